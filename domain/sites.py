@@ -1,0 +1,147 @@
+"""Sites: schools, mosques, waste banks, TPS3R and community sites, identified by a slug."""
+
+from __future__ import annotations
+
+from datetime import date
+from uuid import UUID
+
+from eventsourcing.domain import Aggregate
+
+from domain.errors import InvalidValue, SiteClosed, WrongSiteKind
+from domain.values import SITE_KINDS, choice, count, site_id, slug, text
+
+
+class Site(Aggregate):
+    """A place where programmes run. Closed sites refuse new records."""
+
+    class Registered(Aggregate.Created):
+        slug: str
+        kind: str
+        name: str
+        kelurahan: str | None
+        kecamatan: str | None
+        population: int | None
+        operator: str
+        occurred_on: date
+
+        def apply(self, site: Site) -> None:
+            site.slug = self.slug
+            site.kind = self.kind
+            site.name = self.name
+            site.kelurahan = self.kelurahan
+            site.kecamatan = self.kecamatan
+            site.population = self.population
+            site.registered_on = self.occurred_on
+            site.closed = False
+            site.close_reason = None
+
+    class Updated(Aggregate.Event):
+        """Only the fields that changed: keys among name, kelurahan, kecamatan, population."""
+
+        changes: dict
+        previous: dict
+        operator: str
+        occurred_on: date
+
+        def apply(self, site: Site) -> None:
+            for field, value in self.changes.items():
+                setattr(site, field, value)
+
+    class Closed(Aggregate.Event):
+        reason: str
+        operator: str
+        occurred_on: date
+
+        def apply(self, site: Site) -> None:
+            site.closed = True
+            site.close_reason = self.reason
+
+
+    @staticmethod
+    def id_for(site_slug: str) -> UUID:
+        return site_id(site_slug)
+
+    @classmethod
+    def register(
+        cls,
+        site_slug: str,
+        kind: str,
+        name: str,
+        *,
+        kelurahan: str | None,
+        kecamatan: str | None,
+        population: int | None,
+        operator: str,
+        on: date,
+    ) -> Site:
+        site_slug = slug("site", site_slug)
+        return cls._create(
+            cls.Registered,
+            id=cls.id_for(site_slug),
+            slug=site_slug,
+            kind=choice("kind", kind, SITE_KINDS),
+            name=text("name", name),
+            kelurahan=text("kelurahan", kelurahan, required=False),
+            kecamatan=text("kecamatan", kecamatan, required=False),
+            population=None if population is None else count("population", population),
+            operator=operator,
+            occurred_on=on,
+        )
+
+    def update(
+        self,
+        *,
+        name: str | None = None,
+        kelurahan: str | None = None,
+        kecamatan: str | None = None,
+        population: int | None = None,
+        operator: str,
+        on: date,
+    ) -> None:
+        self.check_open()
+        wanted = {
+            "name": None if name is None else text("name", name),
+            "kelurahan": None if kelurahan is None else text("kelurahan", kelurahan),
+            "kecamatan": None if kecamatan is None else text("kecamatan", kecamatan),
+            "population": None if population is None else count("population", population),
+        }
+        changes = {
+            field: value
+            for field, value in wanted.items()
+            if value is not None and value != getattr(self, field)
+        }
+        if not changes:
+            raise InvalidValue(
+                "site update",
+                self.slug,
+                "changes nothing: give --name, --kelurahan, --kecamatan or --population with a new value",
+                "tidak mengubah apa pun: berikan --name, --kelurahan, --kecamatan atau --population yang baru",
+            )
+        previous = {field: getattr(self, field) for field in changes}
+        self.trigger_event(
+            self.Updated, changes=changes, previous=previous, operator=operator, occurred_on=on
+        )
+
+    def close(self, reason: str, *, operator: str, on: date) -> None:
+        self.check_open()
+        self.trigger_event(
+            self.Closed, reason=text("reason", reason), operator=operator, occurred_on=on
+        )
+
+    def check_open(self) -> None:
+        if self.closed:
+            raise SiteClosed(
+                "site",
+                self.slug,
+                f"is closed ({self.close_reason})",
+                f"sudah ditutup ({self.close_reason})",
+            )
+
+    def check_kind(self, allowed: tuple[str, ...], programme: str) -> None:
+        if self.kind not in allowed:
+            raise WrongSiteKind(
+                "site",
+                self.slug,
+                f"is a {self.kind}; {programme} runs only at: {', '.join(allowed)}",
+                f"berjenis {self.kind}; {programme} hanya untuk: {', '.join(allowed)}",
+            )

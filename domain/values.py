@@ -1,0 +1,188 @@
+"""Vocabularies, slugs, units and the validation every command shares."""
+
+from __future__ import annotations
+
+import math
+import re
+from datetime import date
+from uuid import NAMESPACE_URL, UUID, uuid5
+
+from domain.errors import InvalidValue
+
+SITE_KINDS = ("school", "mosque", "waste-bank", "tps3r", "community")
+
+# SIPSN jenis sampah
+CATEGORIES = (
+    "sisa-makanan",
+    "kayu-ranting",
+    "kertas-karton",
+    "plastik",
+    "logam",
+    "kain",
+    "karet-kulit",
+    "kaca",
+    "lainnya",
+)
+# SIPSN sumber sampah
+SOURCES = (
+    "rumah-tangga",
+    "perkantoran",
+    "pasar",
+    "perniagaan",
+    "fasilitas-publik",
+    "kawasan",
+    "lainnya",
+)
+DESTINATIONS = (
+    "guna-ulang",
+    "daur-ulang",
+    "kompos",
+    "bahan-baku",
+    "olah",
+    "tps",
+    "tpa",
+    "tidak-terkelola",
+)
+HANDOVER_RECIPIENTS = ("bank-sampah", "recycler", "collector")
+SPECIES = ("lele", "nila", "other")
+POND_SYSTEMS = ("terpal", "beton", "tanah", "bioflok")
+POND_SITE_KINDS = ("mosque", "school")
+
+BOTTLE_KG_ESTIMATE = 0.022
+"""Estimated mass of one used plastic bottle (a 600 mL PET bottle weighs 20–25 g)."""
+
+EARLIEST_DATE = date(2000, 1, 1)
+
+_SLUG = re.compile(r"[a-z0-9][a-z0-9-]{1,62}")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+# Deterministic aggregate ids: one namespace for the whole product.
+ENVTRACK_NAMESPACE = uuid5(NAMESPACE_URL, "https://envtrack.invalid/ids")
+
+
+def default_source(site_kind: str) -> str:
+    """The SIPSN sumber used when a waste record names none."""
+    if site_kind in ("school", "mosque"):
+        return "fasilitas-publik"
+    if site_kind == "community":
+        return "rumah-tangga"
+    return "lainnya"
+
+
+def slug(field: str, value: str) -> str:
+    if not isinstance(value, str) or not _SLUG.fullmatch(value):
+        raise InvalidValue(
+            field,
+            value,
+            "is not a valid slug (2–63 characters: a-z, 0-9 and '-', not starting with '-')",
+            "bukan slug yang sah (2–63 karakter: a-z, 0-9 dan '-', tidak diawali '-')",
+        )
+    return value
+
+
+def choice(field: str, value: str, allowed: tuple[str, ...]) -> str:
+    if value not in allowed:
+        raise InvalidValue(
+            field,
+            value,
+            "is not one of: " + ", ".join(allowed),
+            "bukan salah satu dari: " + ", ".join(allowed),
+        )
+    return value
+
+
+def text(field: str, value: str, *, required: bool = True) -> str | None:
+    """A free-text value, trimmed; empty is refused when required and dropped otherwise."""
+    if value is None:
+        if required:
+            raise InvalidValue(field, "", "must not be empty", "tidak boleh kosong")
+        return None
+    trimmed = str(value).strip()
+    if not trimmed:
+        if required:
+            raise InvalidValue(field, value, "must not be empty", "tidak boleh kosong")
+        return None
+    return trimmed
+
+
+def quantity(field: str, value: object) -> float:
+    """A finite mass, volume or price above zero. No upper limit: city totals are legitimate."""
+    try:
+        number = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        number = math.nan
+    if isinstance(value, bool) or not math.isfinite(number) or number <= 0:
+        raise InvalidValue(
+            field,
+            value,
+            "is not a finite number greater than 0",
+            "bukan bilangan hingga yang lebih dari 0",
+        )
+    return number
+
+
+def count(field: str, value: object) -> int:
+    """A whole number above zero (bottles, fish, items)."""
+    number: int | None = None
+    if isinstance(value, int) and not isinstance(value, bool):
+        number = value
+    elif isinstance(value, float) and math.isfinite(value) and value.is_integer():
+        number = int(value)
+    elif isinstance(value, str):
+        try:
+            number = int(value.strip())
+        except ValueError:
+            number = None
+    if number is None or number <= 0:
+        raise InvalidValue(
+            field,
+            value,
+            "is not a whole number greater than 0",
+            "bukan bilangan bulat yang lebih dari 0",
+        )
+    return number
+
+
+def rupiah(field: str, value: object) -> int:
+    """A price or cost in whole rupiah, above zero."""
+    amount = quantity(field, value)
+    return int(round(amount))
+
+
+def occurred_on(field: str, value: date, today: date) -> date:
+    """The date a thing happened: not in the future, not before 2000-01-01."""
+    if not isinstance(value, date):
+        raise InvalidValue(field, value, "is not a date (YYYY-MM-DD)", "bukan tanggal (YYYY-MM-DD)")
+    if value > today:
+        raise InvalidValue(
+            field, value.isoformat(), "is in the future", "berada di masa depan"
+        )
+    if value < EARLIEST_DATE:
+        raise InvalidValue(
+            field, value.isoformat(), "is before 2000-01-01", "sebelum 2000-01-01"
+        )
+    return value
+
+
+def parse_date(field: str, value: str) -> date:
+    """An ISO date string, refusing impossible dates like 2025-02-30."""
+    try:
+        if not _ISO_DATE.fullmatch(str(value).strip()):
+            raise ValueError(value)
+        return date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise InvalidValue(
+            field, value, "is not a real date in the form YYYY-MM-DD", "bukan tanggal yang sah (YYYY-MM-DD)"
+        ) from None
+
+
+def site_id(site_slug: str) -> UUID:
+    return uuid5(ENVTRACK_NAMESPACE, f"site/{site_slug}")
+
+
+def ledger_id(site_slug: str) -> UUID:
+    return uuid5(ENVTRACK_NAMESPACE, f"sambo-ledger/{site_slug}")
+
+
+def pond_id(pond_slug: str) -> UUID:
+    return uuid5(ENVTRACK_NAMESPACE, f"pond/{pond_slug}")

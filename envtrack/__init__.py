@@ -1,0 +1,3 @@
+"""envtrack: an event-sourced tracker for municipal environmental programmes."""
+
+__version__ = "0.1.0"

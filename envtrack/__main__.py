@@ -1,0 +1,3 @@
+from envtrack.cli import main
+
+main()

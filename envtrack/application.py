@@ -1,0 +1,657 @@
+"""EnvTrack: one method per command. Commands load, make one domain change, save atomically.
+
+Every command runs inside a ``UnitOfWork`` that caches the aggregates it loads and saves all of
+their new events in one atomic ``save``. A save that loses an optimistic-concurrency race (or finds
+SQLite locked) is retried from a fresh load a bounded number of times.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Callable, Iterable
+from datetime import date
+from typing import Any, TypeVar
+from uuid import UUID, uuid4
+
+from eventsourcing.application import AggregateNotFoundError, Application
+from eventsourcing.domain import Aggregate
+from eventsourcing.persistence import IntegrityError, OperationalError, Transcoding
+from eventsourcing.utils import get_topic
+
+from domain import values
+from domain.entries import Entry
+from domain.errors import AlreadyExists, DomainError, InvalidValue, NotCorrectable, NotFound
+from domain.ponds import Feeding, Harvest, Mortality, Pond, PondEntry, Stocking, WaterInflow
+from domain.sambo import BottleHandover, Exchange, SupplyLedger, SupplyReceipt
+from domain.sites import Site
+from domain.waste import WasteEntry
+from envtrack.store import APPLICATION_NAME, Store, find_ids_by_prefix
+
+ENTRY_CLASSES: tuple[type[Entry], ...] = (
+    WasteEntry,
+    SupplyReceipt,
+    Exchange,
+    BottleHandover,
+    Stocking,
+    Feeding,
+    WaterInflow,
+    Mortality,
+    Harvest,
+)
+MAX_ATTEMPTS = 8
+POND_CYCLE_WARN_DAYS = 120
+POND_FCR_WARN = 1.5
+
+T = TypeVar("T")
+A = TypeVar("A", bound=Aggregate)
+
+
+class DateAsISO(Transcoding):
+    """Stores ``datetime.date`` values as ``YYYY-MM-DD``."""
+
+    type = date
+    name = "date_iso"
+
+    def encode(self, obj: date) -> str:
+        return obj.isoformat()
+
+    def decode(self, data: str) -> date:
+        return date.fromisoformat(data)
+
+
+class UnitOfWork:
+    """The aggregates one command (or one import batch) touches, saved together."""
+
+    def __init__(self, app: EnvTrack) -> None:
+        self.app = app
+        self._loaded: dict[UUID, Aggregate | None] = {}
+        self._created: list[Aggregate] = []
+
+    def find(self, aggregate_id: UUID) -> Any:
+        if aggregate_id not in self._loaded:
+            try:
+                self._loaded[aggregate_id] = self.app.repository.get(aggregate_id)
+            except AggregateNotFoundError:
+                self._loaded[aggregate_id] = None
+        return self._loaded[aggregate_id]
+
+    def add(self, aggregate: A) -> A:
+        self._loaded[aggregate.id] = aggregate
+        self._created.append(aggregate)
+        return aggregate
+
+    def site(self, slug: str, *, open_only: bool = True) -> Site:
+        site = self.find(Site.id_for(slug)) if _is_slug(slug) else None
+        if site is None:
+            raise NotFound("site", slug, "is not a known site", "bukan lokasi yang terdaftar")
+        if open_only:
+            site.check_open()
+        return site
+
+    def school(self, slug: str) -> Site:
+        site = self.site(slug)
+        site.check_kind(("school",), "SAMBO DIKARTU AS")
+        return site
+
+    def pond(self, slug: str, *, open_site: bool = True) -> Pond:
+        pond = self.find(Pond.id_for(slug)) if _is_slug(slug) else None
+        if pond is None:
+            raise NotFound("pond", slug, "is not a known pond", "bukan kolam yang terdaftar")
+        if open_site:
+            self.site(pond.site)
+        return pond
+
+    def ledger(self, site_slug: str) -> SupplyLedger | None:
+        return self.find(SupplyLedger.id_for(site_slug))
+
+    def pending(self) -> list[Aggregate]:
+        return [agg for agg in self._loaded.values() if agg is not None and agg.pending_events]
+
+    def commit(self) -> None:
+        aggregates = self.pending()
+        if aggregates:
+            self.app.save(*aggregates)
+
+
+def _is_slug(value: str) -> bool:
+    try:
+        values.slug("site", value)
+    except InvalidValue:
+        return False
+    return True
+
+
+class EnvTrack(Application[UUID]):
+    """The envtrack application: sites, SAMBO DIKARTU AS, MADULENI MANIS and waste."""
+
+    name = APPLICATION_NAME
+    snapshotting_intervals = {SupplyLedger: 50, Pond: 50, Site: 50}
+
+    def __init__(
+        self,
+        store: Store,
+        *,
+        operator: str = "unknown",
+        today: Callable[[], date] = date.today,
+        new_id: Callable[[], UUID] = uuid4,
+    ) -> None:
+        store.prepare()
+        super().__init__(env=store.event_store_env())
+        self.store = store
+        self.operator = operator
+        self.today = today
+        self.new_id = new_id
+
+    def register_transcodings(self, transcoder: Any) -> None:
+        super().register_transcodings(transcoder)
+        transcoder.register(DateAsISO())
+
+    # -- plumbing ------------------------------------------------------------------------------
+
+    def run(self, command: Callable[[UnitOfWork], T], *, attempts: int = MAX_ATTEMPTS) -> T:
+        """Runs ``command`` and saves what it changed; retries lost races from a fresh load."""
+        for attempt in range(1, attempts + 1):
+            work = UnitOfWork(self)
+            result = command(work)
+            try:
+                work.commit()
+            except (IntegrityError, OperationalError):
+                if attempt == attempts:
+                    raise
+                time.sleep(random.uniform(0.005, 0.02) * attempt)
+                continue
+            return result
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def _on(self, on: date | None) -> date:
+        today = self.today()
+        return values.occurred_on("date", today if on is None else on, today)
+
+    def _stamp(self, on: date | None) -> dict[str, Any]:
+        return {"operator": self.operator, "on": self._on(on)}
+
+    def _entry_id(self, entry_id: UUID | None) -> UUID:
+        return entry_id if entry_id is not None else self.new_id()
+
+    # -- sites ---------------------------------------------------------------------------------
+
+    def add_site(
+        self,
+        slug: str,
+        *,
+        kind: str,
+        name: str,
+        kelurahan: str | None = None,
+        kecamatan: str | None = None,
+        population: int | None = None,
+        on: date | None = None,
+    ) -> None:
+        stamp = self._stamp(on)
+
+        def command(work: UnitOfWork) -> None:
+            site = Site.register(
+                slug, kind, name, kelurahan=kelurahan, kecamatan=kecamatan, population=population, **stamp
+            )
+            if work.find(site.id) is not None:
+                raise _exists("site", slug)
+            work.add(site)
+
+        self.run(command)
+
+    def update_site(self, slug: str, *, on: date | None = None, **changes: Any) -> None:
+        stamp = self._stamp(on)
+        self.run(lambda work: work.site(slug).update(**changes, **stamp))
+
+    def close_site(self, slug: str, *, reason: str, on: date | None = None) -> None:
+        stamp = self._stamp(on)
+        self.run(lambda work: work.site(slug).close(reason, **stamp))
+
+    def list_sites(self) -> list[dict[str, Any]]:
+        topic = _topic(Site.Registered)
+        ids = []
+        start = 0
+        while True:
+            page = self.recorder.select_notifications(start, 10_000, topics=[topic], inclusive_of_start=False)
+            if not page:
+                break
+            ids.extend(n.originator_id for n in page)
+            start = page[-1].id
+        sites = [self.repository.get(site_id) for site_id in ids]
+        return sorted((_site_dict(site) for site in sites), key=lambda s: s["site"])
+
+    def show_site(self, slug: str) -> dict[str, Any]:
+        work = UnitOfWork(self)
+        return _site_dict(work.site(slug, open_only=False))
+
+    # -- SAMBO DIKARTU AS ----------------------------------------------------------------------
+
+    def set_rate(self, site: str, item: str, *, bottles: int, on: date | None = None) -> None:
+        stamp = self._stamp(on)
+
+        def command(work: UnitOfWork) -> None:
+            school = work.school(site)
+            ledger = work.ledger(school.slug) or work.add(SupplyLedger.open(school.slug, **stamp))
+            ledger.set_rate(item, bottles, **stamp)
+
+        self.run(command)
+
+    def receive_supplies(
+        self,
+        site: str,
+        item: str,
+        *,
+        qty: int,
+        cost_rp: float | None = None,
+        source: str | None = None,
+        on: date | None = None,
+        entry_id: UUID | None = None,
+    ) -> UUID:
+        stamp = self._stamp(on)
+        new_id = self._entry_id(entry_id)
+
+        def command(work: UnitOfWork) -> UUID:
+            school = work.school(site)
+            ledger = work.ledger(school.slug) or work.add(SupplyLedger.open(school.slug, **stamp))
+            receipt = SupplyReceipt.record(
+                new_id, ledger, item=item, qty=qty, cost_rp=cost_rp, source=source, **stamp
+            )
+            return work.add(receipt).id
+
+        return self.run(command)
+
+    def record_exchange(
+        self,
+        site: str,
+        *,
+        bottles: int,
+        weight_kg: float | None = None,
+        items: dict[str, int] | None = None,
+        pupil: str | None = None,
+        pupil_class: str | None = None,
+        on: date | None = None,
+        entry_id: UUID | None = None,
+    ) -> UUID:
+        stamp = self._stamp(on)
+        new_id = self._entry_id(entry_id)
+
+        def command(work: UnitOfWork) -> UUID:
+            return work.add(self.exchange_in(work, site, new_id, bottles, weight_kg, items, pupil, pupil_class, stamp)).id
+
+        return self.run(command)
+
+    @staticmethod
+    def exchange_in(
+        work: UnitOfWork,
+        site: str,
+        entry_id: UUID,
+        bottles: int,
+        weight_kg: float | None,
+        items: dict[str, int] | None,
+        pupil: str | None,
+        pupil_class: str | None,
+        stamp: dict[str, Any],
+    ) -> Exchange:
+        school = work.school(site)
+        return Exchange.record(
+            entry_id,
+            site=school.slug,
+            ledger=work.ledger(school.slug),
+            bottles=bottles,
+            weight_kg=weight_kg,
+            items=items or {},
+            pupil=pupil,
+            pupil_class=pupil_class,
+            **stamp,
+        )
+
+    def hand_over_bottles(
+        self,
+        site: str,
+        *,
+        weight_kg: float,
+        to: str,
+        buyer: str | None = None,
+        price_rp_per_kg: float | None = None,
+        on: date | None = None,
+        entry_id: UUID | None = None,
+    ) -> UUID:
+        stamp = self._stamp(on)
+        new_id = self._entry_id(entry_id)
+
+        def command(work: UnitOfWork) -> UUID:
+            school = work.school(site)
+            handover = BottleHandover.record(
+                new_id,
+                site=school.slug,
+                weight_kg=weight_kg,
+                to=to,
+                buyer=buyer,
+                price_rp_per_kg=price_rp_per_kg,
+                **stamp,
+            )
+            return work.add(handover).id
+
+        return self.run(command)
+
+    def supplies_stock(self, site: str) -> dict[str, Any]:
+        work = UnitOfWork(self)
+        school = work.site(site, open_only=False)
+        school.check_kind(("school",), "SAMBO DIKARTU AS")
+        ledger = work.ledger(school.slug)
+        rates = dict(ledger.rates) if ledger else {}
+        stock = dict(ledger.stock) if ledger else {}
+        items = sorted(set(rates) | set(stock))
+        return {
+            "site": school.slug,
+            "items": [
+                {"item": item, "qty": stock.get(item, 0), "rate_bottles": rates.get(item)}
+                for item in items
+            ],
+        }
+
+    # -- MADULENI MANIS ------------------------------------------------------------------------
+
+    def add_pond(
+        self,
+        slug: str,
+        *,
+        site: str,
+        volume_m3: float,
+        system: str | None = None,
+        on: date | None = None,
+    ) -> None:
+        stamp = self._stamp(on)
+
+        def command(work: UnitOfWork) -> None:
+            host = work.site(site)
+            host.check_kind(values.POND_SITE_KINDS, "MADULENI MANIS")
+            pond = Pond.add(slug, site=host.slug, volume_m3=volume_m3, system=system, **stamp)
+            if work.find(pond.id) is not None:
+                raise _exists("pond", slug)
+            work.add(pond)
+
+        self.run(command)
+
+    def _pond_entry(self, pond: str, entry_id: UUID | None, make: Callable[..., Entry]) -> UUID:
+        new_id = self._entry_id(entry_id)
+
+        def command(work: UnitOfWork) -> UUID:
+            return work.add(make(new_id, work.pond(pond))).id
+
+        return self.run(command)
+
+    def stock_pond(
+        self,
+        pond: str,
+        *,
+        species: str,
+        count: int,
+        mean_g: float | None = None,
+        on: date | None = None,
+        entry_id: UUID | None = None,
+    ) -> UUID:
+        stamp = self._stamp(on)
+        return self._pond_entry(
+            pond,
+            entry_id,
+            lambda new_id, p: Stocking.record(new_id, p, species=species, fish=count, mean_g=mean_g, **stamp),
+        )
+
+    def feed_pond(self, pond: str, *, kg: float, on: date | None = None, entry_id: UUID | None = None) -> UUID:
+        stamp = self._stamp(on)
+        return self._pond_entry(pond, entry_id, lambda new_id, p: Feeding.record(new_id, p, kg=kg, **stamp))
+
+    def water_pond(
+        self, pond: str, *, liters: float, on: date | None = None, entry_id: UUID | None = None
+    ) -> UUID:
+        stamp = self._stamp(on)
+        return self._pond_entry(
+            pond, entry_id, lambda new_id, p: WaterInflow.record(new_id, p, liters=liters, **stamp)
+        )
+
+    def record_deaths(
+        self, pond: str, *, count: int, on: date | None = None, entry_id: UUID | None = None
+    ) -> UUID:
+        stamp = self._stamp(on)
+        return self._pond_entry(
+            pond, entry_id, lambda new_id, p: Mortality.record(new_id, p, fish=count, **stamp)
+        )
+
+    def harvest_pond(
+        self,
+        pond: str,
+        *,
+        kg: float,
+        count: int,
+        sold_kg: float | None = None,
+        price_rp_per_kg: float | None = None,
+        final: bool = False,
+        on: date | None = None,
+        entry_id: UUID | None = None,
+    ) -> UUID:
+        stamp = self._stamp(on)
+        return self._pond_entry(
+            pond,
+            entry_id,
+            lambda new_id, p: Harvest.record(
+                new_id,
+                p,
+                kg=kg,
+                fish=count,
+                sold_kg=sold_kg,
+                price_rp_per_kg=price_rp_per_kg,
+                final=final,
+                **stamp,
+            ),
+        )
+
+    def show_pond(self, slug: str) -> dict[str, Any]:
+        work = UnitOfWork(self)
+        pond = work.pond(slug, open_site=False)
+        shown: dict[str, Any] = {
+            "pond": pond.slug,
+            "site": pond.site,
+            "volume_m3": pond.volume_m3,
+            "system": pond.system,
+            "cycles_closed": sum(1 for c in pond.cycles.values() if c["closed"]),
+            "open_cycle": None,
+            "warnings": [],
+        }
+        if pond.open_cycle is not None:
+            cycle = pond.cycles[pond.open_cycle]
+            started = date.fromisoformat(cycle["started_on"])
+            days = (self.today() - started).days
+            shown["open_cycle"] = {
+                "cycle_id": pond.open_cycle,
+                "species": cycle["species"],
+                "started_on": cycle["started_on"],
+                "days_in_cycle": days,
+                "stocked": cycle["stocked"],
+                "alive": pond.alive(pond.open_cycle),
+                "dead": cycle["dead"],
+                "harvested": cycle["harvested"],
+                "harvest_kg": round(cycle["harvest_kg"], 3),
+                "fed_kg": round(cycle["fed_kg"], 3),
+            }
+            shown["warnings"] = cycle_warnings(cycle, days)
+        return shown
+
+    # -- waste ---------------------------------------------------------------------------------
+
+    def record_waste(
+        self,
+        site: str,
+        *,
+        category: str,
+        kg: float,
+        destination: str,
+        source: str | None = None,
+        on: date | None = None,
+        entry_id: UUID | None = None,
+    ) -> UUID:
+        stamp = self._stamp(on)
+        new_id = self._entry_id(entry_id)
+
+        def command(work: UnitOfWork) -> UUID:
+            return work.add(self.waste_in(work, site, new_id, category, kg, destination, source, stamp)).id
+
+        return self.run(command)
+
+    @staticmethod
+    def waste_in(
+        work: UnitOfWork,
+        site: str,
+        entry_id: UUID,
+        category: str,
+        kg: float,
+        destination: str,
+        source: str | None,
+        stamp: dict[str, Any],
+    ) -> WasteEntry:
+        host = work.site(site)
+        return WasteEntry.record(
+            entry_id,
+            site=host.slug,
+            category=category,
+            kg=kg,
+            destination=destination,
+            source=source if source is not None else values.default_source(host.kind),
+            **stamp,
+        )
+
+    # -- voids and corrections -----------------------------------------------------------------
+
+    def resolve_entry(self, reference: str) -> UUID:
+        """A full entry id, or a unique prefix of at least 8 characters."""
+        ref = (reference or "").strip().lower()
+        try:
+            return UUID(ref)
+        except ValueError:
+            pass
+        if len(ref) < 8 or any(ch not in "0123456789abcdef-" for ch in ref):
+            raise InvalidValue(
+                "entry",
+                reference,
+                "is not an entry id (give the id, or at least its first 8 characters)",
+                "bukan id entri (berikan id-nya, atau minimal 8 karakter pertamanya)",
+            )
+        topics = [_topic(cls.Recorded) for cls in ENTRY_CLASSES]
+        matches = find_ids_by_prefix(self.store, ref, topics)
+        if not matches:
+            raise NotFound("entry", reference, "is not a known entry id", "bukan id entri yang dikenal")
+        if len(matches) > 1:
+            raise InvalidValue(
+                "entry",
+                reference,
+                f"matches {len(matches)} entries: give more characters",
+                f"cocok dengan {len(matches)} entri: berikan lebih banyak karakter",
+            )
+        return matches[0]
+
+    def _entry(self, work: UnitOfWork, reference: str) -> Entry:
+        entry_id = self.resolve_entry(reference)
+        entry = work.find(entry_id)
+        if not isinstance(entry, Entry):
+            raise NotFound("entry", reference, "is not a known entry id", "bukan id entri yang dikenal")
+        return entry
+
+    def void(self, reference: str, *, reason: str, on: date | None = None) -> UUID:
+        stamp = self._stamp(on)
+        values.text("reason", reason)
+
+        def command(work: UnitOfWork) -> UUID:
+            entry = self._entry(work, reference)
+            if isinstance(entry, (SupplyReceipt, Exchange)):
+                ledger = work.ledger(entry.site)
+                entry.void_with(ledger, reason, **stamp)  # type: ignore[arg-type]
+            elif isinstance(entry, PondEntry):
+                entry.void_with(work.pond(entry.pond, open_site=False), reason, **stamp)
+            else:
+                entry.void(reason, **stamp)
+            return entry.id
+
+        return self.run(command)
+
+    def correct(
+        self,
+        reference: str,
+        *,
+        reason: str,
+        kg: float | None = None,
+        category: str | None = None,
+        destination: str | None = None,
+        source: str | None = None,
+        waste_date: date | None = None,
+        on: date | None = None,
+    ) -> UUID:
+        stamp = self._stamp(on)
+        if waste_date is not None:
+            waste_date = values.occurred_on("date", waste_date, self.today())
+
+        def command(work: UnitOfWork) -> UUID:
+            entry = self._entry(work, reference)
+            if not isinstance(entry, WasteEntry):
+                raise NotCorrectable(
+                    "entry",
+                    reference,
+                    f"is a {entry.kind()} entry: only waste entries can be corrected "
+                    "(void it and record it again)",
+                    f"adalah entri {entry.kind()}: hanya entri sampah yang dapat dikoreksi "
+                    "(batalkan lalu catat ulang)",
+                )
+            entry.correct(
+                reason=reason,
+                kg=kg,
+                category=category,
+                destination=destination,
+                source=source,
+                waste_date=waste_date,
+                **stamp,
+            )
+            return entry.id
+
+        return self.run(command)
+
+
+def cycle_warnings(cycle: dict[str, Any], days: int) -> list[str]:
+    """Warnings (not refusals) for a growing cycle: too long, or feed used poorly."""
+    warnings = []
+    if days > POND_CYCLE_WARN_DAYS:
+        warnings.append(f"cycle has run {days} days (more than {POND_CYCLE_WARN_DAYS})")
+    gain = cycle["harvest_kg"] - cycle["stocked_kg"]
+    if cycle["harvest_kg"] > 0 and gain > 0 and cycle["fed_kg"] / gain > POND_FCR_WARN:
+        warnings.append(f"FCR {cycle['fed_kg'] / gain:.2f} is above {POND_FCR_WARN}")
+    return warnings
+
+
+def _exists(field: str, slug: str) -> DomainError:
+    return AlreadyExists(field, slug, "already exists", "sudah ada")
+
+
+def _topic(cls: type) -> str:
+    return get_topic(cls)
+
+
+def _site_dict(site: Site) -> dict[str, Any]:
+    return {
+        "site": site.slug,
+        "kind": site.kind,
+        "name": site.name,
+        "kelurahan": site.kelurahan,
+        "kecamatan": site.kecamatan,
+        "population": site.population,
+        "closed": site.closed,
+        "close_reason": site.close_reason,
+    }
+
+
+def open_app(store: Store, *, operator: str, create: bool, **kwargs: Any) -> EnvTrack:
+    """Opens the application; a read-only caller (``create=False``) never creates a store."""
+    if not create and not store.exists():
+        raise NotFound("db", store.display, "has no envtrack store (run 'envtrack init')", "belum berisi penyimpanan envtrack (jalankan 'envtrack init')")
+    return EnvTrack(store, operator=operator, **kwargs)
+
+
+def entry_kinds() -> Iterable[str]:
+    return (cls.KIND for cls in ENTRY_CLASSES)  # type: ignore[attr-defined]

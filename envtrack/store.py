@@ -1,0 +1,205 @@
+"""The one place that knows persistence: ``--db`` (a path or a URL) → event store settings.
+
+A bare path (or ``sqlite:///path``) means an embedded SQLite file through the library's core
+``eventsourcing.sqlite`` module; a ``postgresql://user:password@host:port/dbname`` URL means
+``eventsourcing.postgres``. ``?schema=NAME`` on a PostgreSQL URL keeps envtrack's tables in that
+schema. Read models use the same database through SQLAlchemy.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from dataclasses import dataclass, field
+from urllib.parse import parse_qs, quote, unquote, urlsplit, urlunsplit
+from uuid import UUID
+
+DEFAULT_DB = "envtrack.db"
+APPLICATION_NAME = "EnvTrack"
+SQLITE_LOCK_TIMEOUT_S = 30
+POSTGRES_EVENTS_TABLE = "envtrack_events"
+SQLITE_EVENTS_TABLE = "stored_events"
+
+
+class StoreError(Exception):
+    """A store that cannot be used as given (bad URL, missing store, unreachable server)."""
+
+
+@dataclass(frozen=True)
+class Store:
+    """Where the event log and the read models live."""
+
+    backend: str  # "sqlite" | "postgres"
+    display: str  # safe to print: never carries a password
+    sqlite_path: str | None = None
+    host: str = ""
+    port: int = 5432
+    dbname: str = ""
+    user: str = ""
+    password: str = field(default="", repr=False)
+    schema: str = ""
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.backend == "sqlite"
+
+    @property
+    def events_table(self) -> str:
+        """The events table, qualified as SQL needs it."""
+        if self.is_sqlite:
+            return SQLITE_EVENTS_TABLE
+        return f"{self.schema or 'public'}.{POSTGRES_EVENTS_TABLE}"
+
+    def event_store_env(self) -> dict[str, str]:
+        """Settings for the ``eventsourcing`` Application (passed as its ``env``)."""
+        if self.is_sqlite:
+            return {
+                "PERSISTENCE_MODULE": "eventsourcing.sqlite",
+                "SQLITE_DBNAME": self.sqlite_path or DEFAULT_DB,
+                "SQLITE_LOCK_TIMEOUT": str(SQLITE_LOCK_TIMEOUT_S),
+            }
+        env = {
+            "PERSISTENCE_MODULE": "eventsourcing.postgres",
+            "POSTGRES_DBNAME": self.dbname,
+            "POSTGRES_HOST": self.host,
+            "POSTGRES_PORT": str(self.port),
+            "POSTGRES_USER": self.user,
+            "POSTGRES_PASSWORD": self.password,
+            "POSTGRES_CONNECT_TIMEOUT": "10",
+            "POSTGRES_LOCK_TIMEOUT": "30",
+            "POSTGRES_POOL_SIZE": "2",
+            "POSTGRES_MAX_OVERFLOW": "2",
+        }
+        if self.schema:
+            env["POSTGRES_SCHEMA"] = self.schema
+        return env
+
+    def sqlalchemy_url(self) -> str:
+        """A URL for SQLAlchemy's ``create_engine`` (carries the password: never print it)."""
+        if self.is_sqlite:
+            return f"sqlite:///{os.path.abspath(self.sqlite_path or DEFAULT_DB)}"
+        auth = self.user
+        if self.password:
+            auth = f"{quote(self.user)}:{quote(self.password)}"
+        return f"postgresql+psycopg://{auth}@{self.host}:{self.port}/{self.dbname}"
+
+    def psycopg_conninfo(self) -> dict[str, object]:
+        return {
+            "host": self.host,
+            "port": self.port,
+            "dbname": self.dbname,
+            "user": self.user,
+            "password": self.password or None,
+            "connect_timeout": 10,
+        }
+
+    # -- existence -----------------------------------------------------------------------------
+
+    def exists(self) -> bool:
+        """Whether the event log has been created (read-only commands never create it)."""
+        if self.is_sqlite:
+            path = self.sqlite_path or DEFAULT_DB
+            if not os.path.isfile(path):
+                return False
+            with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
+                row = conn.execute(
+                    "SELECT 1 FROM sqlite_master WHERE type='table' AND name=?",
+                    (SQLITE_EVENTS_TABLE,),
+                ).fetchone()
+            return row is not None
+        import psycopg
+
+        try:
+            with psycopg.connect(**self.psycopg_conninfo()) as conn:  # type: ignore[arg-type]
+                row = conn.execute(
+                    "SELECT to_regclass(%s)", (self.events_table,)
+                ).fetchone()
+        except psycopg.OperationalError as error:
+            raise StoreError(f"cannot connect to {self.display}: {_without_password(str(error), self.password)}") from None
+        return row is not None and row[0] is not None
+
+    def prepare(self) -> None:
+        """Makes what the library does not create itself (a PostgreSQL schema)."""
+        if self.is_sqlite or not self.schema:
+            return
+        import psycopg
+        from psycopg import sql
+
+        try:
+            with psycopg.connect(**self.psycopg_conninfo(), autocommit=True) as conn:  # type: ignore[arg-type]
+                conn.execute(sql.SQL("CREATE SCHEMA IF NOT EXISTS {}").format(sql.Identifier(self.schema)))
+        except psycopg.OperationalError as error:
+            raise StoreError(f"cannot connect to {self.display}: {_without_password(str(error), self.password)}") from None
+
+
+def _without_password(message: str, password: str) -> str:
+    return message.replace(password, "***") if password else message
+
+
+def resolve(db: str | None) -> Store:
+    """Reads ``--db``: a path (SQLite) or a ``postgresql://`` URL."""
+    db = (db or "").strip() or DEFAULT_DB
+    if db.startswith(("postgresql://", "postgres://", "postgresql+psycopg://")):
+        return _postgres(db)
+    if db.startswith("sqlite:///"):
+        db = db[len("sqlite:///") :]
+    elif "://" in db:
+        scheme = db.split("://", 1)[0]
+        raise StoreError(f"--db: unsupported URL scheme {scheme!r} (use a file path or postgresql://…)")
+    return Store(backend="sqlite", display=db, sqlite_path=db)
+
+
+def _postgres(url: str) -> Store:
+    parts = urlsplit(url)
+    dbname = unquote(parts.path.lstrip("/"))
+    if not dbname:
+        raise StoreError("--db: a PostgreSQL URL needs a database name (postgresql://host/dbname)")
+    query = parse_qs(parts.query)
+    schema = query.get("schema", [""])[0]
+    try:
+        port = parts.port or 5432
+    except ValueError:
+        raise StoreError("--db: the PostgreSQL URL has an invalid port") from None
+    netloc = parts.hostname or "localhost"
+    if parts.username:
+        netloc = f"{parts.username}@{netloc}"
+    if parts.port:
+        netloc = f"{netloc}:{parts.port}"
+    display = urlunsplit(("postgresql", netloc, parts.path, parts.query, ""))
+    return Store(
+        backend="postgres",
+        display=display,
+        host=parts.hostname or "localhost",
+        port=port,
+        dbname=dbname,
+        user=unquote(parts.username or os.environ.get("PGUSER", "") or "postgres"),
+        password=unquote(parts.password or os.environ.get("PGPASSWORD", "")),
+        schema=schema,
+    )
+
+
+def find_ids_by_prefix(store: Store, prefix: str, topics: list[str]) -> list[UUID]:
+    """Ids of aggregates whose first event has one of ``topics`` and whose id starts with
+    ``prefix`` (hex digits, dashes ignored): a range scan on the events table's primary key."""
+    digits = prefix.replace("-", "").lower()
+    low, high = UUID(digits.ljust(32, "0")), UUID(digits.ljust(32, "f"))
+    if store.is_sqlite:
+        placeholders = ",".join("?" for _ in topics)
+        with sqlite3.connect(store.sqlite_path or DEFAULT_DB, timeout=SQLITE_LOCK_TIMEOUT_S) as conn:
+            rows = conn.execute(
+                f"SELECT originator_id FROM {SQLITE_EVENTS_TABLE} "
+                "WHERE originator_id BETWEEN ? AND ? AND originator_version = 1 "
+                f"AND topic IN ({placeholders}) LIMIT 2",
+                (low.hex, high.hex, *topics),
+            ).fetchall()
+        return [UUID(row[0]) for row in rows]
+    import psycopg
+    from psycopg import sql
+
+    query = sql.SQL(
+        "SELECT originator_id FROM {} WHERE originator_id BETWEEN %s AND %s "
+        "AND originator_version = 1 AND topic = ANY(%s) LIMIT 2"
+    ).format(sql.Identifier(store.schema or "public", POSTGRES_EVENTS_TABLE))
+    with psycopg.connect(**store.psycopg_conninfo()) as conn:  # type: ignore[arg-type]
+        rows = conn.execute(query, (low, high, topics)).fetchall()
+    return [row[0] if isinstance(row[0], UUID) else UUID(str(row[0])) for row in rows]
