@@ -1,0 +1,63 @@
+"""What every command shares: the global options, the application, and one exit path."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import click
+
+from domain.errors import DomainError
+from envtrack.store import Store, StoreError, resolve
+
+
+@dataclass
+class Context:
+    """The root command's options, passed to every command with ``@click.pass_obj``."""
+
+    db: str
+    operator: str
+    lang: str = "id"
+    _apps: dict[bool, Any] = field(default_factory=dict, repr=False)
+
+    @property
+    def store(self) -> Store:
+        return resolve(self.db)
+
+    def app(self, *, create: bool = True) -> Any:
+        """The application; ``create=False`` (read-only commands) refuses a missing store."""
+        from envtrack.application import open_app
+
+        if create not in self._apps:
+            self._apps[create] = open_app(self.store, operator=self.operator, create=create)
+        return self._apps[create]
+
+    def close(self) -> None:
+        for app in self._apps.values():
+            app.close()
+        self._apps.clear()
+
+
+def user_errors(ctx: click.Context, invoke: Callable[[], Any]) -> Any:
+    """Runs a command, turning every error a user can cause into ``Error: …`` and exit 1.
+
+    Click's own usage errors keep exit 2. Nothing a user can cause prints a traceback, and no
+    message ever shows a database password.
+    """
+    from eventsourcing.persistence import PersistenceError
+
+    obj = ctx.find_root().obj
+    lang = getattr(obj, "lang", "id")
+    try:
+        return invoke()
+    except DomainError as error:
+        raise click.ClickException(error.message(lang)) from None
+    except StoreError as error:
+        raise click.ClickException(str(error)) from None
+    except PersistenceError as error:
+        store = getattr(obj, "store", None)
+        message = str(error)
+        if store is not None and store.password:
+            message = message.replace(store.password, "***")
+        raise click.ClickException(f"database: {message}") from None
