@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from urllib.parse import parse_qs, quote, unquote, urlsplit, urlunsplit
 from uuid import UUID
@@ -203,3 +204,76 @@ def find_ids_by_prefix(store: Store, prefix: str, topics: list[str]) -> list[UUI
     with psycopg.connect(**store.psycopg_conninfo()) as conn:  # type: ignore[arg-type]
         rows = conn.execute(query, (low, high, topics)).fetchall()
     return [row[0] if isinstance(row[0], UUID) else UUID(str(row[0])) for row in rows]
+
+
+LogRow = tuple[int, UUID, int, str, bytes]
+"""(position, originator_id, originator_version, topic, state): one stored event, undecoded."""
+
+
+def head_position(store: Store) -> int:
+    """The position of the newest event in the log (0 when empty)."""
+    if store.is_sqlite:
+        with sqlite3.connect(store.sqlite_path or DEFAULT_DB, timeout=SQLITE_LOCK_TIMEOUT_S) as conn:
+            row = conn.execute(f"SELECT MAX(rowid) FROM {SQLITE_EVENTS_TABLE}").fetchone()
+        return int(row[0] or 0)
+    import psycopg
+    from psycopg import sql
+
+    query = sql.SQL("SELECT MAX(notification_id) FROM {}").format(
+        sql.Identifier(store.schema or "public", POSTGRES_EVENTS_TABLE)
+    )
+    with psycopg.connect(**store.psycopg_conninfo()) as conn:  # type: ignore[arg-type]
+        row = conn.execute(query).fetchone()
+    return int(row[0] or 0) if row else 0
+
+
+def read_log(
+    store: Store,
+    *,
+    after: int = 0,
+    upto: int | None = None,
+    topics: list[str] | None = None,
+    page_size: int = 20_000,
+) -> Iterator[list[LogRow]]:
+    """Pages of stored events in log order, from just after ``after`` up to ``upto``
+    (inclusive), optionally only some topics. Rows are not decoded: ``state`` is the JSON bytes
+    the library stored (uncompressed, unencrypted: envtrack configures neither)."""
+    stop = head_position(store) if upto is None else upto
+    if store.is_sqlite:
+        topic_filter = ""
+        if topics:
+            topic_filter = f" AND topic IN ({','.join('?' for _ in topics)})"
+        query = (
+            f"SELECT rowid, originator_id, originator_version, topic, state FROM {SQLITE_EVENTS_TABLE} "
+            f"WHERE rowid > ? AND rowid <= ?{topic_filter} ORDER BY rowid LIMIT ?"
+        )
+        conn = sqlite3.connect(store.sqlite_path or DEFAULT_DB, timeout=SQLITE_LOCK_TIMEOUT_S)
+        try:
+            position = after
+            while position < stop:
+                rows = conn.execute(query, (position, stop, *(topics or ()), page_size)).fetchall()
+                if not rows:
+                    break
+                yield [(r[0], UUID(r[1]), r[2], r[3], r[4]) for r in rows]
+                position = rows[-1][0]
+        finally:
+            conn.close()
+        return
+    import psycopg
+    from psycopg import sql
+
+    table = sql.Identifier(store.schema or "public", POSTGRES_EVENTS_TABLE)
+    topic_filter = sql.SQL(" AND topic = ANY(%s)") if topics else sql.SQL("")
+    query = sql.SQL(
+        "SELECT notification_id, originator_id, originator_version, topic, state FROM {} "
+        "WHERE notification_id > %s AND notification_id <= %s{} ORDER BY notification_id LIMIT %s"
+    ).format(table, topic_filter)
+    with psycopg.connect(**store.psycopg_conninfo()) as conn:  # type: ignore[arg-type]
+        position = after
+        while position < stop:
+            params: tuple = (position, stop, topics, page_size) if topics else (position, stop, page_size)
+            rows = conn.execute(query, params).fetchall()
+            if not rows:
+                break
+            yield [(r[0], r[1], r[2], r[3], bytes(r[4])) for r in rows]
+            position = rows[-1][0]
