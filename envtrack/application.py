@@ -477,6 +477,19 @@ class EnvTrack(Application[UUID]):
             shown["warnings"] = cycle_warnings(cycle, days)
         return shown
 
+    def entry_warnings(self, entry_id: UUID) -> list[str]:
+        """Warnings (never refusals) about the growing cycle a pond entry belongs to: a cycle
+        past 120 days, or an FCR above 1.5 (a closed cycle is judged at its final harvest)."""
+        entry = UnitOfWork(self).find(entry_id)
+        if not isinstance(entry, PondEntry) or getattr(entry, "cycle_id", None) is None:
+            return []
+        pond = self.repository.get(Pond.id_for(entry.pond))
+        cycle = pond.cycles.get(str(entry.cycle_id))
+        if cycle is None:
+            return []
+        end = entry.occurred_on if cycle["closed"] else self.today()
+        return cycle_warnings(cycle, (end - date.fromisoformat(cycle["started_on"])).days)
+
     # -- waste ---------------------------------------------------------------------------------
 
     def record_waste(
@@ -612,6 +625,16 @@ class EnvTrack(Application[UUID]):
             return entry.id
 
         return self.run(command)
+
+    # -- the log ---------------------------------------------------------------------------------
+
+    def log(self, *, site: str | None = None, limit: int = 50) -> list[Any]:
+        """The latest ``limit`` events (of one site, if given), oldest first, decoded."""
+        from envtrack import logview
+
+        if site is not None:
+            UnitOfWork(self).site(site, open_only=False)
+        return logview.read(self, site=site, limit=limit)
 
 
 def cycle_warnings(cycle: dict[str, Any], days: int) -> list[str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from envtrack.cli.recording import confirm
 from envtrack.context import Context
 
 
@@ -12,4 +13,4 @@ from envtrack.context import Context
 def init(obj: Context) -> None:
     """Create the event store (idempotent): the SQLite file, or the tables in PostgreSQL."""
     obj.app(create=True)
-    click.echo(f"envtrack store ready: {obj.store.display}", err=True)
+    confirm(obj, "cli.store_ready", store=obj.store.display)

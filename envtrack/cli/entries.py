@@ -1,0 +1,84 @@
+"""``envtrack void``, ``envtrack correct`` and ``envtrack log``."""
+
+from __future__ import annotations
+
+import click
+
+from envtrack.cli.recording import confirm, date_option, parse_on, show
+from envtrack.context import Context
+from envtrack.i18n import label
+
+
+@click.command()
+@click.argument("entry")
+@click.option("--reason", required=True, help="Why the entry is voided (kept in the log).")
+@date_option("Date of the void, YYYY-MM-DD (default: today).")
+@click.pass_obj
+def void(obj: Context, entry: str, reason: str, on: str | None) -> None:
+    """Void ENTRY (its id, or a unique prefix of 8+ characters).
+
+    An exchange returns its supplies to stock; a harvest returns its fish, and voiding the harvest
+    that closed a cycle reopens it. The entry stays in the log, marked void.
+    """
+    entry_id = obj.app().void(entry, reason=reason, on=parse_on(on))
+    confirm(obj, "cli.entry_voided", entry=entry_id)
+
+
+@click.command()
+@click.argument("entry")
+@click.option("--kg", default=None, help="The right weight, in kg.")
+@click.option("--category", default=None, help="The right SIPSN jenis.")
+@click.option("--destination", default=None, help="The right destination.")
+@click.option("--source", default=None, help="The right SIPSN sumber.")
+@date_option("The right date of the waste, YYYY-MM-DD.")
+@click.option("--reason", required=True, help="Why the entry is corrected (kept in the log).")
+@click.pass_obj
+def correct(
+    obj: Context,
+    entry: str,
+    kg: str | None,
+    category: str | None,
+    destination: str | None,
+    source: str | None,
+    on: str | None,
+    reason: str,
+) -> None:
+    """Correct waste ENTRY (its id, or a unique prefix of 8+ characters) with a reason.
+
+    The original record stays in the log; the correction is a new event with old and new values.
+    """
+    entry_id = obj.app().correct(
+        entry,
+        reason=reason,
+        kg=kg,
+        category=category,
+        destination=destination,
+        source=source,
+        waste_date=parse_on(on),
+    )
+    confirm(obj, "cli.entry_corrected", entry=entry_id)
+
+
+@click.command()
+@click.option("--site", default=None, help="Only the events of this site.")
+@click.option("--limit", default="50", show_default=True, help="How many of the latest events.")
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True, help="Output format."
+)
+@click.pass_obj
+def log(obj: Context, site: str | None, limit: str, fmt: str) -> None:
+    """Show the latest events, oldest first: position, recorded time (UTC), operator, event,
+    site and summary. Corrections and voids show what they changed and why."""
+    from domain.values import count
+    from envtrack import logview
+    from envtrack.output import render_table
+
+    events = obj.app(create=False).log(site=site, limit=count("limit", limit))
+    rows = logview.rows(events, obj.lang)
+
+    def table() -> str:
+        if not rows:
+            return label("cli.no_events", obj.lang)
+        return render_table(logview.table_rows(rows), logview.TABLE_COLUMNS)
+
+    show(fmt, rows, table)

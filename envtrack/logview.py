@@ -1,0 +1,307 @@
+"""The log as people read it: decoded events turned into rows with a one-line summary.
+
+``read`` pages backwards through the notification log (newest first) until it has ``limit``
+events (of one site, when asked), then gives them oldest first. ``rows`` turns them into plain
+dicts: position, recorded time, operator, event, site, entry id, summary, and the event's own
+fields under ``data``. Corrections show old → new per field and the reason; voids show which
+entry they voided (kind, short id, what it recorded) and the reason.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+from uuid import UUID
+
+from envtrack.i18n import label
+from envtrack.output import cell
+
+PAGE_SIZE = 500
+HIDDEN_FIELDS = ("timestamp", "originator_topic", "originator_id", "originator_version")
+TABLE_COLUMNS = ["position", "recorded_at", "operator", "event", "site", "summary"]
+
+
+@dataclass(frozen=True)
+class LogEvent:
+    """One decoded event with its position, and the first event of its aggregate."""
+
+    position: int
+    event: Any
+    origin: Any
+
+    @property
+    def name(self) -> str:
+        return type(self.event).__qualname__
+
+    @property
+    def site(self) -> str | None:
+        for source in (self.event, self.origin):
+            value = getattr(source, "site", None)
+            if isinstance(value, str):
+                return value
+        if self.name.startswith("Site."):
+            return getattr(self.origin, "slug", None)
+        return None
+
+    @property
+    def entry_id(self) -> UUID | None:
+        entry_id = getattr(self.event, "entry_id", None)
+        if entry_id is not None:
+            return entry_id
+        if _is_entry_event(self.origin):
+            return self.event.originator_id
+        return None
+
+
+def read(app: Any, *, site: str | None = None, limit: int = 50) -> list[LogEvent]:
+    """The latest ``limit`` events (of ``site`` only, if given), oldest first."""
+    origins: dict[UUID, Any] = {}
+    found: list[LogEvent] = []
+    stop = app.recorder.max_notification_id() or 0
+    page = limit if site is None else max(PAGE_SIZE, limit)
+    while stop > 0 and len(found) < limit:
+        start = max(1, stop - page + 1)
+        notifications = app.recorder.select_notifications(start, stop - start + 1, stop=stop)
+        for notification in reversed(notifications):
+            event = app.mapper.to_domain_event(notification)
+            logged = LogEvent(notification.id, event, _origin(app, event, origins))
+            if site is None or logged.site == site:
+                found.append(logged)
+                if len(found) == limit:
+                    break
+        stop = start - 1
+    found.reverse()
+    return found
+
+
+def _origin(app: Any, event: Any, cache: dict[UUID, Any]) -> Any:
+    """The first event of the event's aggregate (it names the site and what an entry was)."""
+    if event.originator_version == 1:
+        return event
+    key = event.originator_id
+    if key not in cache:
+        stored = app.recorder.select_events(key, lte=1)
+        cache[key] = app.mapper.to_domain_event(stored[0]) if stored else None
+    return cache[key]
+
+
+def _is_entry_event(event: Any) -> bool:
+    from domain.entries import Entry
+
+    owner = _owner(event)
+    return owner is not None and issubclass(owner, Entry)
+
+
+def _owner(event: Any) -> type | None:
+    """The aggregate class an event class is nested in (``Exchange`` for ``Exchange.Voided``)."""
+    import sys
+
+    module = sys.modules.get(type(event).__module__)
+    outer = type(event).__qualname__.rsplit(".", 1)[0]
+    owner = getattr(module, outer, None) if module else None
+    return owner if isinstance(owner, type) else None
+
+
+def rows(events: list[LogEvent], lang: str = "id") -> list[dict[str, Any]]:
+    return [row(logged, lang) for logged in events]
+
+
+def row(logged: LogEvent, lang: str = "id") -> dict[str, Any]:
+    event = logged.event
+    entry_id = logged.entry_id
+    return {
+        "position": logged.position,
+        "recorded_at": event.timestamp,
+        "operator": getattr(event, "operator", None),
+        "event": logged.name,
+        "site": logged.site,
+        "entry_id": None if entry_id is None else str(entry_id),
+        "occurred_on": getattr(event, "occurred_on", None),
+        "summary": summary(logged, lang),
+        "data": {key: value for key, value in vars(event).items() if key not in HIDDEN_FIELDS},
+    }
+
+
+def table_rows(rows_: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Rows for the table: recorded time to the second, in UTC."""
+    shown = []
+    for item in rows_:
+        recorded = item["recorded_at"]
+        shown.append({**item, "recorded_at": recorded.strftime("%Y-%m-%d %H:%M:%SZ")})
+    return shown
+
+
+# -- summaries -------------------------------------------------------------------------------
+
+
+def summary(logged: LogEvent, lang: str = "id") -> str:
+    event, name = logged.event, logged.name
+    kind = name.rsplit(".", 1)[-1]
+    if kind == "Voided":
+        return _voided(logged, lang)
+    if kind == "Corrected":
+        return _changes(event.changes, event.previous, lang) + _reason(event, lang)
+    describe = SUMMARIES.get(name)
+    if describe is None:
+        return ", ".join(f"{key}={cell(value)}" for key, value in _fields(event).items())
+    return describe(event, lang)
+
+
+def _fields(event: Any) -> dict[str, Any]:
+    return {k: v for k, v in vars(event).items() if k not in HIDDEN_FIELDS + ("operator", "occurred_on")}
+
+
+def _t(key: str, lang: str, **values: Any) -> str:
+    return label(f"log.{key}", lang).format(**{k: _num(v) for k, v in values.items()})
+
+
+def _num(value: Any) -> str:
+    if isinstance(value, UUID):
+        return str(value)[:8]
+    return cell(value)
+
+
+def _reason(event: Any, lang: str) -> str:
+    return f"; {label('log.reason', lang)}: {event.reason}"
+
+
+def _changes(changes: dict, previous: dict, lang: str) -> str:
+    parts = []
+    for field, new in changes.items():
+        shown = label("log.field_date", lang) if field == "occurred_on" else field
+        parts.append(f"{shown} {_value(previous.get(field))} → {_value(new)}")
+    return "; ".join(parts)
+
+
+def _value(value: Any) -> str:
+    if isinstance(value, date):
+        return value.isoformat()
+    return _num(value) if value is not None else "—"
+
+
+def _voided(logged: LogEvent, lang: str) -> str:
+    origin = logged.origin
+    owner = _owner(logged.event)
+    what = ""
+    if origin is not None:
+        describe = SUMMARIES.get(type(origin).__qualname__)
+        what = describe(origin, lang) if describe else ""
+    kind = getattr(owner, "KIND", logged.name.split(".")[0])
+    short = str(logged.event.originator_id)[:8]
+    text = _t("voided", lang, kind=kind, entry=short)
+    if what:
+        text += f" ({what})"
+    return text + _reason(logged.event, lang)
+
+
+def _items(items: dict) -> str:
+    return ", ".join(f"{qty} {item}" for item, qty in items.items())
+
+
+def _site_registered(e: Any, lang: str) -> str:
+    text = _t("site_registered", lang, kind=e.kind, name=e.name)
+    details = [
+        f"{key} {value}"
+        for key, value in (("kelurahan", e.kelurahan), ("kecamatan", e.kecamatan), ("population", e.population))
+        if value is not None
+    ]
+    return text + (f" ({', '.join(details)})" if details else "")
+
+
+def _receipt(e: Any, lang: str) -> str:
+    text = _t("receipt", lang, qty=e.qty, item=e.item)
+    if e.cost_rp is not None:
+        text += f", Rp {e.cost_rp}"
+    if e.source:
+        text += ", " + _t("from", lang, source=e.source)
+    return text
+
+
+def _exchange(e: Any, lang: str) -> str:
+    text = _t("exchange", lang, bottles=e.bottles, kg=e.weight_kg)
+    if e.weight_estimated:
+        text += " " + label("log.estimated", lang)
+    text += " → " + (_items(e.items) if e.items else label("log.pure_deposit", lang))
+    if e.pupil:
+        pupil = e.pupil + (f" ({e.pupil_class})" if e.pupil_class else "")
+        text += f"; {label('log.pupil', lang)} {pupil}"
+    return text
+
+
+def _handover(e: Any, lang: str) -> str:
+    text = _t("handover", lang, kg=e.weight_kg, to=e.to)
+    if e.buyer:
+        text += f" ({e.buyer})"
+    if e.price_rp_per_kg is not None:
+        text += f", Rp {e.price_rp_per_kg}/kg"
+    return text
+
+
+def _pond_added(e: Any, lang: str) -> str:
+    text = _t("pond_added", lang, pond=e.slug, volume=e.volume_m3)
+    return text + (f", {e.system}" if e.system else "")
+
+
+def _in_pond(e: Any, text: str) -> str:
+    """Entry events name their pond; the pond's own events do not need to."""
+    pond = getattr(e, "pond", None)
+    return f"{pond}: {text}" if pond else text
+
+
+def _stocking(e: Any, lang: str) -> str:
+    text = _t("stocking", lang, count=e.count, species=e.species)
+    text += f", {label('log.mean', lang)} {_num(e.mean_g)} g" if e.mean_g else ""
+    return _in_pond(e, text)
+
+
+def _harvest(e: Any, lang: str) -> str:
+    text = _t("harvest", lang, count=e.count, kg=e.kg)
+    if getattr(e, "sold_kg", None) is not None:
+        text += "; " + _t("sold", lang, kg=e.sold_kg, price=e.price_rp_per_kg)
+    if e.final:
+        text += "; " + _t("final", lang, written_off=e.written_off)
+    return _in_pond(e, text)
+
+
+def _reversed(e: Any, lang: str) -> str:
+    text = _t("reversed", lang, record=e.record, entry=e.entry_id)
+    undone = [f"−{e.count} {label('log.fish', lang)}"] if e.count else []
+    if e.kg:
+        undone.append(f"−{_num(e.kg)} kg")
+    if undone:
+        text += ": " + ", ".join(undone)
+    return text + ("; " + label("log.reopens", lang) if e.reopens else "")
+
+
+SUMMARIES: dict[str, Callable[[Any, str], str]] = {
+    "Site.Registered": _site_registered,
+    "Site.Updated": lambda e, lang: _changes(e.changes, e.previous, lang),
+    "Site.Closed": lambda e, lang: label("log.site_closed", lang) + _reason(e, lang),
+    "SupplyLedger.Opened": lambda e, lang: label("log.ledger_opened", lang),
+    "SupplyLedger.RateSet": lambda e, lang: _t("rate_set", lang, item=e.item, bottles=e.bottles),
+    "SupplyLedger.StockReceived": lambda e, lang: _t("stock_in", lang, items=f"{e.qty} {e.item}", entry=e.entry_id),
+    "SupplyLedger.ReceiptWithdrawn": lambda e, lang: _t(
+        "receipt_withdrawn", lang, items=f"{e.qty} {e.item}", entry=e.entry_id
+    ),
+    "SupplyLedger.SuppliesIssued": lambda e, lang: _t("issued", lang, items=_items(e.items), entry=e.entry_id),
+    "SupplyLedger.SuppliesReturned": lambda e, lang: _t("returned", lang, items=_items(e.items), entry=e.entry_id),
+    "SupplyReceipt.Recorded": _receipt,
+    "Exchange.Recorded": _exchange,
+    "BottleHandover.Recorded": _handover,
+    "Pond.Added": _pond_added,
+    "Pond.FishStocked": _stocking,
+    "Pond.FishFed": lambda e, lang: _t("feed", lang, kg=e.kg),
+    "Pond.FishDied": lambda e, lang: _t("mortality", lang, count=e.count),
+    "Pond.FishHarvested": _harvest,
+    "Pond.RecordReversed": _reversed,
+    "Stocking.Recorded": _stocking,
+    "Feeding.Recorded": lambda e, lang: _in_pond(e, _t("feed", lang, kg=e.kg)),
+    "WaterInflow.Recorded": lambda e, lang: _in_pond(e, _t("water", lang, liters=e.liters)),
+    "Mortality.Recorded": lambda e, lang: _in_pond(e, _t("mortality", lang, count=e.count)),
+    "Harvest.Recorded": _harvest,
+    "WasteEntry.Recorded": lambda e, lang: _t(
+        "waste", lang, category=e.category, kg=e.kg, destination=e.destination, source=e.source
+    ),
+}
