@@ -24,6 +24,7 @@ from domain.values import (
     quantity,
     rupiah,
     slug,
+    text,
 )
 
 
@@ -114,6 +115,7 @@ class Pond(Aggregate):
             cycle["harvest_kg"] += self.kg
             if self.final:
                 cycle["closed"] = True
+                cycle["closed_on"] = self.occurred_on.isoformat()
                 cycle["written_off"] = self.written_off
                 pond.open_cycle = None
 
@@ -145,6 +147,7 @@ class Pond(Aggregate):
                 cycle[kg_field] -= self.kg
             if self.reopens:
                 cycle["closed"] = False
+                cycle["closed_on"] = None
                 cycle["written_off"] = 0
                 pond.open_cycle = key
             if not (cycle["stocked"] or cycle["dead"] or cycle["harvested"]):
@@ -200,14 +203,18 @@ class Pond(Aggregate):
                 "'pond stock')",
             )
         started = self.cycles[self.open_cycle]["started_on"]
-        if on.isoformat() < started:
+        self._check_not_before(on, started, "the open cycle started", "siklus terbuka dimulai")
+        return self.open_cycle
+
+    @staticmethod
+    def _check_not_before(on: date, earliest: str, what_en: str, what_id: str) -> None:
+        if on.isoformat() < earliest:
             raise InvalidValue(
                 "date",
                 on.isoformat(),
-                f"is before the open cycle started on {started}",
-                f"sebelum siklus terbuka dimulai pada {started}",
+                f"is before {what_en} on {earliest}",
+                f"sebelum {what_id} pada {earliest}",
             )
-        return self.open_cycle
 
     def _check_alive(self, field: str, wanted: int, cycle_key: str) -> None:
         alive = self.alive(cycle_key)
@@ -236,6 +243,7 @@ class Pond(Aggregate):
         fish = count("count", fish)
         if self.open_cycle is not None:
             cycle = self.cycles[self.open_cycle]
+            self._check_not_before(on, cycle["started_on"], "the open cycle started", "siklus terbuka dimulai")
             if cycle["species"] != species:
                 raise SpeciesMismatch(
                     "species",
@@ -247,6 +255,13 @@ class Pond(Aggregate):
                 )
             cycle_id = UUID(self.open_cycle)
         else:
+            last_closed = max(
+                (c.get("closed_on") or "" for c in self.cycles.values() if c["closed"]), default=""
+            )
+            if last_closed:
+                self._check_not_before(
+                    on, last_closed, "the previous cycle closed", "siklus sebelumnya ditutup"
+                )
             cycle_id = entry_id
         self.trigger_event(
             self.FishStocked,
@@ -274,8 +289,8 @@ class Pond(Aggregate):
         return UUID(cycle_key)
 
     def record_deaths(self, entry_id: UUID, fish: int, *, operator: str, on: date) -> UUID:
-        cycle_key = self.current_cycle(on, "record deaths in", "mencatat kematian")
         fish = count("count", fish)
+        cycle_key = self.current_cycle(on, "record deaths in", "mencatat kematian")
         self._check_alive("count", fish, cycle_key)
         self.trigger_event(
             self.FishDied,
@@ -291,8 +306,9 @@ class Pond(Aggregate):
         self, entry_id: UUID, fish: int, kg: float, *, final: bool, operator: str, on: date
     ) -> tuple[UUID, int]:
         """Takes fish out; returns the cycle id and the fish written off if ``final``."""
-        cycle_key = self.current_cycle(on, "harvest", "panen")
         fish = count("count", fish)
+        kg = quantity("kg", kg)
+        cycle_key = self.current_cycle(on, "harvest", "panen")
         self._check_alive("count", fish, cycle_key)
         written_off = self.alive(cycle_key) - fish if final else 0
         self.trigger_event(
@@ -343,6 +359,23 @@ class Pond(Aggregate):
                 f"menutup siklus kolam {self.slug}, yang tidak dapat dibuka lagi selama ada "
                 "siklus lain yang terbuka",
             )
+        if reopens and key != list(self.cycles)[-1]:
+            raise Refused(
+                "entry",
+                str(entry_id),
+                f"closed a cycle of pond {self.slug} that a later cycle followed: it cannot reopen",
+                f"menutup siklus kolam {self.slug} yang sudah disusul siklus lain: tidak dapat "
+                "dibuka lagi",
+            )
+        if record == "stocking" and fish == cycle["stocked"] and cycle["fed_kg"] > FLOAT_SLACK:
+            raise Refused(
+                "entry",
+                str(entry_id),
+                f"is the only stocking of a cycle of pond {self.slug} that has feed records: "
+                "void those first",
+                f"adalah satu-satunya tebar benih pada siklus kolam {self.slug} yang punya catatan "
+                "pakan: batalkan catatan pakan itu dulu",
+            )
         if record == "stocking" and self.alive(key) < fish:
             raise Refused(
                 "entry",
@@ -365,6 +398,10 @@ class Pond(Aggregate):
         )
 
 
+FLOAT_SLACK = 1e-9
+"""Sums of kg that differ by less than this are equal (float rounding)."""
+
+
 def stocked_kg(fish: int, mean_g: float | None) -> float:
     """Stocked biomass: count × mean weight, 0 when the mean weight is unknown."""
     return fish * mean_g / 1000 if mean_g else 0.0
@@ -380,6 +417,7 @@ class PondEntry(Entry):
 
     def void_with(self, pond: Pond, reason: str, *, operator: str, on: date) -> None:
         self.check_not_voided()
+        reason = text("reason", reason)
         undo = self.reversal()
         if undo is not None:
             pond.reverse(self.id, self.cycle_id, operator=operator, on=on, **undo)
@@ -424,6 +462,8 @@ class Stocking(PondEntry):
         operator: str,
         on: date,
     ) -> Stocking:
+        species = choice("species", species, SPECIES)
+        fish = count("count", fish)
         mean = None if mean_g is None else quantity("mean_g", mean_g)
         cycle_id = pond.stock(entry_id, species, fish, mean, operator=operator, on=on)
         return cls._create(
@@ -433,7 +473,7 @@ class Stocking(PondEntry):
             pond=pond.slug,
             cycle_id=cycle_id,
             species=species,
-            count=int(fish),
+            count=fish,
             mean_g=mean,
             operator=operator,
             occurred_on=on,
@@ -464,6 +504,7 @@ class Feeding(PondEntry):
 
     @classmethod
     def record(cls, entry_id: UUID, pond: Pond, *, kg: float, operator: str, on: date) -> Feeding:
+        kg = quantity("kg", kg)
         cycle_id = pond.feed(entry_id, kg, operator=operator, on=on)
         return cls._create(
             cls.Recorded,
@@ -471,7 +512,7 @@ class Feeding(PondEntry):
             site=pond.site,
             pond=pond.slug,
             cycle_id=cycle_id,
-            kg=float(kg),
+            kg=kg,
             operator=operator,
             occurred_on=on,
         )
@@ -538,6 +579,7 @@ class Mortality(PondEntry):
 
     @classmethod
     def record(cls, entry_id: UUID, pond: Pond, *, fish: int, operator: str, on: date) -> Mortality:
+        fish = count("count", fish)
         cycle_id = pond.record_deaths(entry_id, fish, operator=operator, on=on)
         return cls._create(
             cls.Recorded,
@@ -545,7 +587,7 @@ class Mortality(PondEntry):
             site=pond.site,
             pond=pond.slug,
             cycle_id=cycle_id,
-            count=int(fish),
+            count=fish,
             operator=operator,
             occurred_on=on,
         )
@@ -600,6 +642,7 @@ class Harvest(PondEntry):
         on: date,
     ) -> Harvest:
         kg = quantity("kg", kg)
+        fish = count("count", fish)
         if (sold_kg is None) != (price_rp_per_kg is None):
             missing = "price_rp_per_kg" if price_rp_per_kg is None else "sold_kg"
             raise InvalidValue(
@@ -627,7 +670,7 @@ class Harvest(PondEntry):
             pond=pond.slug,
             cycle_id=cycle_id,
             kg=kg,
-            count=int(fish),
+            count=fish,
             sold_kg=sold,
             price_rp_per_kg=price,
             final=bool(final),

@@ -148,7 +148,8 @@ class SupplyLedger(Aggregate):
             rates[item] = self.rates[item]
         return rates
 
-    def issue(self, entry_id: UUID, items: dict[str, int], *, operator: str, on: date) -> None:
+    def check_stock(self, items: dict[str, int]) -> None:
+        """Refuses items whose stock on hand is short of the quantity asked."""
         for item, qty in items.items():
             on_hand = self.stock.get(item, 0)
             if on_hand < qty:
@@ -158,6 +159,9 @@ class SupplyLedger(Aggregate):
                     f"only {on_hand} in stock",
                     f"stok hanya {on_hand}",
                 )
+
+    def issue(self, entry_id: UUID, items: dict[str, int], *, operator: str, on: date) -> None:
+        self.check_stock(items)
         self.trigger_event(
             self.SuppliesIssued, entry_id=entry_id, items=dict(items), operator=operator, occurred_on=on
         )
@@ -223,6 +227,7 @@ class SupplyReceipt(Entry):
 
     def void_with(self, ledger: SupplyLedger, reason: str, *, operator: str, on: date) -> None:
         self.check_not_voided()
+        reason = text("reason", reason)
         ledger.withdraw_receipt(self.id, self.item, self.qty, operator=operator, on=on)
         self.void(reason, operator, on)
 
@@ -274,7 +279,11 @@ class Exchange(Entry):
     ) -> Exchange:
         """Checks rates, stock and bottles, then records the exchange and issues the items."""
         bottles = count("bottles", bottles)
+        estimated = weight_kg is None
+        kg = round(bottles * BOTTLE_KG_ESTIMATE, 3) if estimated else quantity("weight_kg", weight_kg)
         items = {slug("item", item): count("qty", qty) for item, qty in items.items()}
+        pupil = text("pupil", pupil, required=False)
+        pupil_class = text("class", pupil_class, required=False)
         if items and ledger is None:
             first = next(iter(items))
             raise NoRate(
@@ -296,8 +305,8 @@ class Exchange(Entry):
                 + ", ".join(f"{qty} {item} × {rates[item]}" for item, qty in items.items())
                 + ")",
             )
-        estimated = weight_kg is None
-        kg = round(bottles * BOTTLE_KG_ESTIMATE, 3) if estimated else quantity("weight_kg", weight_kg)
+        if ledger is not None:
+            ledger.check_stock(items)
         exchange = cls._create(
             cls.Recorded,
             id=entry_id,
@@ -307,8 +316,8 @@ class Exchange(Entry):
             weight_estimated=estimated,
             items=items,
             rates=rates,
-            pupil=text("pupil", pupil, required=False),
-            pupil_class=text("class", pupil_class, required=False),
+            pupil=pupil,
+            pupil_class=pupil_class,
             operator=operator,
             occurred_on=on,
         )
@@ -319,6 +328,7 @@ class Exchange(Entry):
 
     def void_with(self, ledger: SupplyLedger | None, reason: str, *, operator: str, on: date) -> None:
         self.check_not_voided()
+        reason = text("reason", reason)
         if self.items:
             assert ledger is not None, "an exchange with items always has a ledger"
             ledger.give_back(self.id, self.items, operator=operator, on=on)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import re
-from datetime import date
+from datetime import date, datetime
 from uuid import NAMESPACE_URL, UUID, uuid5
 
 from domain.errors import InvalidValue
@@ -54,7 +54,7 @@ BOTTLE_KG_ESTIMATE = 0.022
 EARLIEST_DATE = date(2000, 1, 1)
 
 _SLUG = re.compile(r"[a-z0-9][a-z0-9-]{1,62}")
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 # Deterministic aggregate ids: one namespace for the whole product.
 ENVTRACK_NAMESPACE = uuid5(NAMESPACE_URL, "https://envtrack.invalid/ids")
@@ -145,12 +145,18 @@ def count(field: str, value: object) -> int:
 
 def rupiah(field: str, value: object) -> int:
     """A price or cost in whole rupiah, above zero."""
-    amount = quantity(field, value)
-    return int(round(amount))
+    amount = int(round(quantity(field, value)))
+    if amount < 1:
+        raise InvalidValue(
+            field, value, "is less than 1 rupiah", "kurang dari 1 rupiah"
+        )
+    return amount
 
 
 def occurred_on(field: str, value: date, today: date) -> date:
     """The date a thing happened: not in the future, not before 2000-01-01."""
+    if isinstance(value, datetime):
+        value = value.date()
     if not isinstance(value, date):
         raise InvalidValue(field, value, "is not a date (YYYY-MM-DD)", "bukan tanggal (YYYY-MM-DD)")
     if value > today:
