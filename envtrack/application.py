@@ -8,6 +8,7 @@ SQLite locked) is retried from a fresh load a bounded number of times.
 from __future__ import annotations
 
 import random
+import sqlite3
 import time
 from collections.abc import Callable, Iterable
 from datetime import date
@@ -136,12 +137,36 @@ class EnvTrack(Application[UUID]):
         today: Callable[[], date] = date.today,
         new_id: Callable[[], UUID] = uuid4,
     ) -> None:
-        store.prepare()
-        super().__init__(env=store.event_store_env())
         self.store = store
         self.operator = operator
         self.today = today
         self.new_id = new_id
+        self._open_store()
+
+    def _open_store(self) -> None:
+        """Opens the event store, creating its tables if need be. Processes starting at once on a
+        new store race to create it (SQLite: 'database is locked' while switching to WAL;
+        PostgreSQL: duplicate types, a function concurrently replaced): the losers retry, a
+        bounded number of times. Tables already there are not created again, so that a role
+        without CREATE rights (an operator's) can open a PostgreSQL store."""
+        from eventsourcing.persistence import InternalError
+
+        for attempt in range(1, MAX_ATTEMPTS + 1):
+            env = self.store.event_store_env()
+            try:
+                if self.store.prepare():
+                    env["CREATE_TABLE"] = "no"
+                super().__init__(env=env)
+                return
+            except (sqlite3.OperationalError, OperationalError, IntegrityError, InternalError) as error:
+                factory = getattr(self, "factory", None)
+                if factory is not None:
+                    factory.close()
+                if attempt == MAX_ATTEMPTS:
+                    if isinstance(error, sqlite3.Error):
+                        raise OperationalError(str(error)) from error
+                    raise
+                time.sleep(random.uniform(0.02, 0.1) * attempt)
 
     def register_transcodings(self, transcoder: Any) -> None:
         super().register_transcodings(transcoder)

@@ -19,6 +19,8 @@ DEFAULT_DB = "envtrack.db"
 APPLICATION_NAME = "EnvTrack"
 SQLITE_LOCK_TIMEOUT_S = 30
 POSTGRES_EVENTS_TABLE = "envtrack_events"
+POSTGRES_SNAPSHOTS_TABLE = "envtrack_snapshots"
+POSTGRES_LOCK_FUNCTION = "envtrack_lock_events"  # see envtrack/postgres_events.py
 SQLITE_EVENTS_TABLE = "stored_events"
 
 
@@ -70,6 +72,8 @@ class Store:
             "POSTGRES_LOCK_TIMEOUT": "30",
             "POSTGRES_POOL_SIZE": "2",
             "POSTGRES_MAX_OVERFLOW": "2",
+            # Takes the insert lock through the owner's function: operators need no UPDATE/DELETE.
+            "APPLICATION_RECORDER_TOPIC": "envtrack.postgres_events:EventsRecorder",
         }
         if self.schema:
             env["POSTGRES_SCHEMA"] = self.schema
@@ -119,18 +123,35 @@ class Store:
             raise StoreError(f"cannot connect to {self.display}: {_without_password(str(error), self.password)}") from None
         return row is not None and row[0] is not None
 
-    def prepare(self) -> None:
-        """Makes what the library does not create itself (a PostgreSQL schema)."""
-        if self.is_sqlite or not self.schema:
-            return
+    def prepare(self) -> bool:
+        """Makes what the library does not create itself (a PostgreSQL schema), and says whether
+        the PostgreSQL tables are all there already (then nothing needs creating: a role without
+        CREATE rights, like an operator's, can open the store; SQLite always says False)."""
+        if self.is_sqlite:
+            return False
         import psycopg
         from psycopg import sql
 
+        schema = self.schema or "public"
         try:
             with psycopg.connect(**self.psycopg_conninfo(), autocommit=True) as conn:  # type: ignore[arg-type]
-                conn.execute(sql.SQL("CREATE SCHEMA IF NOT EXISTS {}").format(sql.Identifier(self.schema)))
+                # An operator role may not create schemas: only ask for one that is missing.
+                found = conn.execute("SELECT 1 FROM pg_namespace WHERE nspname = %s", (schema,)).fetchone()
+                if found is None:
+                    try:
+                        conn.execute(sql.SQL("CREATE SCHEMA IF NOT EXISTS {}").format(sql.Identifier(schema)))
+                    except psycopg.errors.UniqueViolation:
+                        pass  # another process created it at the same moment
+                    return False
+                row = conn.execute(
+                    "SELECT to_regclass(format('%%I.%%I', %(s)s::text, %(e)s::text)) IS NOT NULL"
+                    " AND to_regclass(format('%%I.%%I', %(s)s::text, %(n)s::text)) IS NOT NULL"
+                    " AND to_regprocedure(format('%%I.%%I()', %(s)s::text, %(f)s::text)) IS NOT NULL",
+                    {"s": schema, "e": POSTGRES_EVENTS_TABLE, "n": POSTGRES_SNAPSHOTS_TABLE, "f": POSTGRES_LOCK_FUNCTION},
+                ).fetchone()
         except psycopg.OperationalError as error:
             raise StoreError(f"cannot connect to {self.display}: {_without_password(str(error), self.password)}") from None
+        return bool(row and row[0])
 
 
 def _without_password(message: str, password: str) -> str:
