@@ -1,0 +1,234 @@
+"""Read models in SQL tables: catch up from the log in pages, rebuild and swap, status, frames.
+
+Each projection (``sites``, ``waste``, ``sambo``, ``ponds``) records the log position it has
+reached in ``rm_positions``, in the same transaction as its rows, so a crash never leaves rows
+and position disagreeing. A rebuild fills fresh tables page by page and renames them into place
+in one transaction: killed before that, it leaves the previous read model serving.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from sqlalchemy import MetaData, Table, bindparam, inspect, select, text
+from sqlalchemy.engine import Connection
+
+from envtrack.store import Store, head_position, read_log
+from projections.replay import Frames, replay_frames, to_frames
+from projections.rows import PROJECTIONS, TABLES, TOPICS, Batch, map_rows
+from projections.tables import BUILDING, make_engine, positions_table, read_model_tables
+
+__all__ = ["Frames", "ReadModels", "replay_frames"]
+
+Progress = Callable[[int, int], None]
+PAGE_SIZE = 20_000
+
+
+class ReadModels:
+    """The read models of one store, in the store's own database (its schema on PostgreSQL)."""
+
+    def __init__(self, store: Store, *, page_size: int = PAGE_SIZE) -> None:
+        self.store = store
+        self.page_size = page_size
+        self.engine = make_engine(store.sqlalchemy_url())
+        schema = None if store.is_sqlite else (store.schema or None)
+        self.metadata = MetaData(schema=schema)
+        self.positions = positions_table(self.metadata)
+        self.live = read_model_tables(self.metadata)
+        self.building = read_model_tables(MetaData(schema=schema), BUILDING)
+        self.events_read = 0
+        """How many stored events the last ``update`` or ``rebuild`` read from the log."""
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> ReadModels:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- catching up ---------------------------------------------------------------------------
+
+    def update(self, progress: Progress | None = None) -> int:
+        """Catches every projection up with the log, one transaction per page of events, from
+        the position it had reached. Returns the position now reached."""
+        self._ensure_tables()
+        head = head_position(self.store)
+        self.events_read = 0
+        while True:
+            positions = self._read_positions()
+            start = min(positions.values())
+            if start >= head:
+                return start
+            positions = self._catch_up(positions, start, head, progress)
+            if positions is None:  # another process moved the read model on: start again
+                continue
+            with self._writing() as conn:
+                if self._read_positions(conn, lock=True) == positions:
+                    self._write_positions(conn, {name: max(pos, head) for name, pos in positions.items()})
+            if progress:
+                progress(head, head)
+
+    def _catch_up(
+        self, positions: dict[str, int], start: int, head: int, progress: Progress | None
+    ) -> dict[str, int] | None:
+        pages = read_log(self.store, after=start, upto=head, topics=TOPICS, page_size=self.page_size)
+        try:
+            for page in pages:
+                self.events_read += len(page)
+                batch = Batch()
+                map_rows(batch, page, positions)
+                last = page[-1][0]
+                reached = {name: max(pos, last) for name, pos in positions.items()}
+                with self._writing() as conn:
+                    if self._read_positions(conn, lock=True) != positions:
+                        return None
+                    write_batch(conn, self.live, batch)
+                    self._write_positions(conn, reached)
+                positions = reached
+                if progress:
+                    progress(last, head)
+        finally:
+            pages.close()
+        return positions
+
+    def rebuild(self, progress: Progress | None = None) -> int:
+        """Rebuilds every read model from position 0 into fresh tables, then swaps them in
+        atomically and catches up with events recorded meanwhile. Returns the position."""
+        self._ensure_tables()
+        with self._writing() as conn:
+            for table in self.building.values():
+                table.drop(conn, checkfirst=True)
+            for table in self.building.values():
+                table.create(conn)
+        head = head_position(self.store)
+        read = 0
+        pages = read_log(self.store, after=0, upto=head, topics=TOPICS, page_size=self.page_size)
+        try:
+            for page in pages:
+                read += len(page)
+                batch = Batch()
+                map_rows(batch, page)
+                with self._writing() as conn:
+                    write_batch(conn, self.building, batch)
+                if progress:
+                    progress(page[-1][0], head)
+        finally:
+            pages.close()
+        with self._writing() as conn:
+            self._read_positions(conn, lock=True)
+            for name, live in self.live.items():
+                live.drop(conn, checkfirst=True)
+                self._rename(conn, self.building[name], live.name)
+            self._write_positions(conn, dict.fromkeys(PROJECTIONS, head))
+        position = self.update(progress)
+        self.events_read += read
+        return position
+
+    # -- reading -------------------------------------------------------------------------------
+
+    def status(self) -> list[dict[str, Any]]:
+        """Per projection: the position it has reached, the head of the log, and the lag."""
+        head = head_position(self.store)
+        positions = self._read_positions() if self._has(self.positions) else dict.fromkeys(PROJECTIONS, 0)
+        return [
+            {"projection": name, "position": pos, "head": head, "lag": max(head - pos, 0)}
+            for name, pos in positions.items()
+        ]
+
+    def frames(self) -> Frames:
+        """The current read model as DataFrames, read in one consistent snapshot."""
+        if not self._has(self.positions):
+            return to_frames(0, {name: [] for name in TABLES})
+        with self.engine.connect() as conn:
+            if not self.store.is_sqlite:
+                conn.execution_options(isolation_level="REPEATABLE READ")
+            with conn.begin():
+                positions = self._read_positions(conn)
+                rows = {
+                    name: conn.execute(select(table).order_by(table.c.position)).all()
+                    for name, table in self.live.items()
+                }
+        return to_frames(min(positions.values()), rows)
+
+    # -- plumbing ------------------------------------------------------------------------------
+
+    @contextmanager
+    def _writing(self) -> Iterator[Connection]:
+        """A write transaction (on SQLite it takes the write lock as it begins)."""
+        with self.engine.connect() as conn:
+            conn.execution_options(envtrack_write=True)
+            with conn.begin():
+                yield conn
+
+    def _has(self, table: Table) -> bool:
+        return inspect(self.engine).has_table(table.name, schema=table.schema)
+
+    def _ensure_tables(self) -> None:
+        """Creates what is missing; a projection whose tables were missing starts from 0."""
+        with self._writing() as conn:
+            existing = set(inspect(conn).get_table_names(schema=self.metadata.schema))
+            self.positions.create(conn, checkfirst=True)
+            positions = self._read_positions(conn, lock=True)
+            before = dict(positions)
+            for projection, names in PROJECTIONS.items():
+                missing = [name for name in names if self.live[name].name not in existing]
+                for name in missing:
+                    self.live[name].create(conn)
+                if missing or projection not in positions:
+                    for name in names:
+                        if name not in missing:
+                            conn.execute(self.live[name].delete())
+                    positions[projection] = 0
+            if positions != before:
+                self._write_positions(conn, positions)
+
+    def _read_positions(self, conn: Connection | None = None, *, lock: bool = False) -> dict[str, int]:
+        query = select(self.positions.c.projection, self.positions.c.position)
+        if lock and not self.store.is_sqlite:
+            query = query.with_for_update()
+        if conn is None:
+            with self.engine.connect() as own:
+                rows = own.execute(query).all()
+        else:
+            rows = conn.execute(query).all()
+        found = {projection: int(position) for projection, position in rows}
+        return {name: found[name] for name in PROJECTIONS if name in found} if found else {}
+
+    def _write_positions(self, conn: Connection, positions: dict[str, int]) -> None:
+        conn.execute(self.positions.delete())
+        conn.execute(
+            self.positions.insert(),
+            [{"projection": name, "position": positions[name]} for name in PROJECTIONS],
+        )
+
+    def _rename(self, conn: Connection, table: Table, new_name: str) -> None:
+        preparer = conn.dialect.identifier_preparer
+        conn.execute(
+            text(f"ALTER TABLE {preparer.format_table(table)} RENAME TO {preparer.quote(new_name)}")
+        )
+
+
+def write_batch(conn: Connection, tables: dict[str, Table], batch: Batch) -> None:
+    """Inserts a batch's new rows, then applies its updates to rows of earlier pages."""
+    for name, rows in batch.inserts.items():
+        if rows:
+            conn.execute(tables[name].insert(), list(rows.values()))
+    grouped: dict[tuple[str, tuple[str, ...]], list[dict[str, Any]]] = {}
+    for (name, key), values in batch.updates.items():
+        columns = tuple(sorted(values))
+        params = {f"v_{column}": values[column] for column in columns}
+        params["k"] = key
+        grouped.setdefault((name, columns), []).append(params)
+    for (name, columns), params in grouped.items():
+        table = tables[name]
+        key_column = table.c[TABLES[name][0]]
+        statement = (
+            table.update()
+            .where(key_column == bindparam("k"))
+            .values({column: bindparam(f"v_{column}") for column in columns})
+        )
+        conn.execute(statement, params)

@@ -1,0 +1,74 @@
+"""Frames: the read model as pandas DataFrames, from the SQL tables or from an in-memory replay.
+
+Both sources go through ``to_frames``, so the same log gives the same frames (same columns,
+dtypes and row order: log order of the event that recorded each row).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+from projections.rows import TABLES, TOPICS, Batch, map_rows
+
+
+@dataclass
+class Frames:
+    """One DataFrame per read-model table, and the log position they reflect.
+
+    Voided entries are present with ``voided`` True: the indicators leave them out.
+    """
+
+    position: int
+    sites: pd.DataFrame
+    waste: pd.DataFrame
+    exchanges: pd.DataFrame
+    exchange_items: pd.DataFrame
+    receipts: pd.DataFrame
+    handovers: pd.DataFrame
+    ponds: pd.DataFrame
+    pond_records: pd.DataFrame
+
+    def table(self, name: str) -> pd.DataFrame:
+        return getattr(self, name)
+
+
+def columns(table: str) -> list[str]:
+    return [name for name, _type in TABLES[table][1]]
+
+
+def frame(table: str, records: Iterable[Any]) -> pd.DataFrame:
+    """A table's rows (dicts or tuples in column order) as a DataFrame with fixed dtypes."""
+    spec = TABLES[table][1]
+    names = [name for name, _type in spec]
+    rows = list(records)
+    data = pd.DataFrame.from_records(rows, columns=names) if rows else pd.DataFrame(columns=names)
+    for name, kind in spec:
+        if kind == "int":
+            data[name] = data[name].astype("int64")
+        elif kind in ("float", "int?"):
+            data[name] = pd.to_numeric(data[name], errors="raise").astype("float64")
+        elif kind == "bool":
+            data[name] = data[name].astype(bool)
+        else:
+            data[name] = data[name].astype(object).where(data[name].notna(), None).astype("object")
+    order = ["position", "item"] if table == "exchange_items" else ["position"]
+    return data.sort_values(order, kind="stable").reset_index(drop=True)
+
+
+def to_frames(position: int, tables: dict[str, Iterable[Any]]) -> Frames:
+    return Frames(position=position, **{name: frame(name, tables[name]) for name in TABLES})
+
+
+def replay_frames(store: Any, upto: int, page_size: int = 20_000) -> Frames:
+    """The read model at log position ``upto``, replayed in memory from the log (no tables are
+    read or written): what the evidence verifier recomputes indicators from."""
+    from envtrack.store import read_log
+
+    batch = Batch()
+    for page in read_log(store, after=0, upto=upto, topics=TOPICS, page_size=page_size):
+        map_rows(batch, page)
+    return to_frames(upto, {name: batch.inserts[name].values() for name in TABLES})
