@@ -47,16 +47,16 @@ def user_errors(ctx: click.Context, invoke: Callable[[], Any]) -> Any:
     """
     from eventsourcing.persistence import PersistenceError
 
-    obj = ctx.find_root().obj
-    lang = getattr(obj, "lang", "id")
     try:
         return invoke()
     except DomainError as error:
+        # the root callback sets ``obj`` (and --lang) while ``invoke`` runs: read it afterwards
+        lang = getattr(ctx.find_root().obj, "lang", "id")
         raise click.ClickException(error.message(lang)) from None
     except StoreError as error:
         raise click.ClickException(str(error)) from None
     except PersistenceError as error:
-        store = getattr(obj, "store", None)
+        store = getattr(ctx.find_root().obj, "store", None)
         message = str(error)
         if store is not None and store.password:
             message = message.replace(store.password, "***")
