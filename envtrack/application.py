@@ -17,7 +17,12 @@ from uuid import UUID, uuid4
 
 from eventsourcing.application import AggregateNotFoundError, Application
 from eventsourcing.domain import Aggregate
-from eventsourcing.persistence import IntegrityError, OperationalError, Transcoding
+from eventsourcing.persistence import (
+    IntegrityError,
+    OperationalError,
+    PersistenceError,
+    Transcoding,
+)
 from eventsourcing.utils import get_topic
 
 from domain import values
@@ -173,6 +178,14 @@ class EnvTrack(Application[UUID]):
         transcoder.register(DateAsISO())
 
     # -- plumbing ------------------------------------------------------------------------------
+
+    def _take_snapshots(self, processing_event: Any) -> None:
+        """Snapshots are an optimisation taken after the events are saved: a failure to write
+        one must not make the command look failed (and be retried into a duplicate)."""
+        try:
+            super()._take_snapshots(processing_event)
+        except PersistenceError:
+            pass
 
     def run(self, command: Callable[[UnitOfWork], T], *, attempts: int = MAX_ATTEMPTS) -> T:
         """Runs ``command`` and saves what it changed; retries lost races from a fresh load."""
@@ -567,7 +580,7 @@ class EnvTrack(Application[UUID]):
             return UUID(ref)
         except ValueError:
             pass
-        if len(ref) < 8 or any(ch not in "0123456789abcdef-" for ch in ref):
+        if len(ref.replace("-", "")) < 8 or any(ch not in "0123456789abcdef-" for ch in ref):
             raise InvalidValue(
                 "entry",
                 reference,
