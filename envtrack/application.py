@@ -45,7 +45,9 @@ ENTRY_CLASSES: tuple[type[Entry], ...] = (
     Mortality,
     Harvest,
 )
-MAX_ATTEMPTS = 8
+MAX_ATTEMPTS = 30
+"""Tries of one command against lost races: several operators at one school's ledger can lose
+a few in a row; with the backoff below 30 tries take at most a few seconds."""
 POND_CYCLE_WARN_DAYS = 120
 POND_FCR_WARN = 1.5
 
@@ -171,7 +173,7 @@ class EnvTrack(Application[UUID]):
                     if isinstance(error, sqlite3.Error):
                         raise OperationalError(str(error)) from error
                     raise
-                time.sleep(random.uniform(0.02, 0.1) * attempt)
+                _back_off(attempt)
 
     def register_transcodings(self, transcoder: Any) -> None:
         super().register_transcodings(transcoder)
@@ -197,7 +199,7 @@ class EnvTrack(Application[UUID]):
             except (IntegrityError, OperationalError):
                 if attempt == attempts:
                     raise
-                time.sleep(random.uniform(0.005, 0.02) * attempt)
+                _back_off(attempt)
                 continue
             return result
         raise AssertionError("unreachable")  # pragma: no cover
@@ -673,6 +675,12 @@ class EnvTrack(Application[UUID]):
         if site is not None:
             UnitOfWork(self).site(site, open_only=False)
         return logview.read(self, site=site, limit=limit)
+
+
+def _back_off(attempt: int) -> None:
+    """Sleeps a random time up to a cap that doubles with each lost race (full jitter), so that
+    processes contending for one aggregate spread out instead of colliding again in step."""
+    time.sleep(random.uniform(0, min(0.25, 0.004 * 2**attempt)))
 
 
 def cycle_warnings(cycle: dict[str, Any], days: int) -> list[str]:

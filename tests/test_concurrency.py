@@ -1,0 +1,86 @@
+"""Several operators recording at once into one store (SQLite file, PostgreSQL schema): nothing
+lost, nothing doubled, no command failed; contention on one school's supply ledger is retried."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+from domain.sambo import Exchange, SupplyLedger
+from domain.waste import WasteEntry
+from envtrack.application import EnvTrack
+from envtrack.store import head_position, read_log, resolve
+from eventsourcing.utils import get_topic
+from operators import DAY, add_site, record_exchanges, record_waste, run_at_once
+
+OPERATORS = 4
+
+
+def _setup_site(db: str, slug: str, kind: str) -> EnvTrack:
+    app = EnvTrack(resolve(db), operator="admin", today=lambda: DAY)
+    app.add_site(slug, kind=kind, name=slug.upper())
+    return app
+
+
+def _logged(db: str, event_class: type) -> list[dict]:
+    """The payloads of every logged event of one class, read straight from the log."""
+    rows = []
+    for page in read_log(resolve(db), topics=[get_topic(event_class)]):
+        for _position, originator_id, _version, _topic, state in page:
+            rows.append({"id": str(originator_id), **json.loads(state)})
+    return rows
+
+
+def test_four_operators_recording_waste_at_once_lose_nothing(db: str) -> None:
+    _setup_site(db, "tps3r-wates", "tps3r").close()
+
+    per_operator = 250
+    ids = run_at_once(record_waste, [(db, f"op{n}", per_operator, "tps3r-wates") for n in range(OPERATORS)])
+
+    # Every call returned an id, all different: 1,000 commands, none failed.
+    returned = [entry_id for batch in ids for entry_id in batch]
+    assert len(returned) == 1000
+    assert len(set(returned)) == 1000
+    # The log holds exactly those 1,000 entries (plus the site), each once.
+    logged = _logged(db, WasteEntry.Recorded)
+    assert sorted(row["id"] for row in logged) == sorted(returned)
+    assert head_position(resolve(db)) >= 1001
+    assert Counter(row["operator"] for row in logged) == {f"op{n}": 250 for n in range(OPERATORS)}
+    # Each operator sent 25 rounds of 0.5 + 0.75 + … + 2.75 kg = 25 × 16.25 = 406.25 kg.
+    assert sum(row["kg"] for row in logged) == 4 * 406.25 == 1625.0
+
+
+def test_four_operators_exchanging_at_one_school_keep_stock_exact(db: str) -> None:
+    app = _setup_site(db, "smpn6", "school")
+    app.set_rate("smpn6", "pensil", bottles=10)
+    app.receive_supplies("smpn6", "pensil", qty=500)
+    app.close()
+
+    per_operator = 40
+    ids = run_at_once(record_exchanges, [(db, f"op{n}", per_operator, "smpn6") for n in range(OPERATORS)])
+
+    returned = [entry_id for batch in ids for entry_id in batch]
+    assert len(set(returned)) == 160
+    logged = _logged(db, Exchange.Recorded)
+    assert sorted(row["id"] for row in logged) == sorted(returned)
+    # Every exchange issued its pencil from the one ledger, exactly once: 500 − 160 = 340 left.
+    issued = _logged(db, SupplyLedger.SuppliesIssued)
+    assert len(issued) == 160
+    check = EnvTrack(resolve(db), operator="admin", today=lambda: DAY)
+    try:
+        stock = check.supplies_stock("smpn6")
+    finally:
+        check.close()
+    assert stock["items"] == [{"item": "pensil", "qty": 340, "rate_bottles": 10}]
+
+
+def test_operators_opening_a_new_store_at_once_all_record(db: str) -> None:
+    """The first commands on a store that does not exist yet race to create it (SQLite switching
+    the new file to WAL, PostgreSQL creating types and tables): every one of them succeeds."""
+    racers = 6
+    run_at_once(add_site, [(db, f"bank-sampah-{n}") for n in range(racers)])
+    app = EnvTrack(resolve(db), operator="admin", today=lambda: DAY)
+    try:
+        assert [site["site"] for site in app.list_sites()] == [f"bank-sampah-{n}" for n in range(racers)]
+    finally:
+        app.close()
