@@ -1,0 +1,69 @@
+"""Indicator reports: catch the read models up with the log, then compute.
+
+Used by ``envtrack indicators`` and by the evidence pack; both report the log position the figures
+are as of. Read-only for the event log: a missing store is refused, never created.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from domain.errors import InvalidValue, NotFound
+from envtrack.store import Store
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from projections.replay import Frames
+
+BY = ("total", "month", "site", "category")
+
+
+def require_store(store: Store) -> None:
+    """Refuses a store that does not exist (read-only commands never create one)."""
+    if not store.exists():
+        raise NotFound(
+            "db",
+            store.display,
+            "has no envtrack store (run 'envtrack init')",
+            "belum berisi penyimpanan envtrack (jalankan 'envtrack init')",
+        )
+
+
+def current_frames(store: Store, progress: Callable[[int, int], None] | None = None) -> Frames:
+    """The read models caught up with the log, as frames (``frames.position`` is the log
+    position they reflect)."""
+    from projections.readmodels import ReadModels
+
+    require_store(store)
+    with ReadModels(store) as read_models:
+        read_models.update(progress)
+        return read_models.frames()
+
+
+def check_site(frames: Frames, site: str | None) -> None:
+    if site is not None and site not in set(frames.sites["site"]):
+        raise NotFound("--site", site, "is not a known site", "bukan lokasi yang terdaftar")
+
+
+def indicator_report(
+    store: Store,
+    start: date,
+    end: date,
+    site: str | None = None,
+    by: str = "total",
+    targets: dict | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> tuple[int, dict[str, Any] | pd.DataFrame]:
+    """Catches up, then computes: ``(as_of_position, summary dict or breakdown frame)``."""
+    from projections import indicators
+
+    if by not in BY:
+        raise InvalidValue("--by", by, "is not one of: " + ", ".join(BY), "bukan salah satu dari: " + ", ".join(BY))
+    frames = current_frames(store, progress)
+    check_site(frames, site)
+    if by == "total":
+        return frames.position, indicators.summary(frames, start, end, site, targets)
+    return frames.position, indicators.breakdown(frames, by, start, end, site)
