@@ -648,7 +648,7 @@ class EnvTrack(Application[UUID]):
                 raise NotCorrectable(
                     "entry",
                     reference,
-                    f"is a {entry.kind()} entry: only waste entries can be corrected "
+                    f"is an entry of kind {entry.kind()}: only waste entries can be corrected "
                     "(void it and record it again)",
                     f"adalah entri {entry.kind()}: hanya entri sampah yang dapat dikoreksi "
                     "(batalkan lalu catat ulang)",

@@ -1,0 +1,71 @@
+"""The store never shows a database password: not in its display, its repr, nor its errors."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from click.testing import CliRunner
+
+from envtrack.application import EnvTrack
+from envtrack.cli import cli
+from envtrack.store import StoreError, resolve
+
+PG_URL = os.environ.get("ENVTRACK_TEST_PG_URL", "").strip()
+PASSWORD = "s3cr3t-P@ss"
+URL = "postgresql://envtrack:s3cr3t-P%40ss@127.0.0.1:1/kota_mojokerto?schema=dlh"
+
+
+def test_a_postgresql_url_is_read_and_displayed_without_its_password():
+    store = resolve(URL)
+    assert (store.backend, store.host, store.port, store.dbname) == ("postgres", "127.0.0.1", 1, "kota_mojokerto")
+    assert (store.user, store.password, store.schema) == ("envtrack", PASSWORD, "dlh")
+    assert store.display == "postgresql://envtrack@127.0.0.1:1/kota_mojokerto?schema=dlh"
+    assert "s3cr3t" not in repr(store)
+    assert store.event_store_env()["POSTGRES_PASSWORD"] == PASSWORD
+
+
+def test_a_bare_path_is_a_sqlite_file():
+    store = resolve("data/kota.db")
+    assert (store.backend, store.sqlite_path, store.display) == ("sqlite", "data/kota.db", "data/kota.db")
+    assert resolve("sqlite:///tmp/x.db").sqlite_path == "tmp/x.db"
+    assert resolve(None).sqlite_path == "envtrack.db"
+
+
+def test_an_unsupported_url_scheme_is_refused():
+    with pytest.raises(StoreError) as refusal:
+        resolve("mysql://root:hunter2@db/envtrack")
+    assert "unsupported URL scheme 'mysql'" in str(refusal.value)
+    assert "hunter2" not in str(refusal.value)
+
+
+def test_connection_errors_never_show_the_password():
+    store = resolve(URL)
+    with pytest.raises(StoreError) as refusal:
+        store.exists()
+    assert "cannot connect to postgresql://envtrack@127.0.0.1:1/kota_mojokerto" in str(refusal.value)
+    assert "s3cr3t" not in str(refusal.value)
+    with pytest.raises(Exception) as failure:
+        EnvTrack(resolve(URL.replace("?schema=dlh", "")))
+    assert "s3cr3t" not in str(failure.value)
+    assert "s3cr3t" not in repr(failure.value)
+
+
+@pytest.mark.parametrize("args", [["init"], ["log"], ["waste", "record", "sdn-1", "--category", "kain",
+                                                      "--kg", "1", "--destination", "tps"]])
+def test_the_command_line_reports_an_unreachable_database_without_its_password(args):
+    result = CliRunner().invoke(cli, ["--db", URL, *args])
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: ")
+    assert "Traceback" not in result.stderr
+    assert "s3cr3t" not in result.stderr + result.stdout
+
+
+@pytest.mark.skipif(not PG_URL, reason="ENVTRACK_TEST_PG_URL is not set: PostgreSQL tests skipped")
+def test_a_real_server_refusing_a_database_does_not_echo_the_password():
+    base = resolve(PG_URL)
+    url = f"postgresql://{base.user}:{PASSWORD.replace('@', '%40')}@{base.host}:{base.port}/no_such_database_here"
+    result = CliRunner().invoke(cli, ["--db", url, "init"])
+    assert result.exit_code == 1
+    assert "Traceback" not in result.stderr
+    assert "s3cr3t" not in result.stderr + result.stdout
