@@ -8,7 +8,6 @@ SQLite locked) is retried from a fresh load a bounded number of times.
 from __future__ import annotations
 
 import random
-import sqlite3
 import time
 from collections.abc import Callable, Iterable
 from datetime import date
@@ -32,7 +31,7 @@ from domain.ponds import Feeding, Harvest, Mortality, Pond, PondEntry, Stocking,
 from domain.sambo import BottleHandover, Exchange, SupplyLedger, SupplyReceipt
 from domain.sites import Site
 from domain.waste import WasteEntry
-from envtrack.store import APPLICATION_NAME, Store, find_ids_by_prefix
+from envtrack.store import APPLICATION_NAME, BUSY_ERRORS, Store, find_ids_by_prefix
 
 ENTRY_CLASSES: tuple[type[Entry], ...] = (
     WasteEntry,
@@ -165,12 +164,12 @@ class EnvTrack(Application[UUID]):
                     env["CREATE_TABLE"] = "no"
                 super().__init__(env=env)
                 return
-            except (sqlite3.OperationalError, OperationalError, IntegrityError, InternalError) as error:
+            except (*BUSY_ERRORS, OperationalError, IntegrityError, InternalError) as error:
                 factory = getattr(self, "factory", None)
                 if factory is not None:
                     factory.close()
                 if attempt == MAX_ATTEMPTS:
-                    if isinstance(error, sqlite3.Error):
+                    if isinstance(error, BUSY_ERRORS):
                         raise OperationalError(str(error)) from error
                     raise
                 _back_off(attempt)

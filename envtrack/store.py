@@ -28,6 +28,11 @@ class StoreError(Exception):
     """A store that cannot be used as given (bad URL, missing store, unreachable server)."""
 
 
+BUSY_ERRORS: tuple[type[Exception], ...] = (sqlite3.OperationalError,)
+"""Driver errors that mean "busy, try again" (SQLite's "database is locked" while another
+process creates the tables), for callers that retry without naming the driver."""
+
+
 @dataclass(frozen=True)
 class Store:
     """Where the event log and the read models live."""
