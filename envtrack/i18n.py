@@ -74,6 +74,12 @@ LABELS: dict[str, dict[str, str]] = {
     "ind.indicator": {"id": "Indikator", "en": "Indicator"},
     "ind.value": {"id": "Nilai", "en": "Value"},
     "ind.period": {"id": "Periode", "en": "Period"},
+    "ind.period_from": {"id": "Periode dari", "en": "Period from"},
+    "ind.period_to": {"id": "Periode sampai", "en": "Period to"},
+    "ind.xlsx_needs_out": {
+        "id": "--out diperlukan untuk --format xlsx (berkas yang akan ditulis)",
+        "en": "--out is needed with --format xlsx (the file to write)",
+    },
     "ind.site": {"id": "Lokasi", "en": "Site"},
     "ind.as_of_position": {"id": "Posisi log", "en": "Log position"},
     "ind.as_of": {"id": "angka per posisi log {position}", "en": "figures as of log position {position}"},

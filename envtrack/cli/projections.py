@@ -1,0 +1,90 @@
+"""``envtrack projections update|rebuild|status``: the read models derived from the log."""
+
+from __future__ import annotations
+
+import time
+
+import click
+
+from envtrack.cli.recording import confirm, format_option, show
+from envtrack.context import Context
+from envtrack.i18n import label
+
+STATUS_COLUMNS = ("projection", "position", "head", "lag")
+
+
+class ProgressPrinter:
+    """Reports progress on stderr for long runs: nothing during the first ``after`` seconds,
+    then at most one line every ``every`` seconds."""
+
+    def __init__(self, obj: Context, action_key: str, *, after: float = 1.0, every: float = 1.0) -> None:
+        self.action = label(action_key, obj.lang)
+        self.lang = obj.lang
+        self.every = every
+        self.next_at = time.monotonic() + after
+
+    def __call__(self, done: int, total: int) -> None:
+        now = time.monotonic()
+        if now < self.next_at:
+            return
+        self.next_at = now + self.every
+        share = 100 if total <= 0 else int(100 * done / total)
+        message = label("proj.progress", self.lang).format(
+            action=self.action, done=done, total=total, pct=share
+        )
+        click.echo(message, err=True)
+
+
+@click.group()
+def projections() -> None:
+    """Update, rebuild and inspect the read models (SQL tables derived from the event log)."""
+
+
+@projections.command("update")
+@click.pass_obj
+def update(obj: Context) -> None:
+    """Catch every read model up with the log, from the position it has reached."""
+    from envtrack.reports import require_store
+    from projections.readmodels import ReadModels
+
+    require_store(obj.store)
+    with ReadModels(obj.store) as read_models:
+        position = read_models.update(ProgressPrinter(obj, "proj.updating"))
+        confirm(obj, "proj.updated", position=position, events=read_models.events_read)
+
+
+@projections.command("rebuild")
+@click.pass_obj
+def rebuild(obj: Context) -> None:
+    """Rebuild every read model from the start of the log into fresh tables, then swap them in
+    at once. If it is stopped midway, the previous read models keep serving."""
+    from envtrack.reports import require_store
+    from projections.readmodels import ReadModels
+
+    require_store(obj.store)
+    with ReadModels(obj.store) as read_models:
+        position = read_models.rebuild(ProgressPrinter(obj, "proj.rebuilding"))
+        confirm(obj, "proj.rebuilt", position=position, events=read_models.events_read)
+
+
+@projections.command("status")
+@format_option
+@click.pass_obj
+def status(obj: Context, fmt: str) -> None:
+    """Per read model: the log position it has reached, the head of the log, and the lag."""
+    from envtrack.output import render_table
+    from envtrack.reports import require_store
+    from projections.readmodels import ReadModels
+
+    require_store(obj.store)
+    with ReadModels(obj.store) as read_models:
+        rows = read_models.status()
+    headers = {column: label(f"proj.{column}", obj.lang) for column in STATUS_COLUMNS}
+    show(
+        fmt,
+        rows,
+        lambda: render_table(
+            [{headers[column]: row[column] for column in STATUS_COLUMNS} for row in rows],
+            list(headers.values()),
+        ),
+    )
