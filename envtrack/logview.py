@@ -9,12 +9,14 @@ entry they voided (kind, short id, what it recorded) and the reason.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 from uuid import UUID
 
+from domain.entries import Entry
 from envtrack.i18n import label
 from envtrack.output import cell
 
@@ -88,16 +90,12 @@ def _origin(app: Any, event: Any, cache: dict[UUID, Any]) -> Any:
 
 
 def _is_entry_event(event: Any) -> bool:
-    from domain.entries import Entry
-
     owner = _owner(event)
     return owner is not None and issubclass(owner, Entry)
 
 
 def _owner(event: Any) -> type | None:
     """The aggregate class an event class is nested in (``Exchange`` for ``Exchange.Voided``)."""
-    import sys
-
     module = sys.modules.get(type(event).__module__)
     outer = type(event).__qualname__.rsplit(".", 1)[0]
     owner = getattr(module, outer, None) if module else None
