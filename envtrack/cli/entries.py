@@ -11,7 +11,7 @@ from envtrack.i18n import label
 
 @click.command()
 @click.argument("entry")
-@click.option("--reason", required=True, help="Why the entry is voided (kept in the log).")
+@click.option("--reason", metavar="TEXT", required=True, help="Why the entry is voided (kept in the log).")
 @date_option("Date of the void, YYYY-MM-DD (default: today).")
 @click.pass_obj
 def void(obj: Context, entry: str, reason: str, on: str | None) -> None:
@@ -26,12 +26,12 @@ def void(obj: Context, entry: str, reason: str, on: str | None) -> None:
 
 @click.command()
 @click.argument("entry")
-@click.option("--kg", default=None, help="The right weight, in kg.")
-@click.option("--category", default=None, help="The right SIPSN jenis.")
-@click.option("--destination", default=None, help="The right destination.")
-@click.option("--source", default=None, help="The right SIPSN sumber.")
+@click.option("--kg", metavar="KG", default=None, help="The right weight, in kg.")
+@click.option("--category", metavar="CAT", default=None, help="The right SIPSN jenis.")
+@click.option("--destination", metavar="DEST", default=None, help="The right destination.")
+@click.option("--source", metavar="SRC", default=None, help="The right SIPSN sumber.")
 @date_option("The right date of the waste, YYYY-MM-DD.")
-@click.option("--reason", required=True, help="Why the entry is corrected (kept in the log).")
+@click.option("--reason", metavar="TEXT", required=True, help="Why the entry is corrected (kept in the log).")
 @click.pass_obj
 def correct(
     obj: Context,
@@ -61,7 +61,7 @@ def correct(
 
 @click.command()
 @click.option("--site", default=None, help="Only the events of this site.")
-@click.option("--limit", default="50", show_default=True, help="How many of the latest events.")
+@click.option("--limit", metavar="N", default="50", show_default=True, help="How many of the latest events.")
 @click.option(
     "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True, help="Output format."
 )

@@ -27,8 +27,8 @@ def pond() -> None:
 @pond.command("add")
 @click.argument("slug", metavar="POND")
 @click.option("--site", required=True, help="The mosque or school the pond belongs to.")
-@click.option("--volume-m3", required=True, help="Water volume in m³.")
-@click.option("--system", default=None, help="terpal, beton, tanah or bioflok.")
+@click.option("--volume-m3", metavar="M3", required=True, help="Water volume in m³.")
+@click.option("--system", metavar="SYSTEM", default=None, help="terpal, beton, tanah or bioflok.")
 @date_option()
 @click.pass_obj
 def add(obj: Context, slug: str, site: str, volume_m3: str, system: str | None, on: str | None) -> None:
@@ -39,9 +39,9 @@ def add(obj: Context, slug: str, site: str, volume_m3: str, system: str | None, 
 
 @pond.command("stock")
 @click.argument("slug", metavar="POND")
-@click.option("--species", required=True, help="lele, nila or other.")
-@click.option("--count", required=True, help="Fish stocked (a whole number > 0).")
-@click.option("--mean-g", default=None, help="Mean weight of one fish, in grams.")
+@click.option("--species", metavar="SPECIES", required=True, help="lele, nila or other.")
+@click.option("--count", metavar="N", required=True, help="Fish stocked (a whole number > 0).")
+@click.option("--mean-g", metavar="G", default=None, help="Mean weight of one fish, in grams.")
 @date_option()
 @click.pass_obj
 def stock(obj: Context, slug: str, species: str, count: str, mean_g: str | None, on: str | None) -> None:
@@ -51,7 +51,7 @@ def stock(obj: Context, slug: str, species: str, count: str, mean_g: str | None,
 
 @pond.command("feed")
 @click.argument("slug", metavar="POND")
-@click.option("--kg", required=True, help="Feed given, in kg.")
+@click.option("--kg", metavar="KG", required=True, help="Feed given, in kg.")
 @date_option()
 @click.pass_obj
 def feed(obj: Context, slug: str, kg: str, on: str | None) -> None:
@@ -64,7 +64,7 @@ def feed(obj: Context, slug: str, kg: str, on: str | None) -> None:
 
 @pond.command("water")
 @click.argument("slug", metavar="POND")
-@click.option("--liters", required=True, help="Wudu water led in, in litres.")
+@click.option("--liters", metavar="L", required=True, help="Wudu water led in, in litres.")
 @date_option()
 @click.pass_obj
 def water(obj: Context, slug: str, liters: str, on: str | None) -> None:
@@ -74,7 +74,7 @@ def water(obj: Context, slug: str, liters: str, on: str | None) -> None:
 
 @pond.command("mortality")
 @click.argument("slug", metavar="POND")
-@click.option("--count", required=True, help="Fish found dead (a whole number > 0).")
+@click.option("--count", metavar="N", required=True, help="Fish found dead (a whole number > 0).")
 @date_option()
 @click.pass_obj
 def mortality(obj: Context, slug: str, count: str, on: str | None) -> None:
@@ -84,10 +84,10 @@ def mortality(obj: Context, slug: str, count: str, on: str | None) -> None:
 
 @pond.command("harvest")
 @click.argument("slug", metavar="POND")
-@click.option("--kg", required=True, help="Weight harvested, in kg.")
-@click.option("--count", required=True, help="Fish harvested (a whole number > 0).")
-@click.option("--sold-kg", default=None, help="Of which sold, in kg (with --price-rp-per-kg).")
-@click.option("--price-rp-per-kg", default=None, help="Selling price per kg, in rupiah (with --sold-kg).")
+@click.option("--kg", metavar="KG", required=True, help="Weight harvested, in kg.")
+@click.option("--count", metavar="N", required=True, help="Fish harvested (a whole number > 0).")
+@click.option("--sold-kg", metavar="KG", default=None, help="Of which sold, in kg (with --price-rp-per-kg).")
+@click.option("--price-rp-per-kg", metavar="RP", default=None, help="Selling price per kg, in rupiah (with --sold-kg).")
 @click.option("--final", is_flag=True, help="Close the cycle: fish unaccounted for become losses.")
 @date_option()
 @click.pass_obj

@@ -17,13 +17,13 @@ def site() -> None:
 
 @site.command("add")
 @click.argument("slug", metavar="SITE")
-@click.option("--kind", required=True, help=f"Kind of site: {KINDS_HELP}")
+@click.option("--kind", metavar="KIND", required=True, help=f"Kind of site: {KINDS_HELP}")
 @click.option("--name", required=True, help="The site's name as people write it.")
 @click.option("--kelurahan", default=None, help="Urban village.")
 @click.option("--kecamatan", default=None, help="District.")
 @click.option(
     "--population",
-    default=None,
+    metavar="N", default=None,
     help="Pupils (school), congregation (mosque) or people served (other sites).",
 )
 @date_option()
@@ -56,7 +56,7 @@ def add(
 @click.option("--name", default=None, help="New name.")
 @click.option("--kelurahan", default=None, help="New urban village.")
 @click.option("--kecamatan", default=None, help="New district.")
-@click.option("--population", default=None, help="New population.")
+@click.option("--population", metavar="N", default=None, help="New population.")
 @date_option()
 @click.pass_obj
 def update(
@@ -77,7 +77,7 @@ def update(
 
 @site.command("close")
 @click.argument("slug", metavar="SITE")
-@click.option("--reason", required=True, help="Why the site closes.")
+@click.option("--reason", metavar="TEXT", required=True, help="Why the site closes.")
 @date_option()
 @click.pass_obj
 def close(obj: Context, slug: str, reason: str, on: str | None) -> None:

@@ -16,7 +16,7 @@ def supplies() -> None:
 @supplies.command("rate")
 @click.argument("site")
 @click.argument("item")
-@click.option("--bottles", required=True, help="Bottles that buy one ITEM from now on (a whole number > 0).")
+@click.option("--bottles", metavar="N", required=True, help="Bottles that buy one ITEM from now on (a whole number > 0).")
 @date_option()
 @click.pass_obj
 def rate(obj: Context, site: str, item: str, bottles: str, on: str | None) -> None:
@@ -28,9 +28,9 @@ def rate(obj: Context, site: str, item: str, bottles: str, on: str | None) -> No
 @supplies.command("receive")
 @click.argument("site")
 @click.argument("item")
-@click.option("--qty", required=True, help="How many came in (a whole number > 0).")
-@click.option("--cost-rp", default=None, help="What they cost, in rupiah.")
-@click.option("--source", default=None, help="Who supplied them (free text).")
+@click.option("--qty", metavar="N", required=True, help="How many came in (a whole number > 0).")
+@click.option("--cost-rp", metavar="RP", default=None, help="What they cost, in rupiah.")
+@click.option("--source", metavar="SRC", default=None, help="Who supplied them (free text).")
 @date_option()
 @click.pass_obj
 def receive(
@@ -59,10 +59,10 @@ def exchange() -> None:
 
 @exchange.command("record")
 @click.argument("site")
-@click.option("--bottles", required=True, help="Bottles the pupil brought (a whole number > 0).")
+@click.option("--bottles", metavar="N", required=True, help="Bottles the pupil brought (a whole number > 0).")
 @click.option(
     "--weight-kg",
-    default=None,
+    metavar="KG", default=None,
     help="Their measured weight; without it the weight is estimated as bottles × 0.022 kg.",
 )
 @click.option(
@@ -134,10 +134,10 @@ def bottles() -> None:
 
 @bottles.command("handover")
 @click.argument("site")
-@click.option("--weight-kg", required=True, help="Weight of the bottles handed over.")
-@click.option("--to", "to", required=True, help="Who takes them: bank-sampah, recycler or collector.")
+@click.option("--weight-kg", metavar="KG", required=True, help="Weight of the bottles handed over.")
+@click.option("--to", "to", metavar="TO", required=True, help="Who takes them: bank-sampah, recycler or collector.")
 @click.option("--buyer", default=None, help="The buyer's name.")
-@click.option("--price-rp-per-kg", default=None, help="Price paid per kg, in rupiah.")
+@click.option("--price-rp-per-kg", metavar="RP", default=None, help="Price paid per kg, in rupiah.")
 @date_option()
 @click.pass_obj
 def handover(

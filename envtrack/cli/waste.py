@@ -19,12 +19,12 @@ def waste() -> None:
 
 @waste.command("record")
 @click.argument("site")
-@click.option("--category", required=True, help=f"SIPSN jenis: {CATEGORIES_HELP}.")
-@click.option("--kg", required=True, help="Weight in kg.")
-@click.option("--destination", required=True, help=f"Where it went: {DESTINATIONS_HELP}.")
+@click.option("--category", metavar="CAT", required=True, help=f"SIPSN jenis: {CATEGORIES_HELP}.")
+@click.option("--kg", metavar="KG", required=True, help="Weight in kg.")
+@click.option("--destination", metavar="DEST", required=True, help=f"Where it went: {DESTINATIONS_HELP}.")
 @click.option(
     "--source",
-    default=None,
+    metavar="SRC", default=None,
     help=f"SIPSN sumber: {SOURCES_HELP} (default: fasilitas-publik at schools and mosques, "
     "rumah-tangga at community sites, lainnya elsewhere).",
 )
