@@ -251,6 +251,8 @@ def plot_sites(frame: Any, labels: Mapping[str, str], *, source: str = "") -> Fi
     site_font = 10 if len(rows) <= 15 else 8 if len(rows) <= 24 else 7
     ax.set_yticks(y, [site for site, _ in rows], fontsize=site_font)
     ax.set_xlim(0, max([*left, 1.0]) * 1.15)
+    pad = max(0.6, (8 - len(rows)) / 2)  # a few sites keep bars of a readable thickness
+    ax.set_ylim(-pad, len(rows) - 1 + pad)
     _thousands_axis(ax.xaxis, labels)
     ax.set_xlabel(labels.get("chart.axis.kg", "kg"), fontsize=11)
     ax.set_ylabel(labels.get("chart.axis.site", "site"), fontsize=11)

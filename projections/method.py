@@ -1,0 +1,101 @@
+"""The method notes printed in ``laporan.pdf``: formulas, destination mapping, the log chain and
+how to verify a pack, in Indonesian and English. Each note is a list of (kind, text) blocks:
+``h`` a heading, ``p`` a paragraph (wrapped), ``m`` monospaced lines (kept as they are)."""
+
+from __future__ import annotations
+
+FORMULAS = """\
+A  timbulan        = Σ kg sampah (semua tujuan) + Σ kg botol SAMBO
+B  pengurangan     = Σ kg ke guna-ulang, daur-ulang, kompos + Σ kg botol
+C  penanganan      = Σ kg ke bahan-baku, olah, tps, tpa
+D  daur_ulang      = Σ kg ke daur-ulang, kompos + Σ kg botol
+E  bahan_baku      = Σ kg ke bahan-baku
+% pengurangan = 100·B/A    % penanganan = 100·C/A    % terkelola = 100·(B+C)/A
+tidak terkelola = A − B − C    recycling rate = 100·(D+E)/A
+komposisi[jenis] = 100 · kg jenis itu / A   (botol dihitung sebagai plastik)"""
+
+FORMULAS_EN = (
+    FORMULAS.replace("Σ kg sampah (semua tujuan)", "Σ waste kg (all destinations)")
+    .replace("Σ kg botol SAMBO", "Σ SAMBO bottle kg")
+    .replace("Σ kg ke", "Σ kg to")
+    .replace("Σ kg botol", "Σ bottle kg")
+    .replace("% pengurangan", "% reduction")
+    .replace("% penanganan", "% handling")
+    .replace("% terkelola", "% managed")
+    .replace("tidak terkelola", "unmanaged")
+    .replace("kg jenis itu", "kg of that jenis")
+    .replace("(botol dihitung sebagai plastik)", "(bottles count as plastik)")
+)
+
+CHAIN = """\
+h_0 = 32 byte nol / 32 zero bytes
+h_i = SHA-256( h_(i-1) ‖ record_i )
+record_i = "{position}\\n{originator_id}\\n{originator_version}\\n{topic}\\n" ‖ state"""
+
+DESTINATIONS = [
+    ("guna-ulang", {"id": "dipakai ulang", "en": "reused"}, "B"),
+    ("daur-ulang", {"id": "didaur ulang: dijual/diberikan ke bank sampah, pengepul, pendaur ulang", "en": "recycled: sold or given to a waste bank, collector or recycler"}, "B, D"),
+    ("kompos", {"id": "dikomposkan atau untuk maggot di lokasi", "en": "composted or fed to maggots at the site"}, "B, D"),
+    ("bahan-baku", {"id": "bahan baku industri (RDF, co-processing)", "en": "industrial raw material (RDF, co-processing)"}, "C, E"),
+    ("olah", {"id": "diolah di TPS3R/TPST", "en": "processed at a TPS3R/TPST"}, "C"),
+    ("tps", {"id": "dikumpulkan ke TPS", "en": "collected to a TPS"}, "C"),
+    ("tpa", {"id": "diangkut ke TPA", "en": "transported to landfill (TPA)"}, "C"),
+    ("tidak-terkelola", {"id": "dibakar, dibuang, tidak terkelola", "en": "burned, dumped, unmanaged"}, "A"),
+]
+
+NOTES = {
+    "id": [
+        ("h", "Rumus indikator (SIPSN, dihitung dari bawah)"),
+        ("p", "Semua massa dalam kg, dijumlahkan dari setiap catatan pada periode dan lingkup "
+              "laporan menurut tanggal kejadiannya. Catatan yang dibatalkan tidak dihitung; catatan "
+              "yang dikoreksi dihitung dengan nilai terakhirnya, pada periode terakhirnya. Berat botol "
+              "SAMBO (ditimbang, atau diperkirakan 0,022 kg per botol) dihitung dari semua penukaran, "
+              "termasuk setoran tanpa alat tulis; penyerahan botol ke bank sampah tidak dihitung lagi. "
+              "Persentase dengan A = 0 kosong. Pembulatan: kg 3 desimal, persen 2 desimal."),
+        ("m", FORMULAS),
+        ("p", "Target Jakstranas: pengurangan 30 %, penanganan 70 %."),
+        ("h", "Tujuan sampah dan tempatnya dihitung"),
+        ("dest", ""),
+        ("h", "Rantai log (SHA-256)"),
+        ("p", "Manifest mencatat posisi log (as_of_position) tempat semua angka dihitung dan kepala "
+              "rantai hash atas semua kejadian yang tersimpan sampai posisi itu, menurut urutan log "
+              "(rowid tabel stored_events di SQLite, notification_id tabel envtrack_events di "
+              "PostgreSQL). originator_id ditulis 32 digit heksadesimal kecil tanpa tanda hubung, "
+              "posisi dan versi sebagai bilangan desimal, state sebagai byte yang tersimpan apa "
+              "adanya. Kepala rantai adalah h_n dalam heksadesimal."),
+        ("m", CHAIN),
+        ("p", "Mengubah, menghapus atau menyisipkan kejadian sampai posisi itu mengubah kepala rantai; "
+              "kejadian yang dicatat sesudahnya tidak mengubahnya."),
+        ("h", "Cara memeriksa paket ini"),
+        ("p", "envtrack evidence verify DIR menghitung ulang SHA-256 setiap berkas, kepala rantai log "
+              "pada posisi manifest, dan semua indikator dengan memutar ulang log sampai posisi itu; "
+              "hasilnya 0 bila semuanya cocok, 1 dengan daftar setiap perbedaan."),
+    ],
+    "en": [
+        ("h", "Indicator formulas (SIPSN, computed bottom-up)"),
+        ("p", "All masses are in kg, summed over every record of the report's period and scope by "
+              "the date it happened. Voided entries count nowhere; corrected entries count with their "
+              "latest values, in their latest period. SAMBO bottle mass (weighed, or estimated at "
+              "0.022 kg per bottle) counts over all exchanges, pure deposits included; bottles handed "
+              "over to a waste bank are not counted again. Percentages with A = 0 are empty. "
+              "Rounding: kg to 3 decimals, percentages to 2."),
+        ("m", FORMULAS_EN),
+        ("p", "Jakstranas targets: reduction (pengurangan) 30 %, handling (penanganan) 70 %."),
+        ("h", "Waste destinations and where they count"),
+        ("dest", ""),
+        ("h", "The log chain (SHA-256)"),
+        ("p", "The manifest records the log position (as_of_position) at which every figure was "
+              "computed, and the head of a hash chain over every stored event up to that position, "
+              "in log order (the rowid of SQLite's stored_events table, the notification_id of "
+              "PostgreSQL's envtrack_events table). originator_id is written as 32 lowercase hex "
+              "digits without dashes, position and version as decimal integers, and state as the "
+              "stored bytes, unchanged. The chain head is h_n in hex."),
+        ("m", CHAIN),
+        ("p", "Editing, removing or inserting any event up to that position changes the chain head; "
+              "events recorded after it do not."),
+        ("h", "How to verify this pack"),
+        ("p", "envtrack evidence verify DIR recomputes the SHA-256 of every file, the log chain head at "
+              "the manifest's position, and every indicator by replaying the log up to that "
+              "position; it exits 0 when all agree, 1 with a list of every difference."),
+    ],
+}
