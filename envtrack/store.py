@@ -303,3 +303,28 @@ def read_log(
                 break
             yield [(r[0], r[1], r[2], r[3], bytes(r[4])) for r in rows]
             position = rows[-1][0]
+
+
+def existing_ids(store: Store, ids: list[UUID]) -> set[UUID]:
+    """Which of ``ids`` already have events in the log: one primary-key query for the lot
+    (callers pass a batch, e.g. 1,000 ids)."""
+    if not ids:
+        return set()
+    if store.is_sqlite:
+        placeholders = ",".join("?" for _ in ids)
+        with sqlite3.connect(store.sqlite_path or DEFAULT_DB, timeout=SQLITE_LOCK_TIMEOUT_S) as conn:
+            rows = conn.execute(
+                f"SELECT originator_id FROM {SQLITE_EVENTS_TABLE} "
+                f"WHERE originator_version = 1 AND originator_id IN ({placeholders})",
+                [i.hex for i in ids],
+            ).fetchall()
+        return {UUID(row[0]) for row in rows}
+    import psycopg
+    from psycopg import sql
+
+    query = sql.SQL(
+        "SELECT originator_id FROM {} WHERE originator_version = 1 AND originator_id = ANY(%s)"
+    ).format(sql.Identifier(store.schema or "public", POSTGRES_EVENTS_TABLE))
+    with psycopg.connect(**store.psycopg_conninfo()) as conn:  # type: ignore[arg-type]
+        rows = conn.execute(query, (list(ids),)).fetchall()
+    return {row[0] if isinstance(row[0], UUID) else UUID(str(row[0])) for row in rows}

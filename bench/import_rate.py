@@ -1,0 +1,139 @@
+"""Import throughput: 100,000 waste rows from one CSV file, end to end (``envtrack import`` in a
+fresh process, on the embedded SQLite store), against the raw ceiling of inserting the same
+number of equivalent rows with plain ``sqlite3`` ``executemany`` into a table shaped like the
+event store's. Bar: at least 10,000 rows/s.
+
+    .venv/bin/python bench/import_rate.py [--rows 100000] [--runs 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import random
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from datetime import date, timedelta
+
+CATEGORIES = ("sisa-makanan", "plastik", "kertas-karton", "logam", "kaca", "lainnya")
+DESTINATIONS = ("daur-ulang", "kompos", "tps", "tpa", "olah", "tidak-terkelola")
+SITES = [f"rw-{n:02d}" for n in range(1, 21)]
+ENVTRACK = os.path.join(os.path.dirname(sys.executable), "envtrack")
+
+
+def write_csv(path: str, rows: int) -> None:
+    rng = random.Random(7)
+    start = date(2024, 1, 1)
+    with open(path, "w", newline="", encoding="utf-8") as handle:
+        out = csv.writer(handle, delimiter=";")
+        out.writerow(["tanggal", "lokasi", "jenis", "berat_kg", "tujuan", "sumber"])
+        for n in range(rows):
+            out.writerow(
+                [
+                    (start + timedelta(days=n % 366)).isoformat(),
+                    rng.choice(SITES),
+                    rng.choice(CATEGORIES),
+                    f"{rng.uniform(0.5, 400):.2f}".replace(".", ","),
+                    rng.choice(DESTINATIONS),
+                    "rumah-tangga",
+                ]
+            )
+
+
+def envtrack(db: str, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [ENVTRACK, "--db", db, "--operator", "bench", *args],
+        check=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def import_rate(workdir: str, logbook: str, rows: int, run: int) -> float:
+    db = os.path.join(workdir, f"import-{run}.db")
+    for site in SITES:
+        envtrack(db, "site", "add", site, "--kind", "community", "--name", site.upper())
+    started = time.perf_counter()
+    envtrack(db, "import", logbook)
+    elapsed = time.perf_counter() - started
+    with sqlite3.connect(db) as conn:
+        (entries,) = conn.execute(
+            "SELECT COUNT(*) FROM stored_events WHERE topic LIKE 'domain.waste:WasteEntry.Recorded'"
+        ).fetchone()
+    assert entries == rows, f"{entries} entries written, {rows} expected"
+    again = time.perf_counter()
+    envtrack(db, "import", logbook)
+    reimport = time.perf_counter() - again
+    print(f"  run {run}: import {rows / elapsed:,.0f} rows/s ({elapsed:.2f} s); "
+          f"re-import (nothing new) {reimport:.2f} s", file=sys.stderr)
+    return rows / elapsed
+
+
+def sqlite_ceiling(workdir: str, rows: int, run: int) -> float:
+    """Plain executemany of equivalent rows (uuid text, version, topic, JSON state) in one
+    transaction into a table with the event store's primary key."""
+    db = os.path.join(workdir, f"raw-{run}.db")
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute(
+        "CREATE TABLE stored_events (originator_id TEXT, originator_version INTEGER, topic TEXT, "
+        "state BLOB, PRIMARY KEY (originator_id, originator_version))"
+    )
+    rng = random.Random(7)
+    params = [
+        (
+            uuid.uuid4().hex,
+            1,
+            "domain.waste:WasteEntry.Recorded",
+            json.dumps(
+                {
+                    "timestamp": "2025-01-01T00:00:00+00:00",
+                    "site": rng.choice(SITES),
+                    "category": rng.choice(CATEGORIES),
+                    "kg": rng.uniform(0.5, 400),
+                    "destination": rng.choice(DESTINATIONS),
+                    "source": "rumah-tangga",
+                    "operator": "bench",
+                    "occurred_on": {"_type_": "date_iso", "_data_": "2025-01-01"},
+                }
+            ).encode(),
+        )
+        for _ in range(rows)
+    ]
+    started = time.perf_counter()
+    with conn:
+        conn.executemany("INSERT INTO stored_events VALUES (?, ?, ?, ?)", params)
+    elapsed = time.perf_counter() - started
+    conn.close()
+    return rows / elapsed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--rows", type=int, default=100_000)
+    parser.add_argument("--runs", type=int, default=3)
+    options = parser.parse_args()
+    with tempfile.TemporaryDirectory() as workdir:
+        logbook = os.path.join(workdir, "sampah.csv")
+        write_csv(logbook, options.rows)
+        imports, ceilings = [], []
+        for run in range(1, options.runs + 1):
+            imports.append(import_rate(workdir, logbook, options.rows, run))
+            ceilings.append(sqlite_ceiling(workdir, options.rows, run))
+            print(f"  run {run}: raw sqlite3 executemany {ceilings[-1]:,.0f} rows/s", file=sys.stderr)
+    rate, ceiling = statistics.median(imports), statistics.median(ceilings)
+    print(f"envtrack import, {options.rows:,} waste rows (CSV): {rate:,.0f} rows/s (median of {options.runs})")
+    print(f"raw sqlite3 executemany ceiling: {ceiling:,.0f} rows/s ({100 * rate / ceiling:.0f} % of it)")
+    print("bar: >= 10,000 rows/s:", "met" if rate >= 10_000 else "NOT met")
+
+
+if __name__ == "__main__":
+    main()

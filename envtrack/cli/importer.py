@@ -1,0 +1,90 @@
+"""``envtrack import``: paper logbooks from CSV or XLSX, all rows checked before any is written."""
+
+from __future__ import annotations
+
+import csv
+import sys
+from typing import TYPE_CHECKING
+
+import click
+
+from envtrack.context import Context
+from envtrack.i18n import label
+
+if TYPE_CHECKING:
+    from envtrack.importing.rows import Problem
+
+KINDS = ("waste", "exchange", "pond")
+
+
+@click.command("import")
+@click.argument("file", required=False, type=click.Path(dir_okay=False))
+@click.option(
+    "--kind",
+    type=click.Choice(KINDS),
+    default=None,
+    help="What the rows record (default: recognised from each sheet's headers).",
+)
+@click.option("--dry-run", is_flag=True, help="Check every row and report, but write nothing.")
+@click.option(
+    "--template",
+    type=click.Choice(KINDS),
+    default=None,
+    help="Print the header row of an empty logbook of this kind (CSV, in --lang) and exit.",
+)
+@click.pass_obj
+def import_(obj: Context, file: str | None, kind: str | None, dry_run: bool, template: str | None) -> None:
+    """Import a logbook FILE (CSV or XLSX) of waste entries, bottle exchanges or pond records.
+
+    Headers may be Indonesian or English (see the README). Every row is checked first: one bad
+    row and nothing is written, and every bad row is listed with its row number and column.
+    Rows imported before are recognised and not written again. Prints the new entry ids.
+    """
+    if template is not None:
+        if file is not None:
+            raise click.UsageError("give FILE or --template, not both")
+        from envtrack.importing.columns import template as headers
+
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(headers(template, obj.lang))
+        return
+    if file is None:
+        raise click.UsageError("Missing argument 'FILE' (or give --template KIND).")
+    from envtrack.importing import ImportRefused, UnreadableFile, import_file
+
+    app = obj.app(create=not dry_run)
+
+    def progress(stage: str, done: int, total: int) -> None:
+        click.echo(label(f"import.{stage}", obj.lang).format(done=done, total=total), err=True)
+
+    try:
+        result = import_file(app, file, kind=kind, dry_run=dry_run, progress=progress)
+    except UnreadableFile as error:
+        raise click.ClickException(str(error)) from None
+    except ImportRefused as refused:
+        for problem in refused.problems:
+            click.echo(_where(obj.lang, problem) + problem.reason.message(obj.lang), err=True)
+        bad = len({(p.sheet, p.row) for p in refused.problems})
+        raise click.ClickException(
+            label("import.refused", obj.lang).format(file=file, bad=bad, read=refused.rows_read)
+        ) from None
+    if result.new_ids and not dry_run:
+        sys.stdout.write("".join(f"{entry_id}\n" for entry_id in result.new_ids))
+    key = "import.summary_dry_run" if dry_run else "import.summary"
+    click.echo(
+        label(key, obj.lang).format(
+            file=file, read=result.rows_read, written=result.written, present=result.already_present
+        ),
+        err=True,
+    )
+
+
+def _where(lang: str, problem: Problem) -> str:
+    """``lembar Sampah, baris 3, kolom D (berat_kg): `` — where a spreadsheet shows the cell."""
+    parts = []
+    if problem.sheet is not None:
+        parts.append(label("import.sheet", lang).format(sheet=problem.sheet))
+    parts.append(label("import.row", lang).format(row=problem.row))
+    if problem.column:
+        parts.append(label("import.column", lang).format(column=problem.column))
+    return ", ".join(parts) + ": "
