@@ -98,6 +98,8 @@ class ReadModels:
     def rebuild(self, progress: Progress | None = None) -> int:
         """Rebuilds every read model from position 0 into fresh tables, then swaps them in
         atomically and catches up with events recorded meanwhile. Returns the position."""
+        # Fresh index names each time: the last rebuild's tables went live with the old ones.
+        self.building = read_model_tables(MetaData(schema=self.metadata.schema), BUILDING)
         self._ensure_tables()
         with self._writing() as conn:
             for table in self.building.values():

@@ -61,6 +61,27 @@ def record_exchanges(db: str, operator: str, count: int, site: str) -> list[str]
         app.close()
 
 
+def rebuild_until(db: str, head: int, *, limit_s: float = 120) -> int:
+    """Rebuilds the read models over and over while operators record, until the log reaches
+    ``head`` (or ``limit_s`` passes); returns how many rebuilds ran."""
+    import time
+
+    from envtrack.store import head_position, resolve
+    from projections.readmodels import ReadModels
+
+    store = resolve(db)
+    rebuilds = 0
+    deadline = time.monotonic() + limit_s
+    with ReadModels(store) as models:
+        while time.monotonic() < deadline:
+            reached = head_position(store) if store.exists() else 0
+            models.rebuild()
+            rebuilds += 1
+            if reached >= head:
+                break
+    return rebuilds
+
+
 def _worker(target: Callable[..., Any], args: tuple, barrier: Any, results: Any, index: int) -> None:
     try:
         barrier.wait(timeout=120)
@@ -72,19 +93,24 @@ def _worker(target: Callable[..., Any], args: tuple, barrier: Any, results: Any,
 def run_at_once(target: Callable[..., Any], jobs: Sequence[tuple], *, timeout: float = 300) -> list[Any]:
     """Runs ``target(*job)`` for every job in its own spawned process, all starting together;
     returns the results in job order. Raises if any process fails or the lot exceeds ``timeout``."""
+    return run_together([(target, job) for job in jobs], timeout=timeout)
+
+
+def run_together(calls: Sequence[tuple[Callable[..., Any], tuple]], *, timeout: float = 300) -> list[Any]:
+    """Runs each ``(target, args)`` in its own spawned process, all released together."""
     context = multiprocessing.get_context("spawn")
-    barrier = context.Barrier(len(jobs))
+    barrier = context.Barrier(len(calls))
     results = context.Queue()
     processes = [
-        context.Process(target=_worker, args=(target, job, barrier, results, index), daemon=True)
-        for index, job in enumerate(jobs)
+        context.Process(target=_worker, args=(target, args, barrier, results, index), daemon=True)
+        for index, (target, args) in enumerate(calls)
     ]
     for process in processes:
         process.start()
     collected: dict[int, Any] = {}
     errors = []
     try:
-        for _ in jobs:
+        for _ in calls:
             index, status, value = results.get(timeout=timeout)
             if status == "ok":
                 collected[index] = value
@@ -98,4 +124,4 @@ def run_at_once(target: Callable[..., Any], jobs: Sequence[tuple], *, timeout: f
                 process.join()
     if errors:
         raise AssertionError("an operator process failed:\n" + "\n".join(errors))
-    return [collected[index] for index in range(len(jobs))]
+    return [collected[index] for index in range(len(calls))]
