@@ -120,14 +120,15 @@ def sheet_value(value: Any) -> Any:
 
 
 def render_csv(rows: list[dict], columns: list[str] | None = None, headers: list[str] | None = None) -> str:
-    """Rows as CSV under a header row (``headers``, or the column keys)."""
+    """Rows as CSV (RFC 4180: CRLF line ends, so a field holding a CR or LF is quoted) under a
+    header row (``headers``, or the column keys)."""
     import csv
     import io
 
     if columns is None:
         columns = _keys(rows)
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow([neutralise(header) for header in (headers or columns)])
     for row in rows:
         values = [sheet_value(row.get(column)) for column in columns]
