@@ -158,8 +158,8 @@ def export_pack(
         figures.append(figure)
 
     for stem, table in TABLES.items():
-        write_csv(out / f"{stem}.csv", values[table])
-        write_xlsx(out / f"{stem}.xlsx", values[table], sheet=stem)
+        write_csv(out / f"{stem}.csv", values[table], labels)
+        write_xlsx(out / f"{stem}.xlsx", values[table], labels, sheet=stem)
         written += [f"{stem}.csv", f"{stem}.xlsx"]
 
     meta = Meta(

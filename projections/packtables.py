@@ -1,20 +1,21 @@
 """The evidence pack's tables: CSV and XLSX files, and the tables printed in ``laporan.pdf``.
 
-A table is either a list of row dicts (by month, site, category; the programmes by month) or the
-``--by total`` dict, written as one row per indicator with its dotted key
-(``waste.timbulan_kg``, ``sambo.items_issued.pensil`` …) and its value.
+A table is either a list of row dicts (by month, site, category; the programmes by month), with
+the stable column keys as its header, or the ``--by total`` dict, written as one row per
+indicator: its dotted key (``waste.timbulan_kg``, ``sambo.items_issued.pensil`` …), its label in
+the pack's language and its value. CSV and XLSX go through ``envtrack.output``'s renderers, as
+``envtrack indicators`` does.
 """
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from projections.pdfreport import Column
 
-TOTAL_COLUMNS = ("indicator", "value")
+TOTAL_COLUMNS = ["key", "indicator", "value"]
 
 
 def flatten(data: Mapping[str, Any], prefix: str = "") -> dict[str, Any]:
@@ -29,44 +30,45 @@ def flatten(data: Mapping[str, Any], prefix: str = "") -> dict[str, Any]:
     return flat
 
 
-def rows_of(table: Any) -> tuple[list[str], list[list[Any]]]:
-    """(header, rows) of a pack table."""
+def indicator_label(key: str, labels: Mapping[str, str]) -> str:
+    """The label of a dotted total key, as ``envtrack indicators`` shows it."""
+    parts = key.split(".")
+    if len(parts) == 3 and parts[1] != "target" and parts[0] != "period":
+        section, name, part = parts
+        template = labels.get(f"ind.{section}.{name}", key)
+        return template.format(jenis=part, item=part)
+    special = {"period.from": "ind.period_from", "period.to": "ind.period_to"}
+    return labels.get(special.get(key, f"ind.{key}"), key)
+
+
+def rows_of(table: Any, labels: Mapping[str, str]) -> tuple[list[str], list[dict[str, Any]]]:
+    """(columns, rows) of a pack table: the total as key, indicator label and value."""
     if isinstance(table, Mapping):
-        return list(TOTAL_COLUMNS), [[key, value] for key, value in flatten(table).items()]
-    header: list[str] = []
+        rows = [
+            {"key": key, "indicator": indicator_label(key, labels), "value": value}
+            for key, value in flatten(table).items()
+        ]
+        return list(TOTAL_COLUMNS), rows
+    columns: list[str] = []
     for row in table:
-        header.extend(key for key in row if key not in header)
-    return header, [[row.get(key) for key in header] for row in table]
+        columns.extend(key for key in row if key not in columns)
+    return columns, list(table)
 
 
-def write_csv(path: Path, table: Any) -> None:
-    """UTF-8 CSV, comma-separated, a header row; empty cells for missing values."""
-    header, rows = rows_of(table)
-    with open(path, "w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle, lineterminator="\n")
-        writer.writerow(header)
-        writer.writerows([["" if value is None else value for value in row] for row in rows])
+def write_csv(path: Path, table: Any, labels: Mapping[str, str]) -> None:
+    """UTF-8 CSV under a header row of the stable keys; empty cells for missing values."""
+    from envtrack.output import render_csv
+
+    columns, rows = rows_of(table, labels)
+    path.write_text(render_csv(rows, columns), encoding="utf-8", newline="")
 
 
-def write_xlsx(path: Path, table: Any, *, sheet: str) -> None:
-    """One sheet with a bold header row; numbers stay numbers."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
+def write_xlsx(path: Path, table: Any, labels: Mapping[str, str], *, sheet: str) -> None:
+    """One worksheet with the same columns and rows as the CSV; numbers stay numbers."""
+    from envtrack.output import write_xlsx as write_sheet
 
-    workbook = Workbook()
-    worksheet = workbook.active
-    worksheet.title = sheet[:31]
-    header, rows = rows_of(table)
-    worksheet.append(header)
-    for cell in worksheet[1]:
-        cell.font = Font(bold=True)
-    for row in rows:
-        worksheet.append(row)
-    for index, name in enumerate(header, start=1):
-        width = max([len(str(name))] + [len(str(row[index - 1])) for row in rows[:200]])
-        worksheet.column_dimensions[worksheet.cell(row=1, column=index).column_letter].width = min(width + 2, 48)
-    worksheet.freeze_panes = "A2"
-    workbook.save(path)
+    columns, rows = rows_of(table, labels)
+    write_sheet(str(path), rows, columns, title=sheet)
 
 
 # -- the PDF's tables ----------------------------------------------------------------------------

@@ -112,9 +112,10 @@ def test_export_writes_every_file_with_its_hash_and_the_figures(city, head, tmp_
 
     # the tables hold the same figures, as CSV and as XLSX
     with open(out / "indikator-total.csv", encoding="utf-8") as handle:
-        rows = {row["indicator"]: row["value"] for row in csv.DictReader(handle)}
-    assert rows["waste.timbulan_kg"] == "41.0"
-    assert rows["waste.pct_penanganan"] == "9.76"
+        rows = {row["key"]: row for row in csv.DictReader(handle)}
+    assert rows["waste.timbulan_kg"]["value"] == "41.0"
+    assert rows["waste.timbulan_kg"]["indicator"] == "Waste generated (kg)"
+    assert rows["waste.pct_penanganan"]["value"] == "9.76"
     with open(out / "indikator-bulan.csv", encoding="utf-8") as handle:
         months = list(csv.DictReader(handle))
     assert [row["month"] for row in months][:3] == ["2025-01", "2025-02", "2025-03"]
