@@ -109,6 +109,9 @@ def _no_data(ax: Axes, labels: Mapping[str, str]) -> None:
 
 
 def _thousands_axis(axis: Any, labels: Mapping[str, str], decimals: int = 0) -> None:
+    """Tick labels with the language's marks; whole-number ticks when shown without decimals."""
+    if decimals == 0:
+        axis.set_major_locator(MaxNLocator(nbins="auto", integer=True))
     axis.set_major_formatter(FuncFormatter(lambda value, _pos: number(value, decimals, labels)))
 
 
@@ -209,6 +212,8 @@ def plot_composition(frame: Any, labels: Mapping[str, str], *, source: str = "")
         fontsize=9, padding=3,
     )
     ax.set_yticks(range(len(rows)), names)
+    pad = max(0.6, (8 - len(rows)) / 2)  # a few jenis keep bars of a readable thickness
+    ax.set_ylim(-pad, len(rows) - 1 + pad)
     ax.set_xlim(0, max([*shares, 10.0]) * 1.3)
     ax.set_xlabel(labels.get("chart.axis.pct_timbulan", "%"), fontsize=11)
     ax.set_ylabel(labels.get("chart.axis.jenis", "category"), fontsize=11)
