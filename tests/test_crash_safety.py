@@ -12,13 +12,15 @@ import signal
 import subprocess
 import sys
 import threading
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from domain.waste import WasteEntry
 from envtrack.application import EnvTrack
-from envtrack.store import head_position, read_log, resolve
+from envtrack.store import Store, head_position, read_log, resolve
 from eventsourcing.utils import get_topic
 from operators import DAY
 
@@ -71,6 +73,46 @@ def kill_mid_job(db: str, args: list[str], progress: re.Pattern[str], tmp_path: 
     return "".join(seen)
 
 
+def kill_when(db: str, args: list[str], mid_job: Callable[[], bool]) -> None:
+    """Starts ``envtrack … args`` and sends SIGKILL as soon as ``mid_job()`` (a look at the
+    database) says it has done part of its work. Fails if the job ended by itself first."""
+    process = subprocess.Popen(
+        [*ENVTRACK, "--db", db, "--lang", "en", "--operator", "dlh", *args],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=_env(),
+    )
+    deadline = time.monotonic() + TIMEOUT_S
+    try:
+        while process.poll() is None and time.monotonic() < deadline:
+            if mid_job():
+                process.send_signal(signal.SIGKILL)
+                break
+            time.sleep(0.005)
+        _, stderr = process.communicate(timeout=30)
+    finally:
+        if process.poll() is None:
+            process.kill()
+    assert process.returncode == -signal.SIGKILL, f"not killed mid-job (exit {process.returncode}):\n{stderr}"
+
+
+def query(store: Store, sql: str) -> object:
+    """One value from the store's database, or None when the table is not there (yet)."""
+    if store.is_sqlite:
+        import sqlite3
+
+        try:
+            with sqlite3.connect(f"file:{store.sqlite_path}?mode=ro", uri=True, timeout=30) as conn:
+                return conn.execute(sql.replace("{schema}.", "")).fetchone()[0]
+        except sqlite3.OperationalError:
+            return None
+    import psycopg
+
+    try:
+        with psycopg.connect(**store.psycopg_conninfo()) as conn:  # type: ignore[arg-type]
+            return conn.execute(sql.replace("{schema}", f'"{store.schema or "public"}"')).fetchone()[0]  # type: ignore[index]
+    except psycopg.errors.UndefinedTable:
+        return None
+
+
 def write_logbook(path: Path, rows: int = ROWS) -> None:
     with open(path, "w", newline="") as f:
         writer = csv.writer(f)
@@ -87,10 +129,11 @@ def add_site(db: str) -> None:
         app.close()
 
 
-def logged_waste(db: str) -> list[tuple[str, float]]:
-    """(entry id, kg) of every waste entry in the log, read straight from the stored events."""
+def logged_waste(db: str, upto: int | None = None) -> list[tuple[str, float]]:
+    """(entry id, kg) of every waste entry in the log (up to a position), read straight from
+    the stored events."""
     found = []
-    for page in read_log(resolve(db), topics=[get_topic(WasteEntry.Recorded)]):
+    for page in read_log(resolve(db), upto=upto, topics=[get_topic(WasteEntry.Recorded)]):
         found.extend((str(row[1]), json.loads(row[4])["kg"]) for row in page)
     return found
 
@@ -125,3 +168,79 @@ def test_import_killed_midway_then_rerun_writes_every_row_once(db: str, tmp_path
     assert again.returncode == 0, again.stderr
     assert again.stdout == ""
     assert len(logged_waste(db)) == ROWS
+    assert timbulan_2025(db) == ROWS_KG
+
+
+def timbulan_2025(db: str) -> float:
+    """Timbulan for 2025 as ``envtrack indicators`` reports it (after catching up)."""
+    done = envtrack(db, "indicators", "--year", "2025", "--format", "json")
+    assert done.returncode == 0, done.stderr
+    figures = json.loads(done.stdout)
+    assert figures["as_of_position"] == head_position(resolve(db))
+    return figures["waste"]["timbulan_kg"]
+
+
+def read_models(db: str):
+    from projections.readmodels import ReadModels
+
+    with ReadModels(resolve(db)) as models:
+        return models.status(), models.frames()
+
+
+def test_update_and_rebuild_killed_midway_leave_read_models_consistent(db: str, tmp_path: Path) -> None:
+    from pandas.testing import assert_frame_equal
+
+    from projections.rows import TABLES
+
+    rows = 40_000  # two pages of the read models' 20,000 events: the kill lands after the first
+    add_site(db)
+    logbook = tmp_path / "timbangan-2025.csv"
+    write_logbook(logbook, rows)
+    assert envtrack(db, "import", str(logbook)).returncode == 0
+    store = resolve(db)
+    head = head_position(store)
+    assert head == 1 + rows
+
+    # An update killed once it has committed a page: rows and positions still agree.
+    kill_when(db, ["projections", "update"],
+              lambda: 0 < (query(store, "SELECT MIN(position) FROM {schema}.rm_positions") or 0) < head)
+    status, frames = read_models(db)
+    reached = {row["position"] for row in status}
+    assert len(reached) == 1 and 0 < min(reached) < head
+    below = logged_waste(db, upto=min(reached))
+    assert len(frames.waste) == len(below)
+    assert frames.waste["kg"].sum() == sum(kg for _, kg in below)
+
+    # Rerun: caught up, every entry once.
+    assert envtrack(db, "projections", "update").returncode == 0
+    status, frames = read_models(db)
+    assert {row["position"] for row in status} == {head}
+    assert len(frames.waste) == rows and frames.waste["entry_id"].is_unique
+    assert frames.waste["kg"].sum() == 35_000.0  # 10,000 × 3.5 kg
+
+    # Three more entries, then a rebuild killed while it fills its fresh tables: the previous
+    # read model keeps serving, untouched, at the position it had reached.
+    app = EnvTrack(store, operator="dlh", today=lambda: DAY)
+    try:
+        for kg in (2.0, 3.0, 4.0):
+            app.record_waste(SITE, category="kertas-karton", kg=kg, destination="tpa")
+    finally:
+        app.close()
+    kill_when(db, ["projections", "rebuild"],
+              lambda: (query(store, "SELECT COUNT(*) FROM {schema}.rm_waste__new") or 0) > 0)
+    status, killed = read_models(db)
+    assert {row["position"] for row in status} == {head}
+    assert_frame_equal(killed.waste, frames.waste)
+
+    # An update still works on the serving model; a rerun rebuild gives the very same tables.
+    assert envtrack(db, "projections", "update").returncode == 0
+    _, updated = read_models(db)
+    rebuilt_run = envtrack(db, "projections", "rebuild")
+    assert rebuilt_run.returncode == 0, rebuilt_run.stderr
+    status, rebuilt = read_models(db)
+    assert {row["position"] for row in status} == {head + 3}
+    for table in TABLES:
+        assert_frame_equal(rebuilt.table(table), updated.table(table), check_like=True)
+    assert len(rebuilt.waste) == rows + 3
+    assert timbulan_2025(db) == 35_009.0
+    assert query(store, "SELECT COUNT(*) FROM {schema}.rm_waste__new") is None
