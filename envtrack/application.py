@@ -11,7 +11,7 @@ import random
 import time
 from collections.abc import Callable, Iterable
 from datetime import date
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 from uuid import UUID, uuid4
 
 from eventsourcing.application import AggregateNotFoundError, Application
@@ -27,23 +27,29 @@ from eventsourcing.utils import get_topic
 from domain import values
 from domain.entries import Entry
 from domain.errors import AlreadyExists, DomainError, InvalidValue, NotCorrectable, NotFound
-from domain.ponds import Feeding, Harvest, Mortality, Pond, PondEntry, Stocking, WaterInflow
-from domain.sambo import BottleHandover, Exchange, SupplyLedger, SupplyReceipt
 from domain.sites import Site
 from domain.waste import WasteEntry
 from envtrack.store import APPLICATION_NAME, BUSY_ERRORS, Store, find_ids_by_prefix
 
-ENTRY_CLASSES: tuple[type[Entry], ...] = (
-    WasteEntry,
-    SupplyReceipt,
-    Exchange,
-    BottleHandover,
-    Stocking,
-    Feeding,
-    WaterInflow,
-    Mortality,
-    Harvest,
-)
+if TYPE_CHECKING:  # loaded by the commands that use them: a waste record needs neither
+    from domain.ponds import Pond
+    from domain.sambo import Exchange, SupplyLedger
+
+SNAPSHOT_INTERVALS = {"domain.sambo:SupplyLedger": 50, "domain.ponds:Pond": 50, "domain.sites:Site": 50}
+"""Every how many events a long-lived aggregate is snapshotted, by topic. A command then loads
+the latest snapshot and at most N − 1 events after it, however long the history (measured in
+bench/README.md)."""
+
+
+def entry_classes() -> tuple[type[Entry], ...]:
+    """Every kind of entry. Imports the programmes' modules, which take tens of milliseconds
+    to define their event classes: recording commands that need only one programme skip it."""
+    from domain.ponds import Feeding, Harvest, Mortality, Stocking, WaterInflow
+    from domain.sambo import BottleHandover, Exchange, SupplyReceipt
+
+    return (WasteEntry, SupplyReceipt, Exchange, BottleHandover, Stocking, Feeding, WaterInflow,
+            Mortality, Harvest)
+
 MAX_ATTEMPTS = 30
 """Tries of one command against lost races: several operators at one school's ledger can lose
 a few in a row; with the backoff below 30 tries take at most a few seconds."""
@@ -102,7 +108,7 @@ class UnitOfWork:
         return site
 
     def pond(self, slug: str, *, open_site: bool = True) -> Pond:
-        pond = self.find(Pond.id_for(slug)) if _is_slug(slug) else None
+        pond = self.find(values.pond_id(slug)) if _is_slug(slug) else None
         if pond is None:
             raise NotFound("pond", slug, "is not a known pond", "bukan kolam yang terdaftar")
         if open_site:
@@ -110,7 +116,7 @@ class UnitOfWork:
         return pond
 
     def ledger(self, site_slug: str) -> SupplyLedger | None:
-        return self.find(SupplyLedger.id_for(site_slug))
+        return self.find(values.ledger_id(site_slug))
 
     def pending(self) -> list[Aggregate]:
         return [agg for agg in self._loaded.values() if agg is not None and agg.pending_events]
@@ -133,7 +139,7 @@ class EnvTrack(Application[UUID]):
     """The envtrack application: sites, SAMBO DIKARTU AS, MADULENI MANIS and waste."""
 
     name = APPLICATION_NAME
-    snapshotting_intervals = {SupplyLedger: 50, Pond: 50, Site: 50}
+    is_snapshotting_enabled = True  # every SNAPSHOT_INTERVALS events, see _take_snapshots
 
     def __init__(
         self,
@@ -181,12 +187,17 @@ class EnvTrack(Application[UUID]):
     # -- plumbing ------------------------------------------------------------------------------
 
     def _take_snapshots(self, processing_event: Any) -> None:
-        """Snapshots are an optimisation taken after the events are saved: a failure to write
-        one must not make the command look failed (and be retried into a duplicate)."""
-        try:
-            super()._take_snapshots(processing_event)
-        except PersistenceError:
-            pass
+        """Snapshots each aggregate of SNAPSHOT_INTERVALS at every multiple of its interval.
+        Snapshots are an optimisation taken after the events are saved: a failure to write one
+        must not make the command look failed (and be retried into a duplicate)."""
+        for event in processing_event.events:
+            aggregate = processing_event.aggregates.get(event.originator_id)
+            interval = None if aggregate is None else SNAPSHOT_INTERVALS.get(get_topic(type(aggregate)))
+            if interval and event.originator_version % interval == 0:
+                try:
+                    self.take_snapshot(event.originator_id, version=event.originator_version)
+                except PersistenceError:
+                    return
 
     def run(self, command: Callable[[UnitOfWork], T], *, attempts: int = MAX_ATTEMPTS) -> T:
         """Runs ``command`` and saves what it changed; retries lost races from a fresh load."""
@@ -269,6 +280,8 @@ class EnvTrack(Application[UUID]):
         stamp = self._stamp(on)
 
         def command(work: UnitOfWork) -> None:
+            from domain.sambo import SupplyLedger
+
             school = work.school(site)
             ledger = work.ledger(school.slug) or work.add(SupplyLedger.open(school.slug, **stamp))
             ledger.set_rate(item, bottles, **stamp)
@@ -290,6 +303,8 @@ class EnvTrack(Application[UUID]):
         new_id = self._entry_id(entry_id)
 
         def command(work: UnitOfWork) -> UUID:
+            from domain.sambo import SupplyLedger, SupplyReceipt
+
             school = work.school(site)
             ledger = work.ledger(school.slug) or work.add(SupplyLedger.open(school.slug, **stamp))
             receipt = SupplyReceipt.record(
@@ -331,6 +346,8 @@ class EnvTrack(Application[UUID]):
         pupil_class: str | None,
         stamp: dict[str, Any],
     ) -> Exchange:
+        from domain.sambo import Exchange
+
         school = work.school(site)
         return Exchange.record(
             entry_id,
@@ -359,6 +376,8 @@ class EnvTrack(Application[UUID]):
         new_id = self._entry_id(entry_id)
 
         def command(work: UnitOfWork) -> UUID:
+            from domain.sambo import BottleHandover
+
             school = work.school(site)
             handover = BottleHandover.record(
                 new_id,
@@ -403,6 +422,8 @@ class EnvTrack(Application[UUID]):
         stamp = self._stamp(on)
 
         def command(work: UnitOfWork) -> None:
+            from domain.ponds import Pond
+
             host = work.site(site)
             host.check_kind(values.POND_SITE_KINDS, "MADULENI MANIS")
             pond = Pond.add(slug, site=host.slug, volume_m3=volume_m3, system=system, **stamp)
@@ -430,6 +451,8 @@ class EnvTrack(Application[UUID]):
         on: date | None = None,
         entry_id: UUID | None = None,
     ) -> UUID:
+        from domain.ponds import Stocking
+
         stamp = self._stamp(on)
         return self._pond_entry(
             pond,
@@ -438,12 +461,16 @@ class EnvTrack(Application[UUID]):
         )
 
     def feed_pond(self, pond: str, *, kg: float, on: date | None = None, entry_id: UUID | None = None) -> UUID:
+        from domain.ponds import Feeding
+
         stamp = self._stamp(on)
         return self._pond_entry(pond, entry_id, lambda new_id, p: Feeding.record(new_id, p, kg=kg, **stamp))
 
     def water_pond(
         self, pond: str, *, liters: float, on: date | None = None, entry_id: UUID | None = None
     ) -> UUID:
+        from domain.ponds import WaterInflow
+
         stamp = self._stamp(on)
         return self._pond_entry(
             pond, entry_id, lambda new_id, p: WaterInflow.record(new_id, p, liters=liters, **stamp)
@@ -452,6 +479,8 @@ class EnvTrack(Application[UUID]):
     def record_deaths(
         self, pond: str, *, count: int, on: date | None = None, entry_id: UUID | None = None
     ) -> UUID:
+        from domain.ponds import Mortality
+
         stamp = self._stamp(on)
         return self._pond_entry(
             pond, entry_id, lambda new_id, p: Mortality.record(new_id, p, fish=count, **stamp)
@@ -469,6 +498,8 @@ class EnvTrack(Application[UUID]):
         on: date | None = None,
         entry_id: UUID | None = None,
     ) -> UUID:
+        from domain.ponds import Harvest
+
         stamp = self._stamp(on)
         return self._pond_entry(
             pond,
@@ -519,10 +550,12 @@ class EnvTrack(Application[UUID]):
     def entry_warnings(self, entry_id: UUID) -> list[str]:
         """Warnings (never refusals) about the growing cycle a pond entry belongs to: a cycle
         past 120 days, or an FCR above 1.5 (a closed cycle is judged at its final harvest)."""
+        from domain.ponds import PondEntry
+
         entry = UnitOfWork(self).find(entry_id)
         if not isinstance(entry, PondEntry) or getattr(entry, "cycle_id", None) is None:
             return []
-        pond = self.repository.get(Pond.id_for(entry.pond))
+        pond = self.repository.get(values.pond_id(entry.pond))
         cycle = pond.cycles.get(str(entry.cycle_id))
         if cycle is None:
             return []
@@ -588,7 +621,7 @@ class EnvTrack(Application[UUID]):
                 "is not an entry id (give the id, or at least its first 8 characters)",
                 "bukan id entri (berikan id-nya, atau minimal 8 karakter pertamanya)",
             )
-        topics = [_topic(cls.Recorded) for cls in ENTRY_CLASSES]
+        topics = [_topic(cls.Recorded) for cls in entry_classes()]
         matches = find_ids_by_prefix(self.store, ref, topics)
         if not matches:
             raise NotFound("entry", reference, "is not a known entry id", "bukan id entri yang dikenal")
@@ -613,6 +646,9 @@ class EnvTrack(Application[UUID]):
         values.text("reason", reason)
 
         def command(work: UnitOfWork) -> UUID:
+            from domain.ponds import PondEntry
+            from domain.sambo import Exchange, SupplyReceipt
+
             entry = self._entry(work, reference)
             if isinstance(entry, (SupplyReceipt, Exchange)):
                 ledger = work.ledger(entry.site)
@@ -722,4 +758,4 @@ def open_app(store: Store, *, operator: str, create: bool, **kwargs: Any) -> Env
 
 
 def entry_kinds() -> Iterable[str]:
-    return (cls.KIND for cls in ENTRY_CLASSES)  # type: ignore[attr-defined]
+    return (cls.KIND for cls in entry_classes())  # type: ignore[attr-defined]
