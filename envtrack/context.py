@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -56,8 +57,24 @@ def user_errors(ctx: click.Context, invoke: Callable[[], Any]) -> Any:
     except StoreError as error:
         raise click.ClickException(str(error)) from None
     except PersistenceError as error:
-        store = getattr(ctx.find_root().obj, "store", None)
-        message = str(error)
-        if store is not None and store.password:
-            message = message.replace(store.password, "***")
-        raise click.ClickException(f"database: {message}") from None
+        raise click.ClickException(_database_message(ctx, str(error))) from None
+    except Exception as error:
+        # The database refusing the read models or a raw read of the log (a role without the
+        # right grants, a server gone, a lock held too long): its message, not a traceback.
+        # Only drivers a command has already imported are looked at.
+        database_errors = tuple(
+            getattr(sys.modules[module], name)
+            for module, name in (("sqlalchemy.exc", "DBAPIError"), ("psycopg", "Error"), ("sqlite3", "Error"))
+            if module in sys.modules
+        )
+        if not isinstance(error, database_errors):
+            raise
+        cause = getattr(error, "orig", None) or error
+        raise click.ClickException(_database_message(ctx, str(cause).strip().splitlines()[0])) from None
+
+
+def _database_message(ctx: click.Context, message: str) -> str:
+    store = getattr(ctx.find_root().obj, "store", None)
+    if store is not None and store.password:
+        message = message.replace(store.password, "***")
+    return f"database: {message}"

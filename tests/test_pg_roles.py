@@ -195,6 +195,11 @@ def test_analyst_keeps_read_models_and_cannot_write_events(roles: Roles) -> None
         assert models.update() == 4
         frames = models.frames()
     assert sorted(frames.waste["kg"]) == [0.75, 1.5, 2.25]
+    # Keeping the read models is the analyst's job: an operator is told so, without a traceback.
+    refused = envtrack(roles.operator_url, "projections", "update")
+    assert refused.exit_code == 1
+    assert refused.stderr.startswith("Error: database: permission denied for table rm_"), refused.stderr
+    assert "Traceback" not in refused.stderr
     # The operator cannot touch the read models, nor the analyst the events.
     with _as(roles.operator_login) as conn, pytest.raises(psycopg.errors.InsufficientPrivilege):
         conn.execute(f'DELETE FROM "{roles.schema}".rm_waste')
