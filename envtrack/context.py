@@ -70,7 +70,8 @@ def user_errors(ctx: click.Context, invoke: Callable[[], Any]) -> Any:
         if not isinstance(error, database_errors):
             raise
         cause = getattr(error, "orig", None) or error
-        raise click.ClickException(_database_message(ctx, str(cause).strip().splitlines()[0])) from None
+        first_line = (str(cause).strip().splitlines() or [type(cause).__name__])[0]
+        raise click.ClickException(_database_message(ctx, first_line)) from None
 
 
 def _database_message(ctx: click.Context, message: str) -> str:
