@@ -72,10 +72,15 @@ def jenis_label(category: str, labels: Mapping[str, str]) -> str:
     return labels.get(f"chart.jenis.{category}", category)
 
 
+def _column(frame: Any, column: str) -> list[Any]:
+    """A column's values; none for a frame without rows (which may have no columns either)."""
+    return frame[column].tolist() if column in frame else []
+
+
 def _values(frame: Any, column: str) -> list[float]:
     """A column as floats, missing values (None, NaN) as NaN, which bars and lines skip."""
     out = []
-    for value in frame[column].tolist():
+    for value in _column(frame, column):
         try:
             number_ = float(value)
         except (TypeError, ValueError):
@@ -154,7 +159,7 @@ def plot_targets(
     figure = new_figure()
     ax = figure.add_subplot()
     _style(ax)
-    months = [str(month) for month in frame["month"].tolist()]
+    months = [str(month) for month in _column(frame, "month")]
     x = list(range(len(months)))
     width = 0.38
     series = (
@@ -198,7 +203,7 @@ def plot_composition(frame: Any, labels: Mapping[str, str], *, source: str = "")
     _style(ax)
     rows = [
         (str(category), kg)
-        for category, kg in zip(frame["category"].tolist(), _values(frame, "timbulan_kg"))
+        for category, kg in zip(_column(frame, "category"), _values(frame, "timbulan_kg"))
         if math.isfinite(kg) and kg > 0
     ]
     total = sum(kg for _, kg in rows)
@@ -230,7 +235,7 @@ def plot_sites(frame: Any, labels: Mapping[str, str], *, source: str = "") -> Fi
     parts = ("pengurangan_kg", "penanganan_kg", "tidak_terkelola_kg")
     rows = [
         (str(site), [0.0 if math.isnan(v) else v for v in values])
-        for site, *values in zip(frame["site"].tolist(), *(_values(frame, part) for part in parts))
+        for site, *values in zip(_column(frame, "site"), *(_values(frame, part) for part in parts))
     ]
     rows.sort(key=lambda row: -sum(row[1]))
     if len(rows) > MAX_SITES:
@@ -285,7 +290,7 @@ def _bars_and_line(
     ax = figure.add_subplot()
     _style(ax)
     ax.spines["right"].set_visible(True)
-    months = [str(month) for month in frame["month"].tolist()]
+    months = [str(month) for month in _column(frame, "month")]
     x = list(range(len(months)))
     heights = _values(frame, bar_column)
     bars = ax.bar(x, heights, 0.6, color=COLOURS[bar_colour], label=labels.get(bar_series, bar_column), gid=bar_column)

@@ -275,3 +275,20 @@ def test_verify_refuses_a_directory_that_is_not_a_pack(city, tmp_path):
 
     missing = city("evidence", "verify", str(tmp_path / "nowhere"))
     assert_refused(missing, "DIRECTORY")
+
+
+def test_an_empty_store_exports_a_pack_of_empty_charts_that_verifies(envtrack, tmp_path):
+    assert envtrack("init").exit_code == 0
+    out = tmp_path / "pack"
+
+    run = envtrack("evidence", "export", "--year", "2025", "--out", str(out))
+
+    assert run.exit_code == 0, run.stderr
+    manifest = manifest_of(out)
+    assert manifest["as_of_position"] == 0
+    assert manifest["log_chain"]["head"] == "0" * 64
+    assert manifest["indicators"]["total"]["waste"]["timbulan_kg"] == 0
+    assert manifest["indicators"]["total"]["waste"]["pct_pengurangan"] is None
+    assert manifest["indicators"]["by_site"] == []
+    assert sorted(os.listdir(out)) == sorted(pack_files())
+    assert envtrack("evidence", "verify", str(out)).exit_code == 0

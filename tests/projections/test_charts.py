@@ -223,3 +223,16 @@ def test_charts_render_without_pyplot():
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "no pyplot"
+
+
+@pytest.mark.parametrize(
+    "plot", [charts.plot_targets, charts.plot_composition, charts.plot_sites, charts.plot_sambo, charts.plot_maduleni]
+)
+def test_every_chart_draws_an_empty_frame_as_no_data(plot):
+    figure = plot(pd.DataFrame(), EN, source=SOURCE)
+    ax = figure.axes[0]
+
+    figure.canvas.draw()
+    assert [text.get_text() for text in ax.texts if text.get_gid() == "no-data"] == ["No data in this period"]
+    assert figure.get_suptitle()
+    assert source_text(figure) == SOURCE
