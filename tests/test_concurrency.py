@@ -123,3 +123,37 @@ def test_read_models_rebuilt_while_operators_record_then_catch_up_with_the_log(d
     assert sorted(waste["entry_id"]) == sorted(row["id"].replace("-", "") for row in _logged(db, WasteEntry.Recorded))
     assert waste["kg"].sum() == 975.0
     assert _indicators_2025(db)["waste"]["timbulan_kg"] == 975.0
+
+
+def test_recording_waits_for_a_write_lock_held_by_another_process(db: str) -> None:
+    """A long write elsewhere (a rebuild's page, a big import batch) holds the store's write lock:
+    an operator's command waits for it instead of failing, then records."""
+    import threading
+
+    _setup_site(db, "tps3r-wates", "tps3r").close()
+    store = resolve(db)
+    if store.is_sqlite:
+        import sqlite3
+
+        holder = sqlite3.connect(store.sqlite_path, isolation_level=None)
+        holder.execute("BEGIN IMMEDIATE")
+    else:
+        import psycopg
+
+        holder = psycopg.connect(**store.psycopg_conninfo())  # type: ignore[arg-type]
+        holder.execute(f"LOCK TABLE {store.events_table} IN EXCLUSIVE MODE")
+    results: list = []
+    recording = threading.Thread(
+        target=lambda: results.append(run_at_once(record_waste, [(db, "op0", 3, "tps3r-wates")], timeout=120))
+    )
+    recording.start()
+    try:
+        recording.join(timeout=4)
+        assert recording.is_alive(), "recorded although the write lock was held"
+        assert _logged(db, WasteEntry.Recorded) == []
+    finally:
+        holder.commit()
+        holder.close()
+    recording.join(timeout=120)
+    assert len(results) == 1 and len(results[0][0]) == 3
+    assert len(_logged(db, WasteEntry.Recorded)) == 3
