@@ -343,8 +343,8 @@ LABELS: dict[str, dict[str, str]] = {
         "(add --force to add it anyway)",
     },
     "demo.writing": {
-        "id": "kota demo Kota Mojokerto {first}–{last} (seed {seed})…",
-        "en": "demo city Kota Mojokerto {first}–{last} (seed {seed})…",
+        "id": "kota demo Kota Mojokerto {years} (seed {seed})…",
+        "en": "demo city Kota Mojokerto {years} (seed {seed})…",
     },
     "demo.progress": {"id": "{events} kejadian ditulis", "en": "{events} events written"},
     "demo.rebuilding": {"id": "membangun ulang proyeksi…", "en": "rebuilding projections…"},

@@ -125,7 +125,7 @@ def _header_problems(
                     InvalidValue(
                         "header",
                         header,
-                        f"is not a column of a {kind} logbook (columns: {names})",
+                        f"is not a column of the {kind} logbook (columns: {names})",
                         f"bukan kolom buku catatan {kind} (kolom: {names})",
                     ),
                 )
@@ -156,7 +156,7 @@ def _header_problems(
                     InvalidValue(
                         "header",
                         f"{column.header_id}/{column.field}",
-                        f"is missing: a {kind} logbook needs it",
+                        f"is missing: the {kind} logbook needs it",
                         f"tidak ada: buku catatan {kind} memerlukannya",
                     ),
                 )
