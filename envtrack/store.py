@@ -260,10 +260,12 @@ def read_log(
     upto: int | None = None,
     topics: list[str] | None = None,
     page_size: int = 20_000,
+    raw_ids: bool = False,
 ) -> Iterator[list[LogRow]]:
     """Pages of stored events in log order, from just after ``after`` up to ``upto``
     (inclusive), optionally only some topics. Rows are not decoded: ``state`` is the JSON bytes
-    the library stored (uncompressed, unencrypted: envtrack configures neither)."""
+    the library stored (uncompressed, unencrypted: envtrack configures neither). ``raw_ids``
+    leaves SQLite's originator ids as the hex strings stored (bulk readers skip making UUIDs)."""
     stop = head_position(store) if upto is None else upto
     if store.is_sqlite:
         topic_filter = ""
@@ -280,7 +282,7 @@ def read_log(
                 rows = conn.execute(query, (position, stop, *(topics or ()), page_size)).fetchall()
                 if not rows:
                     break
-                yield [(r[0], UUID(r[1]), r[2], r[3], r[4]) for r in rows]
+                yield rows if raw_ids else [(r[0], UUID(r[1]), r[2], r[3], r[4]) for r in rows]
                 position = rows[-1][0]
         finally:
             conn.close()

@@ -69,6 +69,6 @@ def replay_frames(store: Any, upto: int, page_size: int = 20_000) -> Frames:
     from envtrack.store import read_log
 
     batch = Batch()
-    for page in read_log(store, after=0, upto=upto, topics=TOPICS, page_size=page_size):
+    for page in read_log(store, after=0, upto=upto, topics=TOPICS, page_size=page_size, raw_ids=True):
         map_rows(batch, page)
-    return to_frames(upto, {name: batch.inserts[name].values() for name in TABLES})
+    return to_frames(upto, {name: list(batch.inserts[name].values()) for name in TABLES})

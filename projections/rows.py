@@ -12,6 +12,8 @@ invariants and are not read.
 
 from __future__ import annotations
 
+import json
+import json.scanner
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -144,36 +146,43 @@ PROJECTIONS: dict[str, tuple[str, ...]] = {
 }
 
 
+COLUMNS: dict[str, dict[str, int]] = {
+    table: {column: index for index, (column, _type) in enumerate(spec)} for table, (_key, spec) in TABLES.items()
+}
+"""table -> column -> its index in a row (rows are lists in the column order of ``TABLES``)."""
+
+
 class Batch:
     """Rows to insert and updates to make, in log order, for one page (or a whole replay).
 
+    Rows are lists in the column order of ``TABLES`` (what the driver's ``executemany`` takes).
     An update of a row inserted in the same batch changes that row in place; updates of rows
     from earlier pages are merged per row (later values win, as in the log).
     """
 
     def __init__(self) -> None:
-        self.inserts: dict[str, dict[Any, dict[str, Any]]] = {table: {} for table in TABLES}
+        self.inserts: dict[str, dict[Any, list[Any]]] = {table: {} for table in TABLES}
         self.updates: dict[tuple[str, str], dict[str, Any]] = {}
-
-    def insert(self, table: str, key: Any, row: dict[str, Any]) -> None:
-        self.inserts[table][key] = row
 
     def update(self, table: str, key: str, values: dict[str, Any]) -> None:
         row = self.inserts[table].get(key)
         if row is not None:
-            row.update(values)
+            index = COLUMNS[table]
+            for column, value in values.items():
+                row[index[column]] = value
         else:
             self.updates.setdefault((table, key), {}).update(values)
+
+    def rows(self, table: str) -> list[dict[str, Any]]:
+        """A table's inserted rows as dicts (for reading; writing uses the lists)."""
+        names = list(COLUMNS[table])
+        return [dict(zip(names, row)) for row in self.inserts[table].values()]
 
     def __len__(self) -> int:
         return sum(len(rows) for rows in self.inserts.values()) + len(self.updates)
 
 
 Handler = Callable[[Batch, str, int, dict[str, Any]], None]
-
-
-def _date(value: dict[str, str]) -> str:
-    return value["_data_"]
 
 
 def _plain(value: Any) -> Any:
@@ -183,23 +192,14 @@ def _plain(value: Any) -> Any:
     return value
 
 
+# Each handler builds a row in the column order of TABLES.
+
+
 def _site_registered(batch: Batch, key: str, position: int, s: dict[str, Any]) -> None:
-    batch.insert(
-        "sites",
-        key,
-        {
-            "site_id": key,
-            "position": position,
-            "site": s["slug"],
-            "kind": s["kind"],
-            "name": s["name"],
-            "kelurahan": s["kelurahan"],
-            "kecamatan": s["kecamatan"],
-            "population": s["population"],
-            "registered_on": _date(s["occurred_on"]),
-            "closed": False,
-        },
-    )
+    batch.inserts["sites"][key] = [
+        key, position, s["slug"], s["kind"], s["name"], s["kelurahan"], s["kecamatan"],
+        s["population"], s["occurred_on"]["_data_"], False,
+    ]
 
 
 def _site_updated(batch: Batch, key: str, position: int, s: dict[str, Any]) -> None:
@@ -212,36 +212,14 @@ def _site_closed(batch: Batch, key: str, position: int, s: dict[str, Any]) -> No
 
 
 def _pond_added(batch: Batch, key: str, position: int, s: dict[str, Any]) -> None:
-    batch.insert(
-        "ponds",
-        key,
-        {
-            "pond_id": key,
-            "position": position,
-            "pond": s["slug"],
-            "site": s["site"],
-            "volume_m3": s["volume_m3"],
-            "system": s["system"],
-        },
-    )
+    batch.inserts["ponds"][key] = [key, position, s["slug"], s["site"], s["volume_m3"], s["system"]]
 
 
 def _waste_recorded(batch: Batch, key: str, position: int, s: dict[str, Any]) -> None:
-    batch.insert(
-        "waste",
-        key,
-        {
-            "entry_id": key,
-            "position": position,
-            "site": s["site"],
-            "category": s["category"],
-            "kg": s["kg"],
-            "destination": s["destination"],
-            "source": s["source"],
-            "occurred_on": _date(s["occurred_on"]),
-            "voided": False,
-        },
-    )
+    batch.inserts["waste"][key] = [
+        key, position, s["site"], s["category"], s["kg"], s["destination"], s["source"],
+        s["occurred_on"]["_data_"], False,
+    ]
 
 
 def _waste_corrected(batch: Batch, key: str, position: int, s: dict[str, Any]) -> None:
@@ -250,91 +228,37 @@ def _waste_corrected(batch: Batch, key: str, position: int, s: dict[str, Any]) -
 
 
 def _exchange_recorded(batch: Batch, key: str, position: int, s: dict[str, Any]) -> None:
-    batch.insert(
-        "exchanges",
-        key,
-        {
-            "entry_id": key,
-            "position": position,
-            "site": s["site"],
-            "bottles": s["bottles"],
-            "weight_kg": s["weight_kg"],
-            "weight_estimated": s["weight_estimated"],
-            "pupil": s["pupil"],
-            "pupil_class": s["pupil_class"],
-            "occurred_on": _date(s["occurred_on"]),
-            "voided": False,
-        },
-    )
+    batch.inserts["exchanges"][key] = [
+        key, position, s["site"], s["bottles"], s["weight_kg"], s["weight_estimated"], s["pupil"],
+        s["pupil_class"], s["occurred_on"]["_data_"], False,
+    ]
+    items = batch.inserts["exchange_items"]
     for item, qty in s["items"].items():
-        batch.insert(
-            "exchange_items",
-            (key, item),
-            {"entry_id": key, "position": position, "item": item, "qty": qty},
-        )
+        items[(key, item)] = [key, position, item, qty]
 
 
 def _receipt_recorded(batch: Batch, key: str, position: int, s: dict[str, Any]) -> None:
-    batch.insert(
-        "receipts",
-        key,
-        {
-            "entry_id": key,
-            "position": position,
-            "site": s["site"],
-            "item": s["item"],
-            "qty": s["qty"],
-            "cost_rp": s["cost_rp"],
-            "occurred_on": _date(s["occurred_on"]),
-            "voided": False,
-        },
-    )
+    batch.inserts["receipts"][key] = [
+        key, position, s["site"], s["item"], s["qty"], s["cost_rp"], s["occurred_on"]["_data_"], False,
+    ]
 
 
 def _handover_recorded(batch: Batch, key: str, position: int, s: dict[str, Any]) -> None:
-    batch.insert(
-        "handovers",
-        key,
-        {
-            "entry_id": key,
-            "position": position,
-            "site": s["site"],
-            "weight_kg": s["weight_kg"],
-            "recipient": s["to"],
-            "buyer": s["buyer"],
-            "price_rp_per_kg": s["price_rp_per_kg"],
-            "occurred_on": _date(s["occurred_on"]),
-            "voided": False,
-        },
-    )
+    batch.inserts["handovers"][key] = [
+        key, position, s["site"], s["weight_kg"], s["to"], s["buyer"], s["price_rp_per_kg"],
+        s["occurred_on"]["_data_"], False,
+    ]
 
 
 def _pond_record(record: str) -> Handler:
     def handler(batch: Batch, key: str, position: int, s: dict[str, Any]) -> None:
         cycle = s.get("cycle_id")
-        batch.insert(
-            "pond_records",
-            key,
-            {
-                "entry_id": key,
-                "position": position,
-                "record": record,
-                "site": s["site"],
-                "pond": s["pond"],
-                "cycle_id": None if cycle is None else cycle["_data_"],
-                "species": s.get("species"),
-                "count": s.get("count"),
-                "mean_g": s.get("mean_g"),
-                "kg": s.get("kg"),
-                "liters": s.get("liters"),
-                "sold_kg": s.get("sold_kg"),
-                "price_rp_per_kg": s.get("price_rp_per_kg"),
-                "final": bool(s.get("final", False)),
-                "written_off": s.get("written_off", 0),
-                "occurred_on": _date(s["occurred_on"]),
-                "voided": False,
-            },
-        )
+        batch.inserts["pond_records"][key] = [
+            key, position, record, s["site"], s["pond"], None if cycle is None else cycle["_data_"],
+            s.get("species"), s.get("count"), s.get("mean_g"), s.get("kg"), s.get("liters"),
+            s.get("sold_kg"), s.get("price_rp_per_kg"), bool(s.get("final", False)),
+            s.get("written_off", 0), s["occurred_on"]["_data_"], False,
+        ]
 
     return handler
 
@@ -379,6 +303,15 @@ HANDLERS = _handlers()
 TOPICS = sorted(HANDLERS)
 
 
+_scan = json.scanner.make_scanner(json.JSONDecoder())
+
+
+def loads_json(state: bytes) -> Any:
+    """One stored event's JSON (compact UTF-8, as the library writes it) as Python values:
+    ``json.loads`` without its encoding detection and whitespace checks."""
+    return _scan(state.decode("utf-8"), 0)[0]
+
+
 def id_hex(originator_id: Any) -> str:
     """An originator id (a UUID, or the hex string SQLite stores) as 32 hex digits."""
     if isinstance(originator_id, str):
@@ -394,9 +327,7 @@ def map_rows(
 ) -> int:
     """Adds the rows of stored events to ``batch``, skipping events a projection has already
     seen (``positions``). Returns the number of events mapped."""
-    import json
-
-    decode = loads or json.loads
+    decode = loads or loads_json
     handlers = HANDLERS
     mapped = 0
     for position, originator_id, _version, topic, state in log_rows:

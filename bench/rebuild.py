@@ -1,0 +1,271 @@
+"""Read-model rebuild on a large SQLite store, against the raw ceiling of reading the same rows.
+
+    .venv/bin/python bench/rebuild.py [--events 1000000] [--runs 3] [--fresh]
+
+Builds (once, kept in bench/out/, which git ignores) a store of about ``--events`` events: a
+city of schools, mosques with ponds and waste sites over six years, written through the domain
+and ``app.save(*many aggregates)`` in large batches. Then, each in its own process, in turns:
+
+- ceiling: ``sqlite3`` + ``json.loads`` of the rows a rebuild reads (the topics the read models
+  use), in pages of the same size, and of every row of the log;
+- rebuild: ``ReadModels.rebuild()`` (fresh tables, atomic swap);
+- update: 100 new events recorded, then ``ReadModels.update()``;
+- indicators: ``envtrack indicators --year`` for one year, as a user runs it (catch-up included).
+
+Each child reports its time and its peak resident memory (``ru_maxrss``). Results go to stdout
+as a table; copy them into bench/README.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from datetime import date, timedelta
+from uuid import uuid4
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+OUT = os.path.join(HERE, "out")
+BATCH = 5_000
+
+
+def generate(path: str, events: int, seed: int = 7) -> None:
+    """About ``events`` events: waste records (half), exchanges (most issuing an item), pond
+    stockings, feeds, water and harvests, receipts, corrections and voids."""
+    from domain.ponds import Feeding, Harvest, Pond, Stocking, WaterInflow
+    from domain.sambo import Exchange, SupplyLedger, SupplyReceipt
+    from domain.sites import Site
+    from domain.values import CATEGORIES, DESTINATIONS
+    from domain.waste import WasteEntry
+    from envtrack.application import EnvTrack
+    from envtrack.store import head_position, resolve
+
+    rng = random.Random(seed)
+    store = resolve(path)
+    app = EnvTrack(store, operator="bench")
+    first_day = date(2020, 1, 1)
+
+    def day() -> date:
+        return first_day + timedelta(days=rng.randrange(6 * 365))
+
+    stamp = {"operator": "bench"}
+    schools = [f"smp-{n:02d}" for n in range(40)]
+    mosques = [f"masjid-{n:02d}" for n in range(40)]
+    others = [f"rw-{n:02d}" for n in range(40)]
+    sites = [Site.register(s, "school", s.upper(), kelurahan=None, kecamatan=None, population=600, on=first_day, **stamp) for s in schools]
+    sites += [Site.register(s, "mosque", s.upper(), kelurahan=None, kecamatan=None, population=300, on=first_day, **stamp) for s in mosques]
+    sites += [Site.register(s, "community", s.upper(), kelurahan=None, kecamatan=None, population=900, on=first_day, **stamp) for s in others]
+    ledgers = {s: SupplyLedger.open(s, on=first_day, **stamp) for s in schools}
+    ponds = {m: Pond.add(f"kolam-{m}", site=m, volume_m3=4.0, system="terpal", on=first_day, **stamp) for m in mosques}
+    batch: list = [*sites]
+    for ledger in ledgers.values():
+        ledger.set_rate("pensil", 20, on=first_day, **stamp)
+        batch.append(SupplyReceipt.record(uuid4(), ledger, item="pensil", qty=10_000_000, cost_rp=None, source=None, on=first_day, **stamp))
+    app.save(*batch, *ledgers.values(), *ponds.values())
+    written = head_position(store)
+    waste_ids: list = []
+    clocks = dict.fromkeys(mosques, first_day)  # pond records go forward in time, pond by pond
+    last_day = date(2025, 12, 31)
+    started = time.perf_counter()
+    while written < events:
+        batch = []
+        for _ in range(BATCH):
+            roll = rng.random()
+            on = day()
+            if roll < 0.5:
+                entry = WasteEntry.record(
+                    uuid4(), site=rng.choice(others + schools + mosques), category=rng.choice(CATEGORIES),
+                    kg=round(rng.uniform(0.5, 80), 2), destination=rng.choice(DESTINATIONS),
+                    source="rumah-tangga", on=on, **stamp,
+                )
+                waste_ids.append(entry)
+                batch.append(entry)
+            elif roll < 0.7:
+                school = rng.choice(schools)
+                items = {"pensil": 1} if rng.random() < 0.8 else {}
+                weight = None if rng.random() < 0.6 else round(rng.uniform(0.3, 1.5), 2)
+                batch.append(Exchange.record(
+                    uuid4(), site=school, ledger=ledgers[school], bottles=rng.randrange(20, 60), weight_kg=weight,
+                    items=items, pupil=f"Siswa {rng.randrange(3000)}", pupil_class=None, on=on, **stamp,
+                ))
+            else:
+                mosque = rng.choice(mosques)
+                pond = ponds[mosque]
+                if rng.random() < 0.3 and clocks[mosque] < last_day:
+                    clocks[mosque] += timedelta(days=1)
+                on = clocks[mosque]
+                if pond.open_cycle is None:
+                    batch.append(Stocking.record(uuid4(), pond, species="lele", fish=2000, mean_g=8.0, on=on, **stamp))
+                elif roll < 0.8:
+                    batch.append(WaterInflow.record(uuid4(), pond, liters=round(rng.uniform(500, 3000), 1), on=on, **stamp))
+                elif roll < 0.97:
+                    batch.append(Feeding.record(uuid4(), pond, kg=round(rng.uniform(1, 5), 2), on=on, **stamp))
+                else:
+                    batch.append(Harvest.record(uuid4(), pond, kg=150.0, fish=1500, sold_kg=None, price_rp_per_kg=None, final=True, on=on, **stamp))
+        # about 1 % of earlier waste entries corrected and 0.5 % voided
+        for _ in range(BATCH // 100):
+            entry = rng.choice(waste_ids)
+            if not entry.voided:
+                entry.correct(reason="timbang ulang", kg=round(rng.uniform(0.5, 80), 2), on=day(), **stamp)
+                batch.append(entry)
+        for _ in range(BATCH // 200):
+            entry = rng.choice(waste_ids)
+            if not entry.voided:
+                entry.void("ganda", "bench", day())
+                batch.append(entry)
+        pending = {id(agg): agg for agg in [*batch, *ledgers.values(), *ponds.values()] if agg.pending_events}
+        app.save(*pending.values())
+        written = head_position(store)
+        rate = written / (time.perf_counter() - started)
+        print(f"generated {written:,} events ({rate:,.0f}/s)", file=sys.stderr, end="\r")
+    print(file=sys.stderr)
+    app.close()
+
+
+# -- the measured steps, each run in a child process ---------------------------------------------
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+class Clock:
+    """Wall and CPU seconds of this process since it was made (CPU time is what a busy shared
+    machine disturbs least)."""
+
+    def __init__(self) -> None:
+        self.wall, self.cpu = time.perf_counter(), time.process_time()
+
+    def result(self, rows: int) -> dict:
+        return {"seconds": time.perf_counter() - self.wall, "cpu": time.process_time() - self.cpu,
+                "rows": rows, "peak_mb": _peak_mb()}
+
+
+def step_ceiling(path: str, everything: bool) -> dict:
+    import sqlite3
+
+    from projections.readmodels import PAGE_SIZE
+    from projections.rows import TOPICS
+
+    clock = Clock()
+    conn = sqlite3.connect(path)
+    topic_filter = "" if everything else f" AND topic IN ({','.join('?' for _ in TOPICS)})"
+    query = (
+        "SELECT rowid, originator_id, originator_version, topic, state FROM stored_events "
+        f"WHERE rowid > ?{topic_filter} ORDER BY rowid LIMIT ?"
+    )
+    rows = 0
+    position = 0
+    while True:
+        page = conn.execute(query, (position, *(() if everything else TOPICS), PAGE_SIZE)).fetchall()
+        if not page:
+            break
+        for row in page:
+            json.loads(row[4])
+        rows += len(page)
+        position = page[-1][0]
+    return clock.result(rows)
+
+
+def step_rebuild(path: str) -> dict:
+    from envtrack.store import resolve
+    from projections.readmodels import ReadModels
+
+    clock = Clock()
+    with ReadModels(resolve(path)) as read_models:
+        read_models.rebuild()
+        rows = read_models.events_read
+    return clock.result(rows)
+
+
+def step_update(path: str) -> dict:
+    from domain.waste import WasteEntry
+    from envtrack.application import EnvTrack
+    from envtrack.store import resolve
+    from projections.readmodels import ReadModels
+
+    store = resolve(path)
+    app = EnvTrack(store, operator="bench")
+    app.save(*[
+        WasteEntry.record(uuid4(), site="rw-01", category="plastik", kg=1.0, destination="tps", source="rumah-tangga",
+                          operator="bench", on=date(2025, 6, 1))
+        for _ in range(100)
+    ])
+    app.close()
+    clock = Clock()
+    with ReadModels(store) as read_models:
+        read_models.update()
+        rows = read_models.events_read
+    return clock.result(rows)
+
+
+STEPS = {"ceiling": lambda p: step_ceiling(p, False), "ceiling-all": lambda p: step_ceiling(p, True),
+         "rebuild": step_rebuild, "update": step_update}
+
+
+def child(step: str, path: str) -> dict:
+    output = subprocess.run(
+        [sys.executable, __file__, "--step", step, "--db", path], check=True, capture_output=True, text=True
+    ).stdout
+    return json.loads(output.strip().splitlines()[-1])
+
+
+def indicators_cli(path: str, year: int) -> dict:
+    envtrack = os.path.join(os.path.dirname(sys.executable), "envtrack")
+    started = time.perf_counter()
+    subprocess.run([envtrack, "--db", path, "indicators", "--year", str(year), "--format", "json"],
+                   check=True, capture_output=True)
+    return {"seconds": time.perf_counter() - started}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--events", type=int, default=1_000_000)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--fresh", action="store_true", help="generate the store again")
+    parser.add_argument("--step", choices=sorted(STEPS), help=argparse.SUPPRESS)
+    parser.add_argument("--db", help="the store (default: bench/out/rebuild-<events>.db)")
+    args = parser.parse_args()
+    path = args.db or os.path.join(OUT, f"rebuild-{args.events}.db")
+    if args.step:
+        print(json.dumps(STEPS[args.step](path)))
+        return
+    if args.fresh or not os.path.exists(path):
+        os.makedirs(OUT, exist_ok=True)
+        for suffix in ("", "-wal", "-shm"):
+            if os.path.exists(path + suffix):
+                os.remove(path + suffix)
+        started = time.perf_counter()
+        generate(path, args.events)
+        print(f"generated in {time.perf_counter() - started:.0f} s", file=sys.stderr)
+    results: dict[str, list[dict]] = {name: [] for name in ("ceiling", "ceiling-all", "rebuild")}
+    for run in range(args.runs):
+        for name in results:
+            results[name].append(child(name, path))
+            print(f"run {run + 1} {name}: {results[name][-1]}", file=sys.stderr)
+    update = child("update", path)
+    indicators = [indicators_cli(path, 2024) for _ in range(args.runs)]
+    median = {name: statistics.median(r["seconds"] for r in runs) for name, runs in results.items()}
+    rows = {name: runs[0]["rows"] for name, runs in results.items()}
+    rate = {name: rows[name] / median[name] for name in results}
+    print(f"store: {path}, {rows['ceiling-all']:,} events; a rebuild reads {rows['rebuild']:,} of them")
+    print(f"{'measure':<44}{'median s':>10}{'rows/s':>12}{'peak MB':>10}")
+    for name, title in (("ceiling-all", "raw sqlite3 + json.loads, every row"),
+                        ("ceiling", "raw sqlite3 + json.loads, the rows read"),
+                        ("rebuild", "ReadModels.rebuild()")):
+        peak = max(r["peak_mb"] for r in results[name])
+        print(f"{title:<44}{median[name]:>10.2f}{rate[name]:>12,.0f}{peak:>10.0f}")
+    print(f"rebuild time / ceiling time (same rows): {median['rebuild'] / median['ceiling']:.2f}x")
+    print(f"update after 100 new events: {update['seconds'] * 1000:.0f} ms, {update['rows']} events read, "
+          f"peak {update['peak_mb']:.0f} MB")
+    print(f"envtrack indicators --year 2024 (cold process): median {statistics.median(r['seconds'] for r in indicators):.2f} s")
+
+
+if __name__ == "__main__":
+    main()
