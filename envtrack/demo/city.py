@@ -77,11 +77,10 @@ WASTE_BANKS = (
     ("bank-sampah-sejahtera", "Bank Sampah Sejahtera Balongsari", "Balongsari", (300, 500), "rumah-tangga"),
 )
 
-TITLES = ("Bu", "Pak")
-GIVEN = (
-    "Siti", "Sri", "Endang", "Wahyuni", "Rini", "Yuli", "Dwi", "Nur", "Lilik", "Umi",
-    "Agus", "Bambang", "Hadi", "Slamet", "Joko", "Budi", "Heru", "Eko", "Imam", "Rudi",
-)
+GIVEN = {
+    "Bu": ("Siti", "Sri", "Endang", "Wahyuni", "Rini", "Yuli", "Dwi", "Nur", "Lilik", "Umi"),
+    "Pak": ("Agus", "Bambang", "Hadi", "Slamet", "Joko", "Budi", "Heru", "Eko", "Imam", "Rudi"),
+}
 FAMILY = (
     "Aminah", "Rahayu", "Lestari", "Wulandari", "Handayani", "Santoso", "Susanto", "Prasetyo",
     "Hidayat", "Setiawan", "Kurniawan", "Wibowo", "Purnomo", "Saputra", "Maulana", "Fauzi",
@@ -136,7 +135,8 @@ class City:
 def operator(seed: int, slug: str) -> str:
     """The person who keeps a site's logbook: the same for a seed and a site."""
     rng = random.Random(f"{seed}/operator/{slug}")
-    return f"{rng.choice(TITLES)} {rng.choice(GIVEN)} {rng.choice(FAMILY)}"
+    title = rng.choice(("Bu", "Pak"))
+    return f"{title} {rng.choice(GIVEN[title])} {rng.choice(FAMILY)}"
 
 
 def build(seed: int) -> City:
