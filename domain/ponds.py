@@ -306,8 +306,10 @@ class Pond(Aggregate):
         self, entry_id: UUID, fish: int, kg: float, *, final: bool, operator: str, on: date
     ) -> tuple[UUID, int]:
         """Takes fish out; returns the cycle id and the fish written off if ``final``."""
-        fish = count("count", fish)
-        kg = quantity("kg", kg)
+        if closes_empty(final, fish, kg):
+            fish, kg = 0, 0.0
+        else:
+            fish, kg = count("count", fish), quantity("kg", kg)
         cycle_key = self.current_cycle(on, "harvest", "panen")
         self._check_alive("count", fish, cycle_key)
         written_off = self.alive(cycle_key) - fish if final else 0
@@ -400,6 +402,17 @@ class Pond(Aggregate):
 
 FLOAT_SLACK = 1e-9
 """Sums of kg that differ by less than this are equal (float rounding)."""
+
+
+def closes_empty(final: bool, fish: object, kg: object) -> bool:
+    """Whether this is a final harvest of nothing (0 fish, 0 kg): the only harvest that may be
+    empty, so that a cycle whose fish all died can still be closed."""
+    if not final or isinstance(fish, bool) or isinstance(kg, bool):
+        return False
+    try:
+        return float(fish) == 0 and float(kg) == 0  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return False
 
 
 def stocked_kg(fish: int, mean_g: float | None) -> float:
@@ -641,8 +654,13 @@ class Harvest(PondEntry):
         operator: str,
         on: date,
     ) -> Harvest:
-        kg = quantity("kg", kg)
-        fish = count("count", fish)
+        """A harvest; ``final`` closes the cycle. A final harvest of 0 fish and 0 kg closes a
+        cycle with nothing left to take out (every fish died): the rest is written off."""
+        if closes_empty(final, fish, kg):
+            fish, kg = 0, 0.0
+        else:
+            kg = quantity("kg", kg)
+            fish = count("count", fish)
         if (sold_kg is None) != (price_rp_per_kg is None):
             missing = "price_rp_per_kg" if price_rp_per_kg is None else "sold_kg"
             raise InvalidValue(

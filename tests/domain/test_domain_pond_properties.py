@@ -21,6 +21,7 @@ commands = st.lists(
         st.tuples(st.just("feed"), st.floats(min_value=0.1, max_value=50), days),
         st.tuples(st.just("die"), fish, days),
         st.tuples(st.just("harvest"), fish, st.booleans(), days),
+        st.tuples(st.just("harvest"), st.just(0), st.just(True), days),  # an empty final harvest
         st.tuples(st.just("void"), st.integers(min_value=0, max_value=40)),
     ),
     max_size=40,

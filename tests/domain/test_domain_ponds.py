@@ -365,3 +365,32 @@ def test_pond_state_survives_replay_and_snapshot():
     assert state(through_snapshot(pond)) == state(pond)
     assert through_snapshot(pond).alive(pond.open_cycle) == 40
     assert state(replay(final.collect_events())) == state(final)
+
+
+def test_a_final_harvest_of_nothing_closes_a_cycle_whose_fish_all_died():
+    pond = new_pond()
+    stock(pond, 100)
+    Mortality.record(new_id(), pond, fish=100, **on(20))
+    with pytest.raises(TooManyFish):
+        harvest(pond, 1, day=21, final=True)
+    final = harvest(pond, "0", kg="0", final=True, day=21)
+    recorded = final.collect_events()[0]
+    assert (recorded.count, recorded.kg, recorded.final, recorded.written_off) == (0, 0.0, True, 0)
+    assert pond.open_cycle is None
+    stock(pond, 50, species="nila", day=22)  # a new species may now be stocked
+
+
+def test_an_empty_final_harvest_writes_off_every_fish_left():
+    pond = new_pond()
+    stock(pond, 100)
+    Mortality.record(new_id(), pond, fish=60, **on(20))
+    recorded = harvest(pond, 0, kg=0, final=True, day=21).collect_events()[0]
+    assert recorded.written_off == 40
+
+
+@pytest.mark.parametrize(("fish", "kg", "final"), [(0, 0, False), (0, 2, True), (3, 0, True), (False, 0, True)])
+def test_only_a_final_harvest_may_be_empty_and_only_wholly(fish, kg, final):
+    pond = new_pond()
+    stock(pond, 100)
+    with pytest.raises(InvalidValue):
+        harvest(pond, fish, kg=kg, final=final)
