@@ -176,8 +176,13 @@ def test_a_pond_cycle_from_stocking_to_final_harvest_and_back(app, reopen):
     app.add_pond("kolam-lele", site="masjid-an-nur", volume_m3=4, system="terpal")
     app.stock_pond("kolam-lele", species="lele", count=500, mean_g=8, on=date(2025, 3, 1))
     reopen().feed_pond("kolam-lele", kg=12.5, on=date(2025, 3, 15))
-    reopen().water_pond("kolam-lele", liters=7500, on=date(2025, 3, 15))
-    reopen().record_deaths("kolam-lele", count=20, on=date(2025, 4, 1))
+    water_id = reopen().water_pond("kolam-lele", liters=7500, on=date(2025, 3, 15))
+    deaths_id = reopen().record_deaths("kolam-lele", count=20, on=date(2025, 4, 1))
+    water, deaths = reopen().repository.get(water_id), reopen().repository.get(deaths_id)
+    assert (water.liters, water.pond, water.site, water.occurred_on) == (7500, "kolam-lele", "masjid-an-nur",
+                                                                         date(2025, 3, 15))
+    assert water.cycle_id == deaths.cycle_id is not None
+    assert deaths.count == 20
     shown = reopen().show_pond("kolam-lele")["open_cycle"]
     assert (shown["stocked"], shown["alive"], shown["dead"], shown["fed_kg"]) == (500, 480, 20, 12.5)
     assert (shown["started_on"], shown["days_in_cycle"]) == ("2025-03-01", 121)  # 2025-03-01 → 06-30
