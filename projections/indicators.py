@@ -285,12 +285,13 @@ def breakdown(
         groups = [site] if site is not None else sorted(frames.sites["site"])
     else:
         groups = list(CATEGORIES)
+    by_destination = _sums(waste, [by, "destination"], "kg")
+    by_category = _sums(waste, [by, "category"], "kg")
+    bottles = _sums(exchanges, [by], "weight_kg")
     rows = []
     for group in groups:
-        part = waste[waste[by] == group]
-        bottles = exchanges[exchanges[by] == group]
         figures = waste_figures(
-            _by(part, "destination"), _by(part, "category"), _sum(bottles, "weight_kg")
+            by_destination.get(group, {}), by_category.get(group, {}), bottles.get(group, {}).get(None, 0.0)
         )
         composition = figures.pop("komposisi_pct")
         row: dict[str, Any] = {by: group, **figures}
@@ -300,42 +301,81 @@ def breakdown(
     return pd.DataFrame(rows, columns=columns, dtype=object)
 
 
+def _sums(data: pd.DataFrame, keys: list[str], value: str) -> dict[Any, dict[Any, float]]:
+    """``{first key: {second key (None if only one): Σ value}}`` in one group-by."""
+    found: dict[Any, dict[Any, float]] = {}
+    if not len(data):
+        return found
+    for index, total in data.groupby(keys)[value].sum().items():
+        group, part = (index, None) if len(keys) == 1 else index
+        if isinstance(group, tuple):
+            group = group[0]
+        found.setdefault(group, {})[part] = float(total)
+    return found
+
+
+def _monthly(data: pd.DataFrame, start: date, end: date, site: str | None) -> pd.DataFrame:
+    rows = within(live(data, site), start, end)
+    return rows.assign(month=rows["occurred_on"].str[:7])
+
+
+def _per_month(data: pd.DataFrame, value: str | None = None) -> dict[str, float]:
+    """Σ value (or the number of rows) per month."""
+    if not len(data):
+        return {}
+    grouped = data.groupby("month")
+    totals = grouped.size() if value is None else grouped[value].sum()
+    return {str(month): float(total) for month, total in totals.items()}
+
+
 def sambo_monthly(frames: Frames, start: date, end: date, site: str | None = None) -> pd.DataFrame:
     """Per month of the period: exchanges, bottles, bottles_kg, items_issued, handed_over_kg."""
-    rows = []
-    for month, (first, last) in _month_bounds(start, end):
-        figures = sambo_figures(frames, first, last, site)
-        rows.append(
-            {
-                "month": month,
-                "exchanges": figures["exchanges"],
-                "bottles": figures["bottles"],
-                "bottles_kg": figures["bottles_kg"],
-                "items_issued": sum(figures["items_issued"].values()),
-                "handed_over_kg": figures["handed_over_kg"],
-            }
-        )
+    exchanges = _monthly(frames.exchanges, start, end, site)
+    issued = frames.exchange_items.merge(exchanges[["entry_id", "month"]], on="entry_id")
+    handovers = _monthly(frames.handovers, start, end, site)
+    counted = _per_month(exchanges)
+    bottles = _per_month(exchanges, "bottles")
+    weight = _per_month(exchanges, "weight_kg")
+    items = _per_month(issued, "qty")
+    handed = _per_month(handovers, "weight_kg")
+    rows = [
+        {
+            "month": month,
+            "exchanges": whole(counted.get(month, 0)),
+            "bottles": whole(bottles.get(month, 0)),
+            "bottles_kg": kg(weight.get(month, 0.0)),
+            "items_issued": whole(items.get(month, 0)),
+            "handed_over_kg": kg(handed.get(month, 0.0)),
+        }
+        for month in months(start, end)
+    ]
     columns = ["month", "exchanges", "bottles", "bottles_kg", "items_issued", "handed_over_kg"]
     return pd.DataFrame(rows, columns=columns)
 
 
 def maduleni_monthly(frames: Frames, start: date, end: date, site: str | None = None) -> pd.DataFrame:
-    """Per month of the period: water_liters, feed_kg, stocked, deaths, harvested, harvest_kg."""
+    """Per month of the period: water_liters, feed_kg, stocked, deaths, harvested, harvest_kg.
+    Deaths include the fish written off by a final harvest, in the month it closed the cycle."""
+    records = _monthly(frames.pond_records, start, end, site)
+    harvests = _records(records, "harvest")
+    water = _per_month(_records(records, "water"), "liters")
+    feed = _per_month(_records(records, "feed"), "kg")
+    stocked = _per_month(_records(records, "stocking"), "count")
+    died = _per_month(_records(records, "mortality"), "count")
+    written_off = _per_month(harvests[harvests["final"]], "written_off")
+    harvested = _per_month(harvests, "count")
+    harvest_kg = _per_month(harvests, "kg")
+    rows = [
+        {
+            "month": month,
+            "water_liters": kg(water.get(month, 0.0)),
+            "feed_kg": kg(feed.get(month, 0.0)),
+            "stocked": whole(stocked.get(month, 0)),
+            "deaths": whole(died.get(month, 0) + written_off.get(month, 0)),
+            "harvested": whole(harvested.get(month, 0)),
+            "harvest_kg": kg(harvest_kg.get(month, 0.0)),
+        }
+        for month in months(start, end)
+    ]
     keys = ["water_liters", "feed_kg", "stocked", "deaths", "harvested", "harvest_kg"]
-    rows = []
-    for month, (first, last) in _month_bounds(start, end):
-        figures = maduleni_figures(frames, first, last, site)
-        rows.append({"month": month, **{key: figures[key] for key in keys}})
     return pd.DataFrame(rows, columns=["month", *keys])
-
-
-def _month_bounds(start: date, end: date) -> list[tuple[str, tuple[date, date]]]:
-    """Each month of the period with its first and last day, clipped to the period."""
-    bounds = []
-    for month in months(start, end):
-        year, number = int(month[:4]), int(month[5:])
-        first = date(year, number, 1)
-        following = date(year + 1, 1, 1) if number == 12 else date(year, number + 1, 1)
-        last = date.fromordinal(following.toordinal() - 1)
-        bounds.append((month, (max(first, start), min(last, end))))
-    return bounds

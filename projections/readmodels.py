@@ -172,10 +172,7 @@ class ReadModels:
                 conn.execution_options(isolation_level="REPEATABLE READ")
             with conn.begin():
                 positions = self._read_positions(conn)
-                rows = {
-                    name: conn.execute(select(table).order_by(table.c.position)).all()
-                    for name, table in self.live.items()
-                }
+                rows = {name: _all_rows(conn, name, table) for name, table in self.live.items()}
         return to_frames(min(positions.values()), rows)
 
     # -- plumbing ------------------------------------------------------------------------------
@@ -265,6 +262,19 @@ def write_batch(conn: Connection, tables: dict[str, Table], batch: Batch) -> Non
             .values({column: bindparam(f"v_{column}") for column in columns})
         )
         conn.execute(statement, params)
+
+
+def _all_rows(conn: Connection, name: str, table: Table) -> list[tuple]:
+    """Every row of a table as plain tuples in column order (straight from the driver: row
+    objects would cost more than the frame built from them)."""
+    preparer = conn.dialect.identifier_preparer
+    names = ", ".join(preparer.quote(column) for column, _type in TABLES[name][1])
+    cursor = conn.connection.cursor()
+    try:
+        cursor.execute(f"SELECT {names} FROM {preparer.format_table(table)} ORDER BY position")
+        return cursor.fetchall()
+    finally:
+        cursor.close()
 
 
 def _insert_sql(conn: Connection, table: Table, columns: list[str]) -> str:

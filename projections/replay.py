@@ -6,6 +6,7 @@ dtypes and row order: log order of the event that recorded each row).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -41,22 +42,23 @@ def columns(table: str) -> list[str]:
 
 
 def frame(table: str, records: Iterable[Any]) -> pd.DataFrame:
-    """A table's rows (dicts or tuples in column order) as a DataFrame with fixed dtypes."""
+    """A table's rows (sequences in column order) as a DataFrame with fixed dtypes."""
     spec = TABLES[table][1]
-    names = [name for name, _type in spec]
     rows = list(records)
-    data = pd.DataFrame.from_records(rows, columns=names) if rows else pd.DataFrame(columns=names)
-    for name, kind in spec:
+    values = list(zip(*rows)) if rows else [()] * len(spec)
+    data = {}
+    for (name, kind), column in zip(spec, values):
         if kind == "int":
-            data[name] = data[name].astype("int64")
+            data[name] = pd.Series(column, dtype="int64")
         elif kind in ("float", "int?"):
-            data[name] = pd.to_numeric(data[name], errors="raise").astype("float64")
+            data[name] = pd.Series([math.nan if v is None else v for v in column], dtype="float64")
         elif kind == "bool":
-            data[name] = data[name].astype(bool)
+            data[name] = pd.Series([bool(v) for v in column], dtype=bool)
         else:
-            data[name] = data[name].astype(object).where(data[name].notna(), None).astype("object")
+            data[name] = pd.Series(column, dtype=object)
+    result = pd.DataFrame(data, columns=[name for name, _kind in spec])
     order = ["position", "item"] if table == "exchange_items" else ["position"]
-    return data.sort_values(order, kind="stable").reset_index(drop=True)
+    return result.sort_values(order, kind="stable").reset_index(drop=True)
 
 
 def to_frames(position: int, tables: dict[str, Iterable[Any]]) -> Frames:
