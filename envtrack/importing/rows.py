@@ -92,7 +92,7 @@ def read_table(sheet: Sheet, kind: str | None) -> Table:
         )
         return table
     resolved = resolve(kind, headers)
-    labels = {position: f"{column_letter(position)} ({header})" for position, header in enumerate(headers)}
+    labels = {position: f"{column_letter(position)} ({header})" for position, header in enumerate(headers) if header}
     table.problems.extend(_header_problems(sheet.name, kind, headers, resolved, labels))
     if table.problems:
         return table
@@ -178,7 +178,7 @@ def _convert(
     for position, cell in enumerate(cells):
         column = resolved.get(position)
         if column is None:
-            if position >= len(labels) and as_text(cell) is not None:
+            if position not in labels and as_text(cell) is not None:
                 problems.append(
                     Problem(
                         sheet,

@@ -204,3 +204,22 @@ def test_a_missing_required_column_is_named(city, run, tmp_path):
 
     assert result.exit_code == 1
     assert "row 1: header 'botol/bottles': is missing: the exchange logbook needs it" in result.stderr
+
+
+def test_a_value_under_no_header_is_refused(city, run, head, tmp_path):
+    rows = [
+        ["date", "site", "", "category", "kg", "destination"],
+        ["2025-03-03", "smpn-6", "", "plastik", "1", "tps"],
+        ["2025-03-03", "smpn-6", "4 karung", "plastik", "1", "tps"],
+        ["2025-03-03", "smpn-6", "", "plastik", "1", "tps", "lagi"],
+    ]
+    before = head()
+
+    result = run("import", str(write_csv(tmp_path / "x.csv", rows)))
+
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[:-1] == [
+        "row 3, column C: cell '4 karung': has no header",
+        "row 4, column G: cell 'lagi': has no header",
+    ]
+    assert head() == before
