@@ -20,7 +20,7 @@ from eventsourcing.persistence import PersistenceError
 
 from domain import values as rules
 from domain.entries import Entry
-from domain.errors import DomainError, InvalidValue
+from domain.errors import DomainError
 from domain.ponds import Feeding, Harvest, Mortality, Stocking, WaterInflow
 from envtrack.application import EnvTrack, UnitOfWork
 from envtrack.importing.rows import Problem, Row
@@ -28,7 +28,7 @@ from envtrack.importing.rows import Problem, Row
 BATCH_ROWS = 1_000
 
 # The domain's field names that a column of another name holds.
-FIELD_COLUMNS = {"item": "items", "qty": "items", "to": None, "header": None}
+FIELD_COLUMNS = {"item": "items", "qty": "items"}
 
 
 def build_entry(app: EnvTrack, work: UnitOfWork, row: Row, today: date) -> Entry:
@@ -90,10 +90,8 @@ def build_all(app: EnvTrack, rows: list[Row]) -> tuple[UnitOfWork, list[Entry], 
 
 
 def _column(row: Row, field: str) -> str | None:
-    name = FIELD_COLUMNS.get(field, field)
-    if name is None:
-        return None
-    return row.columns.get(name)
+    """The column a refusal is about (None when it is about the row as a whole)."""
+    return row.columns.get(FIELD_COLUMNS.get(field, field))
 
 
 def batches(work: UnitOfWork, entries: list[Entry], size: int = BATCH_ROWS) -> Iterator[tuple[int, list[Any]]]:
@@ -143,7 +141,3 @@ def save_batches(
         except PersistenceError:  # a snapshot only speeds later loading; the rows are saved
             pass
     return written
-
-
-def invalid_kind(kind: str) -> DomainError:
-    return InvalidValue("kind", kind, "is not waste, exchange or pond", "bukan waste, exchange atau pond")
