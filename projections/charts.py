@@ -282,47 +282,54 @@ def _bars_and_line(
     title: str,
     source: str,
     bar_decimals: int,
+    line_decimals: int = 0,
 ) -> Figure:
-    """Monthly bars on the left axis and a line on the right axis (two units, two scales)."""
+    """Two panels sharing the months: bars above, a line with its values below (two units,
+    each on its own axis from zero, so that neither hides the other's figures)."""
     bar_column, bar_series, bar_axis, bar_colour = bar
     line_column, line_series, line_axis, line_colour = line
     figure = new_figure()
-    ax = figure.add_subplot()
-    _style(ax)
-    ax.spines["right"].set_visible(True)
+    ax, below = figure.subplots(2, 1, sharex=True, height_ratios=[3, 2])
     months = [str(month) for month in _column(frame, "month")]
     x = list(range(len(months)))
     heights = _values(frame, bar_column)
+    points = _values(frame, line_column)
     bars = ax.bar(x, heights, 0.6, color=COLOURS[bar_colour], label=labels.get(bar_series, bar_column), gid=bar_column)
     ax.bar_label(bars, labels=[number(h, bar_decimals, labels) if h else "" for h in heights], fontsize=7, padding=2)
-    right = ax.twinx()
-    right.spines["top"].set_visible(False)
-    points = _values(frame, line_column)
-    right.plot(
+    below.plot(
         x, points, color=COLOURS[line_colour], marker="o", linewidth=2,
         label=labels.get(line_series, line_column), gid=line_column,
     )
-    ax.set_xticks(x, month_labels(months, labels))
-    ax.set_xlim(-0.6, max(len(x), 1) - 0.4)
-    top = max([h for h in heights if math.isfinite(h)] + [0.0])
-    ax.set_ylim(0, top * 1.15 if top > 0 else 1)
-    line_top = max([p for p in points if math.isfinite(p)] + [0.0])
-    right.set_ylim(0, line_top * 1.15 if line_top > 0 else 1)
-    _thousands_axis(ax.yaxis, labels)
-    _thousands_axis(right.yaxis, labels)
-    ax.set_xlabel(labels.get("chart.axis.month", "month"), fontsize=11)
-    ax.set_ylabel(labels.get(bar_axis, bar_column), fontsize=11, color=COLOURS[bar_colour])
-    right.set_ylabel(labels.get(line_axis, line_column), fontsize=11, color=COLOURS[line_colour])
-    ax.grid(axis="y", color="#e0e0e0")
-    if not months or (top <= 0 and line_top <= 0):
+    for xi, point in zip(x, points):
+        if math.isfinite(point) and point:
+            below.annotate(
+                number(point, line_decimals, labels), (xi, point), textcoords="offset points",
+                xytext=(0, 7), ha="center", fontsize=7,
+                bbox={"boxstyle": "square,pad=0.1", "facecolor": "white", "edgecolor": "none", "alpha": 0.85},
+            )
+    for panel, values, column, axis_key, colour in (
+        (ax, heights, bar_column, bar_axis, bar_colour),
+        (below, points, line_column, line_axis, line_colour),
+    ):
+        _style(panel)
+        top = max([v for v in values if math.isfinite(v)] + [0.0])
+        panel.set_ylim(0, top * 1.2 if top > 0 else 1)
+        _thousands_axis(panel.yaxis, labels)
+        panel.set_ylabel(labels.get(axis_key, column), fontsize=10, color=COLOURS[colour])
+        panel.grid(axis="y", color="#e0e0e0")
+    below.set_xticks(x, month_labels(months, labels))
+    below.set_xlim(-0.6, max(len(x), 1) - 0.4)
+    below.set_xlabel(labels.get("chart.axis.month", "month"), fontsize=11)
+    figure.align_ylabels([ax, below])
+    if not months or not any(v for v in heights + points if math.isfinite(v)):
         _no_data(ax, labels)
-    _legend(ax, ncols=2, also=right)
+    _legend(ax, ncols=2, also=below)
     return _finish(figure, title, source)
 
 
 def plot_sambo(frame: Any, labels: Mapping[str, str], *, source: str = "") -> Figure:
-    """SAMBO DIKARTU AS by month: bottles exchanged (bars, left axis) and school supplies
-    issued (line, right axis). Columns: month, bottles, items_issued."""
+    """SAMBO DIKARTU AS by month: bottles exchanged (bars, above) and school supplies issued
+    (line, below). Columns: month, bottles, items_issued."""
     return _bars_and_line(
         frame,
         labels,
@@ -335,8 +342,8 @@ def plot_sambo(frame: Any, labels: Mapping[str, str], *, source: str = "") -> Fi
 
 
 def plot_maduleni(frame: Any, labels: Mapping[str, str], *, source: str = "") -> Figure:
-    """MADULENI MANIS by month: fish harvested (kg, bars, left axis) and wudu water led into
-    the ponds (litres, line, right axis). Columns: month, harvest_kg, water_liters."""
+    """MADULENI MANIS by month: fish harvested (kg, bars, above) and wudu water led into the
+    ponds (litres, line, below). Columns: month, harvest_kg, water_liters."""
     return _bars_and_line(
         frame,
         labels,

@@ -169,15 +169,17 @@ def test_sites_chart_sums_the_smallest_sites_beyond_the_limit():
 def test_sambo_chart_plots_bottles_as_bars_and_items_as_a_line():
     frame = pd.DataFrame({"month": MONTHS, "bottles": [1200, 0, 450], "items_issued": [40, 0, 15]})
     figure = charts.plot_sambo(frame, ID, source=SOURCE)
-    ax, right = figure.axes
+    ax, below = figure.axes
 
     assert heights(ax, "bottles") == [1200.0, 0.0, 450.0]
-    (line,) = [line for line in right.lines if line.get_gid() == "items_issued"]
+    (line,) = [line for line in below.lines if line.get_gid() == "items_issued"]
     assert list(line.get_ydata()) == [40.0, 0.0, 15.0]
     assert legend_texts(ax) == ["Botol ditukar", "Alat tulis dibagikan"]
     assert ax.get_ylabel() == "Botol ditukar (buah)"
-    assert right.get_ylabel() == "Alat tulis dibagikan (buah)"
-    assert ax.get_xlabel() == "Bulan"
+    assert below.get_ylabel() == "Alat tulis dibagikan (buah)"
+    assert below.get_xlabel() == "Bulan"
+    assert "1.200" in {text.get_text() for text in ax.texts}
+    assert {"40", "15"} <= {text.get_text() for text in below.texts}  # the line's values
     assert "1.200" in {text.get_text() for text in ax.texts}
     assert figure.get_suptitle().startswith("SAMBO DIKARTU AS")
     assert source_text(figure) == SOURCE
@@ -188,14 +190,14 @@ def test_maduleni_chart_plots_harvest_kg_as_bars_and_wudu_water_as_a_line():
         {"month": MONTHS, "harvest_kg": [0.0, 85.5, 0.0], "water_liters": [21000.0, 19500.0, 30000.0]}
     )
     figure = charts.plot_maduleni(frame, EN, source=SOURCE)
-    ax, right = figure.axes
+    ax, below = figure.axes
 
     assert heights(ax, "harvest_kg") == [0.0, 85.5, 0.0]
-    (line,) = [line for line in right.lines if line.get_gid() == "water_liters"]
+    (line,) = [line for line in below.lines if line.get_gid() == "water_liters"]
     assert list(line.get_ydata()) == [21000.0, 19500.0, 30000.0]
     assert legend_texts(ax) == ["Fish harvested (kg)", "Wudu water (litres)"]
     assert ax.get_ylabel() == "Fish harvested (kg)"
-    assert right.get_ylabel() == "Wudu water led in (litres)"
+    assert below.get_ylabel() == "Wudu water led in (litres)"
     assert figure.get_suptitle() == "MADULENI MANIS: fish harvests and wudu water by month"
 
 
