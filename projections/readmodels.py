@@ -9,6 +9,7 @@ in one transaction: killed before that, it leaves the previous read model servin
 from __future__ import annotations
 
 import gc
+import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -191,6 +192,9 @@ class ReadModels:
     def _ensure_tables(self) -> None:
         """Creates what is missing; a projection whose tables were missing starts from 0."""
         with self._writing() as conn:
+            if not self.store.is_sqlite:  # two first catch-ups at once must not both create
+                key = zlib.crc32(f"envtrack read models {self.metadata.schema}".encode()) - 2**31
+                conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})
             existing = set(inspect(conn).get_table_names(schema=self.metadata.schema))
             self.positions.create(conn, checkfirst=True)
             positions = self._read_positions(conn, lock=True)
