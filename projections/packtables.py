@@ -166,13 +166,13 @@ def _waste_table(
 ) -> tuple[list[Column], list[dict]]:
     """The waste keys per group, and the period's total in bold below."""
     columns = [
-        Column(group, _label(labels, f"pack.col.{group}"), 0.19),
-        Column("timbulan_kg", _label(labels, "pack.col.timbulan"), 0.135, 3),
-        Column("pengurangan_kg", _label(labels, "pack.col.pengurangan"), 0.135, 3),
-        Column("penanganan_kg", _label(labels, "pack.col.penanganan"), 0.135, 3),
-        Column("pct_pengurangan", _label(labels, "pack.col.pct_pengurangan"), 0.135, 2),
-        Column("pct_penanganan", _label(labels, "pack.col.pct_penanganan"), 0.135, 2),
-        Column("pct_terkelola", _label(labels, "pack.col.pct_terkelola"), 0.135, 2),
+        Column(group, _label(labels, f"pack.col.{group}"), 0.22),
+        Column("timbulan_kg", _label(labels, "pack.col.timbulan"), 0.145, 1),
+        Column("pengurangan_kg", _label(labels, "pack.col.pengurangan"), 0.145, 1),
+        Column("penanganan_kg", _label(labels, "pack.col.penanganan"), 0.145, 1),
+        Column("pct_pengurangan", _label(labels, "pack.col.pct_pengurangan"), 0.115, 2),
+        Column("pct_penanganan", _label(labels, "pack.col.pct_penanganan"), 0.115, 2),
+        Column("pct_terkelola", _label(labels, "pack.col.pct_terkelola"), 0.115, 2),
     ]
     return columns, [*rows, {**total, group: _label(labels, "pack.total"), "_bold": True}]
 

@@ -122,30 +122,47 @@ class Report:
             self.new_page()
         self._header(columns, size)
         for index, row in enumerate(rows):
-            if not self.room(1.2):
-                self.new_page()
-                self._header(columns, size)
             self._row(columns, row, size, shaded=index % 2 == 1, bold=bool(row.get("_bold")))
         self.y -= ROW * 0.8
 
     def _header(self, columns: Sequence[Column], size: float) -> None:
         assert self.figure is not None
-        lines = max(column.header.count("\n") + 1 for column in columns)
-        self._cells(columns, {c.key: c.header for c in columns}, size, header=True, height=lines * 0.85 + 0.15)
+        self._cells(columns, {c.key: c.header for c in columns}, size, header=True)
         self.figure.add_artist(
             Rectangle((LEFT, self.y + ROW * 0.15), RIGHT - LEFT, 0.0012, color=RULE, transform=self.figure.transFigure)
         )
 
     def _row(self, columns: Sequence[Column], row: Mapping[str, Any], size: float, *, shaded: bool, bold: bool) -> None:
         assert self.figure is not None
+        texts = self._texts(columns, row, size)
+        lines = max(text.count("\n") + 1 for text in texts)
+        height = 1.0 if lines == 1 else lines * 0.85 + 0.15
+        if not self.room(height + 0.2):
+            self.new_page()
+            self._header(columns, size)
         if shaded:
             self.figure.add_artist(
                 Rectangle(
-                    (LEFT, self.y - ROW * 0.85), RIGHT - LEFT, ROW, color=STRIPE,
+                    (LEFT, self.y - ROW * (height - 0.15)), RIGHT - LEFT, ROW * height, color=STRIPE,
                     transform=self.figure.transFigure, zorder=0,
                 )
             )
-        self._cells(columns, row, size, bold=bold)
+        self._cells(columns, row, size, bold=bold, texts=texts)
+
+    def _texts(self, columns: Sequence[Column], row: Mapping[str, Any], size: float, *, header: bool = False) -> list[str]:
+        """Each cell's text: numbers with the language's marks, text wrapped to its column."""
+        texts = []
+        for column in columns:
+            value = row.get(column.key)
+            if header or column.decimals is None or isinstance(value, str):
+                text = "" if value is None else str(value)
+                fits = int(column.width * (RIGHT - LEFT) * PORTRAIT[0] * 72 / (size * 0.52))
+                if not header and len(text) > fits:
+                    text = "\n".join(textwrap.wrap(text, max(fits, 4), break_on_hyphens=True))
+            else:
+                text = number(value, column.decimals, self.labels)
+            texts.append(text)
+        return texts
 
     def _cells(
         self,
@@ -155,21 +172,14 @@ class Report:
         *,
         header: bool = False,
         bold: bool = False,
-        height: float = 1.0,
+        texts: list[str] | None = None,
     ) -> None:
         assert self.figure is not None
+        texts = texts if texts is not None else self._texts(columns, row, size, header=header)
+        lines = max(text.count("\n") + 1 for text in texts)
         x = LEFT
-        total = RIGHT - LEFT
-        for column in columns:
-            width = column.width * total
-            value = row.get(column.key)
-            if header or column.decimals is None or isinstance(value, str):
-                text = "" if value is None else str(value)
-                fits = int(width * PORTRAIT[0] * 72 / (size * 0.55))  # characters that fit the column
-                if not header and len(text) > fits:
-                    text = text[: max(fits - 1, 1)] + "…"
-            else:
-                text = number(value, column.decimals, self.labels)
+        for column, text in zip(columns, texts):
+            width = column.width * (RIGHT - LEFT)
             right = column.decimals is not None
             self.figure.text(
                 x + width - 0.006 if right else x + 0.004, self.y, text, fontsize=size, va="top",
@@ -177,7 +187,7 @@ class Report:
                 linespacing=1.1,
             )
             x += width
-        self.y -= ROW * height
+        self.y -= ROW * (1.0 if lines == 1 else lines * 0.85 + 0.15)
 
     # -- method notes --------------------------------------------------------------------------
 
