@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 from datetime import date, datetime
 from uuid import NAMESPACE_URL, UUID, uuid5
 
@@ -182,13 +183,16 @@ def parse_date(field: str, value: str) -> date:
         ) from None
 
 
+@lru_cache(maxsize=4096)  # looked up once per row by an import or a demo
 def site_id(site_slug: str) -> UUID:
     return uuid5(ENVTRACK_NAMESPACE, f"site/{site_slug}")
 
 
+@lru_cache(maxsize=4096)  # looked up once per row by an import or a demo
 def ledger_id(site_slug: str) -> UUID:
     return uuid5(ENVTRACK_NAMESPACE, f"sambo-ledger/{site_slug}")
 
 
+@lru_cache(maxsize=4096)  # looked up once per row by an import or a demo
 def pond_id(pond_slug: str) -> UUID:
     return uuid5(ENVTRACK_NAMESPACE, f"pond/{pond_slug}")
