@@ -8,7 +8,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
-from uuid import UUID, uuid5
+from hashlib import sha1
+from uuid import UUID
 
 from domain.errors import DomainError, InvalidValue
 from domain.values import ENVTRACK_NAMESPACE
@@ -19,6 +20,7 @@ from envtrack.importing.columns import (
     POND_ACTION_COLUMNS,
     CellError,
     Column,
+    as_items,
     as_text,
     header_key,
     recognise,
@@ -97,8 +99,12 @@ def read_table(sheet: Sheet, kind: str | None) -> Table:
     if table.problems:
         return table
     columns = {column.field: labels[position] for position, column in resolved.items()}
+    # Logbooks repeat their dates, sites and words: each distinct text is converted once.
+    memo: dict[int, dict[str, Any]] = {
+        position: {} for position, column in resolved.items() if column.convert is not as_items
+    }
     for number, cells in sheet.rows:
-        row, problems = _convert(sheet.name, number, kind, cells, resolved, labels, columns)
+        row, problems = _convert(sheet.name, number, kind, cells, resolved, labels, columns, memo)
         if problems:
             table.problems.extend(problems)
         else:
@@ -172,11 +178,18 @@ def _convert(
     resolved: dict[int, Column],
     labels: dict[int, str],
     columns: dict[str, str],
+    memo: dict[int, dict[str, Any]],
 ) -> tuple[Row, list[Problem]]:
     values: dict[str, Any] = {}
     problems: list[Problem] = []
     for position, cell in enumerate(cells):
         column = resolved.get(position)
+        known = memo.get(position)
+        if known is not None and cell.__class__ is str and cell in known:
+            value = known[cell]
+            if value is not None:
+                values[column.field] = value  # type: ignore[union-attr]
+            continue
         if column is None:
             if position not in labels and as_text(cell) is not None:
                 problems.append(
@@ -193,12 +206,14 @@ def _convert(
         except CellError as error:
             problems.append(Problem(sheet, number, labels[position], error.for_column(column.field, cell)))
             continue
+        if known is not None and cell.__class__ is str:
+            known[cell] = value
         if value is not None:
             values[column.field] = value
     row = Row(sheet, number, kind, values, columns)
     if problems:
         return row, problems
-    required = [c.field for c in LAYOUTS[kind] if c.required]
+    required = list(_REQUIRED[kind])
     unused: list[str] = []
     if kind == "pond" and "action" in values:
         needed, optional = POND_ACTION_COLUMNS[values["action"]]
@@ -227,6 +242,9 @@ def _convert(
     return row, problems
 
 
+_REQUIRED = {kind: tuple(c.field for c in LAYOUTS[kind] if c.required) for kind in LAYOUTS}
+
+
 def _empty(name: str, action: str | None) -> DomainError:
     if action is None:
         return InvalidValue(name, "", "must not be empty", "tidak boleh kosong")
@@ -238,10 +256,24 @@ def _empty(name: str, action: str | None) -> DomainError:
 _FIELDS = {kind: tuple(column.field for column in LAYOUTS[kind]) for kind in LAYOUTS}
 
 
-def fingerprint(kind: str, values: dict[str, Any]) -> str:
+def fingerprint(kind: str, values: dict[str, Any], known: dict[Any, str] | None = None) -> str:
     """The row's values in one canonical text: the same row reads the same from CSV or XLSX,
-    from Indonesian or English headers, with a decimal point or comma."""
-    return kind + "".join(f"\x1f{name}={_canonical(values.get(name))}" for name in _FIELDS[kind])
+    from Indonesian or English headers, with a decimal point or comma. ``known`` remembers
+    the canonical text of values already seen."""
+    parts = [kind]
+    for name in _FIELDS[kind]:
+        value = values.get(name)
+        if value.__class__ is dict:
+            text = _canonical(value)
+        else:
+            key = (value.__class__, value)
+            text = known.get(key) if known is not None else None
+            if text is None:
+                text = _canonical(value)
+                if known is not None:
+                    known[key] = text
+        parts.append(f"{name}={text}")
+    return "\x1f".join(parts)
 
 
 def _canonical(value: Any) -> str:
@@ -260,14 +292,20 @@ def _canonical(value: Any) -> str:
     return str(value)
 
 
+_NAMESPACE = ENVTRACK_NAMESPACE.bytes
+
+
 def assign_ids(rows: list[Row]) -> None:
     """Gives every row its entry id: uuid5 of its fingerprint and its occurrence in the file
     (two identical rows are two entries, and stay two entries on every re-import)."""
     seen: Counter[str] = Counter()
+    known: dict[Any, str] = {}
     for row in rows:
-        key = fingerprint(row.kind, row.values)
+        key = fingerprint(row.kind, row.values, known)
         seen[key] += 1
-        row.entry_id = uuid5(ENVTRACK_NAMESPACE, f"import/{key}\x1e{seen[key]}")
+        name = f"import/{key}\x1e{seen[key]}"
+        # uuid5(ENVTRACK_NAMESPACE, name), spelled out: the library call costs twice as much.
+        row.entry_id = UUID(bytes=sha1(_NAMESPACE + name.encode()).digest()[:16], version=5)
 
 
 __all__ = ["KINDS", "Problem", "Row", "Table", "assign_ids", "fingerprint", "read_table"]
