@@ -223,3 +223,21 @@ def test_a_value_under_no_header_is_refused(city, run, head, tmp_path):
         "row 4, column G: cell 'lagi': has no header",
     ]
     assert head() == before
+
+
+def test_a_large_file_is_written_in_batches_with_progress_on_stderr(city, run, head, tmp_path):
+    rows = [["date", "site", "category", "kg", "destination"]]
+    rows += [[f"2025-04-{1 + n % 28:02d}", "rw-03-kranggan", "plastik", "0.25", "daur-ulang"] for n in range(6_000)]
+    before = head()
+
+    result = run("import", str(write_csv(tmp_path / "besar.csv", rows)))
+
+    assert result.exit_code == 0, result.stderr
+    assert len(result.stdout.split()) == 6_000
+    assert result.stderr.splitlines() == [
+        "6000 rows checked",
+        *(f"{done}/6000 rows written" for done in range(1_000, 6_001, 1_000)),
+        f"{tmp_path / 'besar.csv'}: 6000 rows read, 6000 written, 0 already present",
+    ]
+    assert head() == before + 6_000
+    assert indicators(run)["waste"]["daur_ulang_kg"] == 1_500.0
