@@ -1,7 +1,8 @@
 """Throughput of several operators recording at once into one store, on SQLite and PostgreSQL.
 
     .venv/bin/python bench/concurrency.py [--processes 1 2 4 8] [--records 300] [--runs 3]
-        [--pg postgresql://postgres@127.0.0.1:5432/test] [--cli 25]
+        [--pg postgresql://postgres@127.0.0.1:5432/test] [--cli 20]
+        [--backends sqlite postgres] [--scenarios waste exchange]
 
 For each backend and each number N of processes, on a fresh store, N spawned processes (each its
 own ``EnvTrack``, as N operators' machines would have) are released together and each records
@@ -193,13 +194,17 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--pg", default=os.environ.get("ENVTRACK_TEST_PG_URL", ""), help="PostgreSQL URL")
     parser.add_argument("--cli", type=int, default=0, help="also: cold envtrack processes per operator")
+    parser.add_argument("--backends", nargs="+", choices=["sqlite", "postgres"], default=["sqlite", "postgres"])
+    parser.add_argument("--scenarios", nargs="+", choices=["waste", "exchange"], default=["waste", "exchange"])
     options = parser.parse_args()
-    backends = ["sqlite"] + (["postgres"] if options.pg else [])
+    backends = [b for b in options.backends if b == "sqlite" or options.pg]
     stores = Stores(options.pg or None)
     rows = []
     try:
         for backend in backends:
             for scenario, title in (("waste", "waste, own sites"), ("exchange", "exchange, one school")):
+                if scenario not in options.scenarios:
+                    continue
                 for processes in options.processes:
                     rates, conflicts = [], []
                     for run in range(options.runs):

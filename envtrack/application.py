@@ -10,6 +10,7 @@ from __future__ import annotations
 import random
 import time
 from collections.abc import Callable, Iterable
+from contextlib import ExitStack
 from datetime import date
 from typing import TYPE_CHECKING, Any, TypeVar
 from uuid import UUID, uuid4
@@ -29,7 +30,7 @@ from domain.entries import Entry
 from domain.errors import AlreadyExists, DomainError, InvalidValue, NotCorrectable, NotFound
 from domain.sites import Site
 from domain.waste import WasteEntry
-from envtrack.store import APPLICATION_NAME, BUSY_ERRORS, Store, find_ids_by_prefix
+from envtrack.store import APPLICATION_NAME, BUSY_ERRORS, Store, find_ids_by_prefix, retry_turn
 
 if TYPE_CHECKING:  # loaded by the commands that use them: a waste record needs neither
     from domain.ponds import Pond
@@ -200,18 +201,26 @@ class EnvTrack(Application[UUID]):
                     return
 
     def run(self, command: Callable[[UnitOfWork], T], *, attempts: int = MAX_ATTEMPTS) -> T:
-        """Runs ``command`` and saves what it changed; retries lost races from a fresh load."""
-        for attempt in range(1, attempts + 1):
-            work = UnitOfWork(self)
-            result = command(work)
-            try:
-                work.commit()
-            except (IntegrityError, OperationalError):
-                if attempt == attempts:
-                    raise
-                _back_off(attempt)
-                continue
-            return result
+        """Runs ``command`` and saves what it changed; retries lost races from a fresh load.
+
+        After a first loss the command waits for the store's turn among retried commands
+        (PostgreSQL), so that many operators at one school's ledger take turns instead of
+        colliding again and again; where there is no turn (SQLite) it backs off at random."""
+        with ExitStack() as turn:
+            taking_turns = False
+            for attempt in range(1, attempts + 1):
+                work = UnitOfWork(self)
+                result = command(work)
+                try:
+                    work.commit()
+                except (IntegrityError, OperationalError):
+                    if attempt == attempts:
+                        raise
+                    if attempt == 1:
+                        taking_turns = turn.enter_context(retry_turn(self.store))
+                    _back_off(1 if taking_turns else attempt)
+                    continue
+                return result
         raise AssertionError("unreachable")  # pragma: no cover
 
     def _on(self, on: date | None) -> date:

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import zlib
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from urllib.parse import parse_qs, quote, unquote, urlsplit, urlunsplit
 from uuid import UUID
@@ -157,6 +159,41 @@ class Store:
         except psycopg.OperationalError as error:
             raise StoreError(f"cannot connect to {self.display}: {_without_password(str(error), self.password)}") from None
         return bool(row and row[0])
+
+
+RETRY_TURN_LOCK_CLASS = 0x656E76  # the first int of envtrack's PostgreSQL advisory lock keys
+
+
+@contextmanager
+def retry_turn(store: Store) -> Iterator[bool]:
+    """Waits for this store's turn among commands that lost a race, and holds it until the
+    command is saved (yields True), so that retried commands stop colliding with each other and
+    each competes only with first attempts. On PostgreSQL the turn is a session advisory lock on
+    a connection of its own (given back when the command ends, or its process dies; no grant
+    needed). SQLite has none (yields False): its short write transactions make repeated losses
+    unlikely, and its callers back off instead. If the turn cannot be had within a minute, the
+    command retries without it."""
+    if store.is_sqlite:
+        yield False
+        return
+    import psycopg
+
+    key = zlib.crc32(f"{store.dbname}/{store.schema or 'public'}".encode()) - 2**31
+    try:
+        conn = psycopg.connect(**store.psycopg_conninfo(), autocommit=True)  # type: ignore[arg-type]
+    except psycopg.Error:
+        yield False
+        return
+    try:
+        try:
+            conn.execute("SET lock_timeout = '60s'")
+            conn.execute("SELECT pg_advisory_lock(%s, %s)", (RETRY_TURN_LOCK_CLASS, key))
+            held = True
+        except psycopg.Error:
+            held = False
+        yield held
+    finally:
+        conn.close()
 
 
 def _without_password(message: str, password: str) -> str:
