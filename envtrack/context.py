@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -10,7 +9,7 @@ from typing import Any
 import click
 
 from domain.errors import DomainError
-from envtrack.store import Store, StoreError, resolve
+from envtrack.store import Store, StoreError, driver_errors, resolve
 
 
 @dataclass
@@ -61,13 +60,7 @@ def user_errors(ctx: click.Context, invoke: Callable[[], Any]) -> Any:
     except Exception as error:
         # The database refusing the read models or a raw read of the log (a role without the
         # right grants, a server gone, a lock held too long): its message, not a traceback.
-        # Only drivers a command has already imported are looked at.
-        database_errors = tuple(
-            getattr(sys.modules[module], name)
-            for module, name in (("sqlalchemy.exc", "DBAPIError"), ("psycopg", "Error"), ("sqlite3", "Error"))
-            if module in sys.modules
-        )
-        if not isinstance(error, database_errors):
+        if not isinstance(error, driver_errors()):
             raise
         cause = getattr(error, "orig", None) or error
         first_line = (str(cause).strip().splitlines() or [type(cause).__name__])[0]

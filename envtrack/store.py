@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import sys
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -33,6 +34,17 @@ class StoreError(Exception):
 BUSY_ERRORS: tuple[type[Exception], ...] = (sqlite3.OperationalError,)
 """Driver errors that mean "busy, try again" (SQLite's "database is locked" while another
 process creates the tables), for callers that retry without naming the driver."""
+
+
+def driver_errors() -> tuple[type[Exception], ...]:
+    """The error classes of the database drivers this process has already imported (a server
+    refusing a role, a lock held too long …), for callers that report them without naming them.
+    Drivers not yet imported are not loaded just to be looked at."""
+    return tuple(
+        getattr(sys.modules[module], name)
+        for module, name in (("sqlalchemy.exc", "DBAPIError"), ("psycopg", "Error"), ("sqlite3", "Error"))
+        if module in sys.modules
+    )
 
 
 @dataclass(frozen=True)
