@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlalchemy import MetaData, Table, bindparam, inspect, select, text
 from sqlalchemy.engine import Connection
+from sqlalchemy.schema import CreateTable
 
 from envtrack.store import Store, head_position, read_log
 from projections.replay import Frames, replay_frames, to_frames
@@ -128,9 +129,10 @@ class ReadModels:
             for table in self.building.values():
                 table.drop(conn, checkfirst=True)
             for table in self.building.values():
-                table.create(conn)
+                conn.execute(CreateTable(table))  # indexes come after the rows: built once, in order
         head = head_position(self.store)
         read = 0
+        later: dict[tuple[str, str], dict[str, Any]] = {}  # voids and corrections of earlier pages
         pages = read_log(self.store, after=0, upto=head, topics=TOPICS, page_size=self.page_size, raw_ids=True)
         try:
             for page in pages:
@@ -138,11 +140,18 @@ class ReadModels:
                 batch = Batch()
                 map_rows(batch, page)
                 with self._writing() as conn:
-                    write_batch(conn, self.building, batch)
+                    insert_rows(conn, self.building, batch)
+                for target, values in batch.updates.items():
+                    later.setdefault(target, {}).update(values)
                 if progress:
                     progress(page[-1][0], head)
         finally:
             pages.close()
+        with self._writing() as conn:
+            for table in self.building.values():
+                for index in table.indexes:
+                    index.create(conn)
+            apply_updates(conn, self.building, later)
         with self._writing() as conn:
             self._read_positions(conn, lock=True)
             for name, live in self.live.items():
@@ -238,11 +247,14 @@ class ReadModels:
 
 
 def write_batch(conn: Connection, tables: dict[str, Table], batch: Batch) -> None:
-    """Inserts a batch's new rows, then applies its updates to rows of earlier pages.
+    """Inserts a batch's new rows, then applies its updates to rows of earlier pages."""
+    insert_rows(conn, tables, batch)
+    apply_updates(conn, tables, batch.updates)
 
-    Inserts go straight to the driver's ``executemany`` with rows as lists: SQLAlchemy's
-    per-row parameter processing would cost more than the rest of a rebuild.
-    """
+
+def insert_rows(conn: Connection, tables: dict[str, Table], batch: Batch) -> None:
+    """A batch's new rows, straight to the driver's ``executemany`` as lists: SQLAlchemy's
+    per-row parameter processing would cost more than the rest of a rebuild."""
     for name, rows in batch.inserts.items():
         if rows:
             columns = [column for column, _type in TABLES[name][1]]
@@ -251,8 +263,13 @@ def write_batch(conn: Connection, tables: dict[str, Table], batch: Batch) -> Non
                 cursor.executemany(_insert_sql(conn, tables[name], columns), list(rows.values()))
             finally:
                 cursor.close()
+
+
+def apply_updates(conn: Connection, tables: dict[str, Table], updates: dict[tuple[str, str], dict[str, Any]]) -> None:
+    """Sets new values on rows by key (voids, corrections, site changes), grouped by the
+    columns they change."""
     grouped: dict[tuple[str, tuple[str, ...]], list[dict[str, Any]]] = {}
-    for (name, key), values in batch.updates.items():
+    for (name, key), values in updates.items():
         columns = tuple(sorted(values))
         params = {f"v_{column}": values[column] for column in columns}
         params["k"] = key

@@ -323,12 +323,15 @@ def map_rows(
     batch: Batch,
     log_rows: Iterable[tuple[int, Any, int, str, bytes]],
     positions: dict[str, int] | None = None,
-    loads: Callable[[bytes], Any] | None = None,
 ) -> int:
     """Adds the rows of stored events to ``batch``, skipping events a projection has already
-    seen (``positions``). Returns the number of events mapped."""
-    decode = loads or loads_json
+    seen (``positions``). Returns the number of events mapped.
+
+    The hot loop of a rebuild: ids that are already hex strings (SQLite's, read raw) are used
+    as they are, and the JSON is scanned inline.
+    """
     handlers = HANDLERS
+    scan = _scan
     mapped = 0
     for position, originator_id, _version, topic, state in log_rows:
         found = handlers.get(topic)
@@ -337,6 +340,7 @@ def map_rows(
         projection, handler = found
         if positions is not None and position <= positions[projection]:
             continue
-        handler(batch, id_hex(originator_id), position, decode(state))
+        key = originator_id if originator_id.__class__ is str else id_hex(originator_id)
+        handler(batch, key, position, scan(state.decode("utf-8"), 0)[0])
         mapped += 1
     return mapped

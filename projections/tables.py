@@ -50,6 +50,7 @@ def make_engine(url: str) -> Engine:
         # WAL with synchronous=NORMAL never corrupts the file; a power cut may lose the last
         # commits of a read model, which the next update recomputes from the log.
         dbapi_connection.execute("PRAGMA synchronous=NORMAL")
+        dbapi_connection.execute("PRAGMA cache_size=-65536")
 
     @event.listens_for(engine, "begin")
     def _begin(conn: Connection) -> None:
