@@ -20,14 +20,15 @@ def evidence() -> None:
     """Export and verify Adipura evidence packs (charts, laporan.pdf, tables, manifest)."""
 
 
-@evidence.command()
-@click.option("--year", type=int, required=True, help="Calendar year of the pack (1 January to 31 December).")
-@click.option("--site", default=None, help="Only this site (default: all sites).")
+@evidence.command(short_help="Write the evidence pack of a year (all sites or one) into a directory.")
+@click.option("--year", type=int, metavar="YYYY", required=True, help="Calendar year of the pack (1 January to 31 December).")
+@click.option("--site", metavar="SITE", default=None, help="Only this site (default: all sites).")
 @click.option(
     "--out",
     required=True,
+    metavar="DIR",
     type=click.Path(path_type=Path, file_okay=True, dir_okay=True),
-    help="Directory to write the pack into; created if missing. Files of an earlier pack there are replaced.",
+    help="Directory to write the pack into; created if missing. The pack's files there are overwritten, other files left alone.",
 )
 @click.option(
     "--lang",
@@ -71,7 +72,7 @@ def export(obj: Context, year: int, site: str | None, out: Path, lang: str | Non
     )
 
 
-@evidence.command()
+@evidence.command(short_help="Check a pack's files, log chain and indicators against the store.")
 @click.argument("directory", type=click.Path(path_type=Path))
 @click.pass_obj
 def verify(obj: Context, directory: Path) -> None:
