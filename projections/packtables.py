@@ -149,7 +149,7 @@ def _figures(figures: Mapping[str, Any], labels: Mapping[str, str], keys: list) 
     for key, decimals in keys:
         value = figures.get(key)
         if isinstance(value, Mapping):
-            text = ", ".join(f"{item} {number(qty, 0, labels)}" for item, qty in value.items())
+            text = "; ".join(f"{item} {number(qty, 0, labels)}" for item, qty in value.items())
             value = text or _label(labels, "pack.none")
         elif value is not None and decimals is not None:
             value = number(value, decimals, labels)
