@@ -45,6 +45,11 @@ def city(envtrack):
     return envtrack
 
 
+def invoke_id(envtrack, *args: str):
+    """The same store, in Indonesian."""
+    return envtrack(*args, lang="id")
+
+
 def manifest_of(out: Path) -> dict:
     return json.loads((out / "manifest.json").read_text(encoding="utf-8"))
 
@@ -292,3 +297,46 @@ def test_an_empty_store_exports_a_pack_of_empty_charts_that_verifies(envtrack, t
     assert manifest["indicators"]["by_site"] == []
     assert sorted(os.listdir(out)) == sorted(pack_files())
     assert envtrack("evidence", "verify", str(out)).exit_code == 0
+
+
+def test_verify_recomputes_from_the_log_not_from_the_read_model(city, db, tmp_path):
+    out = tmp_path / "pack"
+    assert city("evidence", "export", "--year", "2025", "--out", str(out)).exit_code == 0
+    store = resolve(db)
+    # a read model that disagrees with the log does not matter to verify …
+    if store.is_sqlite:
+        with sqlite3.connect(store.sqlite_path) as conn:
+            assert conn.execute("UPDATE rm_waste SET kg = kg * 10").rowcount == 4
+            positions = conn.execute("SELECT * FROM rm_positions ORDER BY 1").fetchall()
+    else:
+        import psycopg
+
+        with psycopg.connect(**store.psycopg_conninfo()) as conn:
+            assert conn.execute(f"UPDATE {store.schema}.rm_waste SET kg = kg * 10").rowcount == 4
+            positions = conn.execute(f"SELECT * FROM {store.schema}.rm_positions ORDER BY 1").fetchall()
+    city("waste", "record", "smpn-6", "--category", "kaca", "--kg", "1", "--destination", "tps", "--date", "2025-07-01")
+
+    run = city("evidence", "verify", str(out))
+
+    assert run.exit_code == 0, run.stdout
+    # … and verify leaves it as it was: it neither caught it up nor rebuilt it
+    if store.is_sqlite:
+        with sqlite3.connect(store.sqlite_path) as conn:
+            assert conn.execute("SELECT * FROM rm_positions ORDER BY 1").fetchall() == positions
+    else:
+        import psycopg
+
+        with psycopg.connect(**store.psycopg_conninfo()) as conn:
+            assert conn.execute(f"SELECT * FROM {store.schema}.rm_positions ORDER BY 1").fetchall() == positions
+
+
+def test_verify_speaks_the_global_language(city, tmp_path):
+    out = tmp_path / "pack"
+    assert city("evidence", "export", "--year", "2025", "--out", str(out)).exit_code == 0
+    (out / "sambo-bulan.csv").write_text("diubah\n", encoding="utf-8")
+
+    run = invoke_id(city, "evidence", "verify", str(out))
+
+    assert run.exit_code == 1
+    assert run.stdout.startswith("berkas sambo-bulan.csv: SHA-256 berbeda (manifest ")
+    assert run.stderr.startswith(f"Error: paket bukti {out} tidak cocok: 1 perbedaan")
