@@ -9,9 +9,7 @@ the language), so that a pack exported again into the same directory replaces th
 
 from __future__ import annotations
 
-import hashlib
 import json
-import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
@@ -20,14 +18,14 @@ from typing import Any
 
 import pandas as pd
 
-from projections import charts, indicators
+from projections import charts
 from projections.chain import chain_head
 from projections.packtables import pdf_sections, write_csv, write_xlsx
+from projections.packvalues import MANIFEST, indicator_values, sha256_file
 from projections.pdfreport import Meta, write_pdf
 from projections.replay import Frames
 
 PACK_FORMAT = 1
-MANIFEST = "manifest.json"
 REPORT = "laporan.pdf"
 CHAIN_ALGORITHM = "sha256-chain-v1"
 CHAIN_DEFINITION = (
@@ -36,7 +34,7 @@ CHAIN_DEFINITION = (
     "followed by the stored state bytes; over the stored events with position <= as_of_position "
     "in log order; head = hex of h_n"
 )
-# file stem -> (indicator table, chart function, chart columns)
+# file stem -> (the indicator table it draws, the chart function)
 CHARTS: dict[str, tuple[str, Callable[..., Any]]] = {
     "grafik-1-target-bulanan": ("by_month", charts.plot_targets),
     "grafik-2-komposisi-jenis": ("by_category", charts.plot_composition),
@@ -59,54 +57,12 @@ PNG_DPI = 150
 # -- the values ----------------------------------------------------------------------------------
 
 
-def plain(value: Any) -> Any:
-    """A value as JSON holds it: Python numbers (no NumPy scalars), None for NaN."""
-    if isinstance(value, Mapping):
-        return {str(key): plain(item) for key, item in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [plain(item) for item in value]
-    if hasattr(value, "item") and not isinstance(value, (str, bytes)):
-        value = value.item()
-    if isinstance(value, float) and not math.isfinite(value):
-        return None
-    return value
-
-
-def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
-    return [plain(row) for row in frame.to_dict(orient="records")]
-
-
-def indicator_values(
-    frames: Frames, start: date, end: date, site: str | None, targets: dict | None, position: int
-) -> dict[str, Any]:
-    """Every figure of the pack, as JSON-plain data: the spec's ``--by total`` JSON (with
-    ``as_of_position``), the month, site and category tables and the programmes by month."""
-    total = indicators.summary(frames, start, end, site, targets)
-    total = {"period": total["period"], "site": total["site"], "as_of_position": position, **total}
-    return {
-        "total": plain(total),
-        "by_month": records(indicators.breakdown(frames, "month", start, end, site)),
-        "by_site": records(indicators.breakdown(frames, "site", start, end, site)),
-        "by_category": records(indicators.breakdown(frames, "category", start, end, site)),
-        "sambo_by_month": records(indicators.sambo_monthly(frames, start, end, site)),
-        "maduleni_by_month": records(indicators.maduleni_monthly(frames, start, end, site)),
-    }
-
-
 def scope_label(frames: Frames, site: str | None, labels: Mapping[str, str]) -> str:
     if site is None:
         return labels.get("all_sites", "All sites")
     found = frames.sites[frames.sites["site"] == site]
     name = str(found["name"].iloc[0]) if len(found) else ""
     return f"{name} ({site})" if name and name != site else site
-
-
-def sha256_file(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 # -- the pack ------------------------------------------------------------------------------------

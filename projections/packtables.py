@@ -13,21 +13,10 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from projections.packvalues import flatten
 from projections.pdfreport import Column
 
 TOTAL_COLUMNS = ["key", "indicator", "value"]
-
-
-def flatten(data: Mapping[str, Any], prefix: str = "") -> dict[str, Any]:
-    """Nested dicts as one level of dotted keys, in order."""
-    flat: dict[str, Any] = {}
-    for key, value in data.items():
-        name = f"{prefix}{key}"
-        if isinstance(value, Mapping):
-            flat.update(flatten(value, f"{name}."))
-        else:
-            flat[name] = value
-    return flat
 
 
 def indicator_label(key: str, labels: Mapping[str, str]) -> str:

@@ -21,8 +21,7 @@ from typing import Any
 
 from envtrack.store import Store, head_position
 from projections.chain import chain_head
-from projections.evidence import MANIFEST, indicator_values, sha256_file
-from projections.packtables import flatten
+from projections.packvalues import MANIFEST, flatten, indicator_values, sha256_file
 
 
 class PackError(Exception):
