@@ -198,6 +198,7 @@ def main() -> None:
     parser.add_argument("--scenarios", nargs="+", choices=["waste", "exchange"], default=["waste", "exchange"])
     options = parser.parse_args()
     backends = [b for b in options.backends if b == "sqlite" or options.pg]
+    load_before = os.getloadavg()[0]
     stores = Stores(options.pg or None)
     rows = []
     try:
@@ -231,6 +232,8 @@ def main() -> None:
     for backend, title, processes, total, rate, conflicts in rows:
         shown = f"{rate:,.1f}" if rate < 100 else f"{rate:,.0f}"
         print(f"| {backend} | {title} | {processes} | {total:,} | {shown} | {conflicts} |")
+    print(f"\n{os.cpu_count()} cores; load average {load_before:.1f} at the start, "
+          f"{os.getloadavg()[0]:.1f} at the end; {options.runs} runs each.")
 
 
 if __name__ == "__main__":
