@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 
+import pytest
 from click.testing import CliRunner
 
 from domain.sambo import Exchange, SupplyLedger
@@ -17,6 +18,8 @@ from eventsourcing.utils import get_topic
 from operators import DAY, add_site, rebuild_until, record_exchanges, record_waste, run_at_once, run_together
 
 OPERATORS = 4
+
+pytestmark = pytest.mark.slow  # real processes
 
 
 def _setup_site(db: str, slug: str, kind: str) -> EnvTrack:

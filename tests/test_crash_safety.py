@@ -30,6 +30,8 @@ KG = (0.5, 0.75, 1.0, 1.25)
 ROWS_KG = 17_500.0
 SITE = "tps3r-wates"
 
+pytestmark = pytest.mark.slow  # real processes
+
 ENVTRACK = [sys.executable, "-m", "envtrack"]
 TIMEOUT_S = 180
 
