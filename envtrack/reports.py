@@ -32,15 +32,20 @@ def require_store(store: Store) -> None:
         )
 
 
-def current_frames(store: Store, progress: Callable[[int, int], None] | None = None) -> Frames:
+def current_frames(
+    store: Store,
+    progress: Callable[[int, int], None] | None = None,
+    start: date | None = None,
+    end: date | None = None,
+) -> Frames:
     """The read models caught up with the log, as frames (``frames.position`` is the log
-    position they reflect)."""
+    position they reflect); given a period, only the rows a report over it uses."""
     from projections.readmodels import ReadModels
 
     require_store(store)
     with ReadModels(store) as read_models:
         read_models.update(progress)
-        return read_models.frames()
+        return read_models.frames(start, end)
 
 
 def check_site(frames: Frames, site: str | None) -> None:
@@ -62,7 +67,7 @@ def indicator_report(
 
     if by not in BY:
         raise InvalidValue("--by", by, "is not one of: " + ", ".join(BY), "bukan salah satu dari: " + ", ".join(BY))
-    frames = current_frames(store, progress)
+    frames = current_frames(store, progress, start, end)
     check_site(frames, site)
     if by == "total":
         return frames.position, indicators.summary(frames, start, end, site, targets)

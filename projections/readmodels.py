@@ -12,6 +12,7 @@ import gc
 import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import date
 from typing import Any
 
 from sqlalchemy import MetaData, Table, bindparam, inspect, select, text
@@ -173,16 +174,33 @@ class ReadModels:
             for name, pos in positions.items()
         ]
 
-    def frames(self) -> Frames:
-        """The current read model as DataFrames, read in one consistent snapshot."""
+    def frames(self, start: date | None = None, end: date | None = None) -> Frames:
+        """The current read model as DataFrames, read in one consistent snapshot.
+
+        Given a period, only the rows a report over it can use are read (the same figures,
+        sooner on a large log): waste and bottle handovers of the period, exchanges (and their
+        items) and receipts up to its end, for the stock; sites, ponds and every pond record,
+        for cycles taken whole.
+        """
         if not self._has(self.positions):
             return to_frames(0, {name: [] for name in TABLES})
+        marker = "?" if self.store.is_sqlite else "%s"
+        during = (f"occurred_on >= {marker} AND occurred_on <= {marker}", (start.isoformat(), end.isoformat())) if start and end else None
+        before_end = (f"occurred_on <= {marker}", (end.isoformat(),)) if end else None
+        filters = {"waste": during, "handovers": during, "exchanges": before_end, "receipts": before_end}
         with self.engine.connect() as conn:
             if not self.store.is_sqlite:
                 conn.execution_options(isolation_level="REPEATABLE READ")
             with conn.begin():
                 positions = self._read_positions(conn)
-                rows = {name: _all_rows(conn, name, table) for name, table in self.live.items()}
+                if before_end:
+                    exchanges = self.live["exchanges"]
+                    table = conn.dialect.identifier_preparer.format_table(exchanges)
+                    filters["exchange_items"] = (
+                        f"entry_id IN (SELECT entry_id FROM {table} WHERE {before_end[0]})",
+                        before_end[1],
+                    )
+                rows = {name: _all_rows(conn, name, table, filters.get(name)) for name, table in self.live.items()}
         return to_frames(min(positions.values()), rows)
 
     # -- plumbing ------------------------------------------------------------------------------
@@ -285,14 +303,17 @@ def apply_updates(conn: Connection, tables: dict[str, Table], updates: dict[tupl
         conn.execute(statement, params)
 
 
-def _all_rows(conn: Connection, name: str, table: Table) -> list[tuple]:
-    """Every row of a table as plain tuples in column order (straight from the driver: row
-    objects would cost more than the frame built from them)."""
+def _all_rows(
+    conn: Connection, name: str, table: Table, where: tuple[str, tuple[str, ...]] | None = None
+) -> list[tuple]:
+    """A table's rows (those matching ``where``: SQL and parameters) as plain tuples in column
+    order, straight from the driver: row objects would cost more than the frame built from them."""
     preparer = conn.dialect.identifier_preparer
     names = ", ".join(preparer.quote(column) for column, _type in TABLES[name][1])
+    condition, params = (f" WHERE {where[0]}", where[1]) if where else ("", ())
     cursor = conn.connection.cursor()
     try:
-        cursor.execute(f"SELECT {names} FROM {preparer.format_table(table)} ORDER BY position")
+        cursor.execute(f"SELECT {names} FROM {preparer.format_table(table)}{condition} ORDER BY position", params)
         return cursor.fetchall()
     finally:
         cursor.close()

@@ -165,3 +165,23 @@ def test_two_catch_ups_at_once_never_count_an_event_twice(app):
     assert len(frames.exchanges) == 5
     assert len(frames.handovers) == 2
     assert frames.pond_records["entry_id"].is_unique
+
+
+@pytest.mark.parametrize(
+    "start,end",
+    [(date(2024, 1, 1), date(2024, 12, 31)), Y2025, (date(2025, 2, 1), date(2025, 4, 30)), (date(2023, 1, 1), date(2023, 6, 30))],
+)
+def test_frames_for_a_period_give_the_same_figures_as_the_whole_read_model(app, start, end):
+    record_city(app)
+    with ReadModels(app.store) as read_models:
+        read_models.update()
+        whole = read_models.frames()
+        period = read_models.frames(start, end)
+    assert len(period.waste) < len(whole.waste)  # fewer rows were read …
+    assert indicators.summary(period, start, end) == indicators.summary(whole, start, end)  # … same figures
+    for site in ("smpn6", "masjid"):
+        assert indicators.summary(period, start, end, site) == indicators.summary(whole, start, end, site)
+    for by in ("month", "site", "category"):
+        assert indicators.breakdown(period, by, start, end).equals(indicators.breakdown(whole, by, start, end))
+    assert indicators.sambo_monthly(period, start, end).equals(indicators.sambo_monthly(whole, start, end))
+    assert indicators.maduleni_monthly(period, start, end).equals(indicators.maduleni_monthly(whole, start, end))
