@@ -233,3 +233,15 @@ def test_spreadsheet_cells_that_look_like_formulas_are_neutralised(tmp_path):
     assert sheet["A2"].value == "'=HYPERLINK(\"http://x\")" and sheet["A2"].data_type == "s"
     assert sheet["B3"].value == "'@SUM(A1)"
     assert sheet["B5"].value == -3.5
+
+
+def test_from_alone_runs_to_today_and_to_alone_starts_on_the_first_of_january(city):
+    report = json.loads(city("indicators", "--from", "2025-03-01", "--format", "json").stdout)
+    assert report["period"] == {"from": "2025-03-01", "to": date.today().isoformat()}
+    # from March: 20 tpa + 2.5 unmanaged + 0.3 kg of bottles = 22.8
+    assert report["waste"]["timbulan_kg"] == 22.8
+    report = json.loads(city("indicators", "--to", "2025-02-28", "--format", "json").stdout)
+    assert report["period"] == {"from": "2025-01-01", "to": "2025-02-28"}
+    # to February: 12.5 daur-ulang + 0.88 kg of bottles = 13.38
+    assert report["waste"]["timbulan_kg"] == 13.38
+    assert report["sambo"]["stock"] == {"pensil": 8}
