@@ -82,6 +82,16 @@ def rebuild_until(db: str, head: int, *, limit_s: float = 120) -> int:
     return rebuilds
 
 
+def catch_up(db: str, rebuild: bool = False, page_size: int = 500) -> int:
+    """One ``projections update`` (or ``rebuild``), in small pages so that several running at
+    once interleave; the position reached."""
+    from envtrack.store import resolve
+    from projections.readmodels import ReadModels
+
+    with ReadModels(resolve(db), page_size=page_size) as models:
+        return models.rebuild() if rebuild else models.update()
+
+
 def _worker(target: Callable[..., Any], args: tuple, barrier: Any, results: Any, index: int) -> None:
     try:
         barrier.wait(timeout=120)

@@ -5,17 +5,18 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from uuid import uuid4
 
 import pytest
 from click.testing import CliRunner
 
 from domain.sambo import Exchange, SupplyLedger
 from domain.waste import WasteEntry
-from envtrack.application import EnvTrack
+from envtrack.application import EnvTrack, UnitOfWork
 from envtrack.cli import cli
 from envtrack.store import head_position, read_log, resolve
 from eventsourcing.utils import get_topic
-from operators import DAY, add_site, rebuild_until, record_exchanges, record_waste, run_at_once, run_together
+from operators import DAY, WASTE_KG, add_site, catch_up, rebuild_until, record_exchanges, record_waste, run_at_once, run_together
 
 OPERATORS = 4
 
@@ -160,3 +161,29 @@ def test_recording_waits_for_a_write_lock_held_by_another_process(db: str) -> No
     recording.join(timeout=120)
     assert len(results) == 1 and len(results[0][0]) == 3
     assert len(_logged(db, WasteEntry.Recorded)) == 3
+
+
+def test_updates_and_a_rebuild_running_at_once_give_one_correct_read_model(db: str) -> None:
+    """The scheduled update, an analyst's indicators (which catch up first) and a rebuild may
+    all run at the same moment: each page is written once, whoever writes it."""
+    from projections.readmodels import ReadModels
+
+    app = _setup_site(db, "tps3r-wates", "tps3r")
+    try:  # 3,000 entries in one save, as an import batch does
+        work = UnitOfWork(app)
+        stamp = {"operator": "admin", "on": DAY}
+        for i in range(3000):
+            work.add(EnvTrack.waste_in(work, "tps3r-wates", uuid4(), "plastik", WASTE_KG[i % 10], "tps", None, stamp))
+        work.commit()
+    finally:
+        app.close()
+    head = head_position(resolve(db))
+
+    reached = run_together([(catch_up, (db,)), (catch_up, (db,)), (catch_up, (db, True)), (catch_up, (db,))])
+
+    assert reached == [head] * 4
+    with ReadModels(resolve(db)) as models:
+        assert {row["position"] for row in models.status()} == {head}
+        waste = models.frames().waste
+    assert len(waste) == 3000 and waste["entry_id"].is_unique
+    assert waste["kg"].sum() == 300 * 16.25 == 4875.0
