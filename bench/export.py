@@ -110,8 +110,8 @@ def main() -> None:
         export = median_of(options.runs, db, "evidence", "export", "--year", year, "--out", str(out))
         verify = median_of(options.runs, db, "evidence", "verify", str(out))
         manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
-        sites = [row["site"] for row in manifest["indicators"]["by_site"]]
-        busiest = max(manifest["indicators"]["by_site"], key=lambda row: row["timbulan_kg"] or 0)["site"]
+        sites = [row["site"] for row in manifest["tables"]["by_site"]]
+        busiest = max(manifest["tables"]["by_site"], key=lambda row: row["timbulan_kg"] or 0)["site"]
         one_site = median_of(
             options.runs, db, "evidence", "export", "--year", year, "--site", busiest, "--out", str(Path(folder) / "site")
         )

@@ -147,7 +147,8 @@ def export_pack(
             "head": head.head,
         },
         "targets": values["total"]["waste"]["target"],
-        "indicators": values,
+        "indicators": values["total"],
+        "tables": {name: rows for name, rows in values.items() if name != "total"},
         "files": {name: sha256_file(out / name) for name in sorted(written)},
     }
     (out / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

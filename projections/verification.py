@@ -49,7 +49,8 @@ def read_manifest(directory: Path) -> dict[str, Any]:
         int(manifest["as_of_position"])
         manifest["log_chain"]["head"]
         manifest["files"].items()
-        manifest["indicators"]["total"]["period"]["from"]
+        manifest["indicators"]["period"]["from"]
+        manifest["tables"].items()
     except (ValueError, KeyError, TypeError, AttributeError) as error:
         raise PackError(f"{path}: not a readable evidence pack manifest ({error.__class__.__name__}: {error})") from None
     return manifest
@@ -111,14 +112,13 @@ def _same(expected: Any, actual: Any) -> bool:
 
 
 def _flat(values: Mapping[str, Any]) -> dict[str, Any]:
-    """Every indicator value by a readable path: ``total.waste.timbulan_kg``,
-    ``by_month[2025-03].pct_pengurangan``, ``by_site[smpn-6].timbulan_kg`` …"""
-    flat: dict[str, Any] = {}
-    for table, data in values.items():
-        if isinstance(data, Mapping):
-            flat.update({f"{table}.{key}": value for key, value in flatten(data).items()})
+    """Every value by a readable path: the total's keys as they are (``waste.timbulan_kg``),
+    table rows by their group (``by_month[2025-03].pct_pengurangan``, ``by_site[smpn-6].…``)."""
+    flat: dict[str, Any] = dict(flatten(values["total"]))
+    for table, rows in values.items():
+        if table == "total":
             continue
-        for index, row in enumerate(data):
+        for index, row in enumerate(rows):
             group = next((row[k] for k in ("month", "site", "category") if k in row), index)
             for key, value in row.items():
                 if key not in ("month", "site", "category"):
@@ -126,18 +126,23 @@ def _flat(values: Mapping[str, Any]) -> dict[str, Any]:
     return flat
 
 
+def recorded_values(manifest: Mapping[str, Any]) -> dict[str, Any]:
+    """The pack's values as ``indicator_values`` returns them."""
+    return {"total": manifest["indicators"], **manifest["tables"]}
+
+
 def check_indicators(store: Store, manifest: Mapping[str, Any], labels: Mapping[str, str], result: Verification) -> None:
     from projections.replay import replay_frames
 
     position = int(manifest["as_of_position"])
-    total = manifest["indicators"]["total"]
+    total = manifest["indicators"]
     start = date.fromisoformat(total["period"]["from"])
     end = date.fromisoformat(total["period"]["to"])
     site = manifest.get("scope", {}).get("site")
     targets = manifest.get("targets") or total.get("waste", {}).get("target")
     frames = replay_frames(store, position)
     recomputed = _flat(indicator_values(frames, start, end, site, targets, position))
-    recorded = _flat(manifest["indicators"])
+    recorded = _flat(recorded_values(manifest))
     template = labels.get("pack.diff.indicator", "{path}: {expected} {actual}")
     missing = "–"
     for path in [*recorded, *(p for p in recomputed if p not in recorded)]:

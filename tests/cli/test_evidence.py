@@ -98,7 +98,7 @@ def test_export_writes_every_file_with_its_hash_and_the_figures(city, head, tmp_
     assert manifest["envtrack_version"]
     assert manifest["generated_at"].endswith("Z")
 
-    total = manifest["indicators"]["total"]
+    total = manifest["indicators"]
     assert total["as_of_position"] == head()
     waste = total["waste"]
     assert waste["timbulan_kg"] == 41.0
@@ -111,7 +111,7 @@ def test_export_writes_every_file_with_its_hash_and_the_figures(city, head, tmp_
     assert waste["komposisi_pct"]["plastik"] == 32.93
     assert waste["komposisi_pct"]["sisa-makanan"] == 48.78
     assert total["sambo"]["bottles"] == 50
-    by_month = {row["month"]: row for row in manifest["indicators"]["by_month"]}
+    by_month = {row["month"]: row for row in manifest["tables"]["by_month"]}
     assert [by_month[m]["timbulan_kg"] for m in ("2025-01", "2025-02", "2025-03", "2025-04")] == [0, 16.5, 23.5, 1.0]
     assert len(by_month) == 12
 
@@ -181,8 +181,8 @@ def test_verify_fails_when_a_stored_event_was_edited_in_the_database(city, db, h
     assert run.exit_code == 1
     assert f"log: chain head up to position {position} differs" in run.stdout
     # A grows by 36 kg, all of it penanganan: 77.0 kg, 40 kg handled
-    assert f"indicator total.waste.timbulan_kg: manifest 41.0, the log at position {position} gives 77.0" in run.stdout
-    assert f"indicator total.waste.penanganan_kg: manifest 4.0, the log at position {position} gives 40.0" in run.stdout
+    assert f"indicator waste.timbulan_kg: manifest 41.0, the log at position {position} gives 77.0" in run.stdout
+    assert f"indicator waste.penanganan_kg: manifest 4.0, the log at position {position} gives 40.0" in run.stdout
     assert "indicator by_month[2025-02].timbulan_kg: manifest 16.5" in run.stdout
     assert not any(line.startswith("file ") for line in run.stdout.splitlines())
     assert "does not verify" in run.stderr
@@ -195,10 +195,10 @@ def test_site_pack_covers_that_site_only(city, tmp_path):
     assert run.exit_code == 0, run.stderr
     manifest = manifest_of(out)
     assert manifest["scope"] == {"site": "smpn-6", "label": "SMP Negeri 6 (smpn-6)"}
-    waste = manifest["indicators"]["total"]["waste"]
+    waste = manifest["indicators"]["waste"]
     assert (waste["timbulan_kg"], waste["pengurangan_kg"], waste["penanganan_kg"]) == (17.5, 13.5, 4.0)
     assert (waste["pct_pengurangan"], waste["pct_penanganan"]) == (77.14, 22.86)
-    assert [row["site"] for row in manifest["indicators"]["by_site"]] == ["smpn-6"]
+    assert [row["site"] for row in manifest["tables"]["by_site"]] == ["smpn-6"]
     assert city("evidence", "verify", str(out)).exit_code == 0
 
 
@@ -224,7 +224,7 @@ def test_export_again_replaces_the_pack_and_leaves_other_files_alone(city, tmp_p
     assert city("evidence", "export", "--year", "2025", "--out", str(out)).exit_code == 0
     manifest = manifest_of(out)
     assert manifest["as_of_position"] > first
-    assert manifest["indicators"]["total"]["waste"]["timbulan_kg"] == 43.0
+    assert manifest["indicators"]["waste"]["timbulan_kg"] == 43.0
     assert (out / "catatan.txt").read_text(encoding="utf-8") == "notes of the assessor\n"
     run = city("evidence", "verify", str(out))
     assert run.exit_code == 0, run.stdout
@@ -292,9 +292,9 @@ def test_an_empty_store_exports_a_pack_of_empty_charts_that_verifies(envtrack, t
     manifest = manifest_of(out)
     assert manifest["as_of_position"] == 0
     assert manifest["log_chain"]["head"] == "0" * 64
-    assert manifest["indicators"]["total"]["waste"]["timbulan_kg"] == 0
-    assert manifest["indicators"]["total"]["waste"]["pct_pengurangan"] is None
-    assert manifest["indicators"]["by_site"] == []
+    assert manifest["indicators"]["waste"]["timbulan_kg"] == 0
+    assert manifest["indicators"]["waste"]["pct_pengurangan"] is None
+    assert manifest["tables"]["by_site"] == []
     assert sorted(os.listdir(out)) == sorted(pack_files())
     assert envtrack("evidence", "verify", str(out)).exit_code == 0
 
@@ -340,3 +340,14 @@ def test_verify_speaks_the_global_language(city, tmp_path):
     assert run.exit_code == 1
     assert run.stdout.startswith("berkas sambo-bulan.csv: SHA-256 berbeda (manifest ")
     assert run.stderr.startswith(f"Error: paket bukti {out} tidak cocok: 1 perbedaan")
+
+
+def test_manifest_indicators_are_the_indicators_command_json_at_that_position(city, tmp_path):
+    out = tmp_path / "pack"
+    assert city("evidence", "export", "--year", "2025", "--out", str(out)).exit_code == 0
+    report = city("indicators", "--year", "2025", "--format", "json")
+
+    assert report.exit_code == 0, report.stderr
+    assert manifest_of(out)["indicators"] == json.loads(report.stdout)
+    by_site = city("indicators", "--year", "2025", "--by", "site", "--format", "json")
+    assert manifest_of(out)["tables"]["by_site"] == json.loads(by_site.stdout)

@@ -62,7 +62,7 @@ def test_the_verifier_recomputes_the_same_values_from_a_replay(values, sqlite_db
     assert all(_same(recorded[path], recomputed[path]) for path in recorded)
     assert recorded["by_site[smpn-6].timbulan_kg"] == 40.0
     assert recorded["by_month[2025-03].pct_penanganan"] == 100.0
-    assert recorded["total.waste.komposisi_pct.plastik"] == 60.0
+    assert recorded["waste.komposisi_pct.plastik"] == 60.0
 
 
 def test_value_comparison_tolerates_float_noise_only():
