@@ -9,6 +9,7 @@ schema. Read models use the same database through SQLAlchemy.
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 import sys
 import zlib
@@ -232,6 +233,11 @@ def _postgres(url: str) -> Store:
         raise StoreError("--db: a PostgreSQL URL needs a database name (postgresql://host/dbname)")
     query = parse_qs(parts.query)
     schema = query.get("schema", [""])[0]
+    if schema and not _SCHEMA.fullmatch(schema):
+        raise StoreError(
+            f"--db: schema {schema!r} is not a usable schema name "
+            "(lowercase letters, digits and '_', not starting with a digit, at most 63)"
+        )
     try:
         port = parts.port or 5432
     except ValueError:
@@ -241,7 +247,9 @@ def _postgres(url: str) -> Store:
         netloc = f"{parts.username}@{netloc}"
     if parts.port:
         netloc = f"{netloc}:{parts.port}"
-    display = urlunsplit(("postgresql", netloc, parts.path, parts.query, ""))
+    # Only ?schema= is shown: libpq URLs may carry ?password=…, which is never printed.
+    display = urlunsplit(("postgresql", netloc, parts.path, f"schema={schema}" if schema else "", ""))
+    password = unquote(parts.password or "") or query.get("password", [""])[0]
     return Store(
         backend="postgres",
         display=display,
@@ -249,9 +257,13 @@ def _postgres(url: str) -> Store:
         port=port,
         dbname=dbname,
         user=unquote(parts.username or os.environ.get("PGUSER", "") or "postgres"),
-        password=unquote(parts.password or os.environ.get("PGPASSWORD", "")),
+        password=password or os.environ.get("PGPASSWORD", ""),
         schema=schema,
     )
+
+
+_SCHEMA = re.compile(r"[a-z_][a-z0-9_]{0,62}")
+"""Schema names the event store's SQL can use unquoted (it lowercases anything else)."""
 
 
 def find_ids_by_prefix(store: Store, prefix: str, topics: list[str]) -> list[UUID]:

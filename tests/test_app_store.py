@@ -69,3 +69,23 @@ def test_a_real_server_refusing_a_database_does_not_echo_the_password():
     assert result.exit_code == 1
     assert "Traceback" not in result.stderr
     assert "s3cr3t" not in result.stderr + result.stdout
+
+
+def test_a_password_given_as_a_url_parameter_is_used_and_never_displayed():
+    store = resolve("postgresql://envtrack@127.0.0.1:1/kota_mojokerto?schema=dlh&password=hunter2")
+    assert (store.password, store.schema) == ("hunter2", "dlh")
+    assert store.display == "postgresql://envtrack@127.0.0.1:1/kota_mojokerto?schema=dlh"
+    result = CliRunner().invoke(cli, ["--db", "postgresql://envtrack@127.0.0.1:1/kota?password=hunter2", "log"])
+    assert result.exit_code == 1
+    assert "cannot connect to postgresql://envtrack@127.0.0.1:1/kota:" in result.stderr
+    assert "hunter2" not in result.stderr + result.stdout
+
+
+@pytest.mark.parametrize("schema", ["Dlh", "dlh-kota", "1dlh", "dlh;drop"])
+def test_a_schema_name_the_event_store_cannot_use_is_refused_before_connecting(schema):
+    with pytest.raises(StoreError) as refusal:
+        resolve(f"postgresql://envtrack@127.0.0.1:1/kota?schema={schema}")
+    assert f"schema {schema!r}" in str(refusal.value)
+    result = CliRunner().invoke(cli, ["--db", f"postgresql://envtrack@127.0.0.1:1/kota?schema={schema}", "init"])
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr.startswith(f"Error: --db: schema {schema!r}")
