@@ -69,6 +69,8 @@ def user_errors(ctx: click.Context, invoke: Callable[[], Any]) -> Any:
 
 def _database_message(ctx: click.Context, message: str) -> str:
     store = getattr(ctx.find_root().obj, "store", None)
-    if store is not None and store.password:
+    if store is None:
+        return f"database: {message}"
+    if store.password:
         message = message.replace(store.password, "***")
-    return f"database: {message}"
+    return f"database: {message} (db {store.display!r})"

@@ -159,3 +159,22 @@ def test_reading_a_missing_store_is_refused_and_creates_nothing(arguments, db, e
         import os
 
         assert not os.path.exists(db)
+
+
+@pytest.mark.parametrize("arguments", [("init",), ("site", "add", "smpn-6", "--kind", "school", "--name", "SMP 6"), ("log",)])
+@pytest.mark.parametrize("unusable", ["directory", "not_sqlite"])
+def test_an_unusable_sqlite_path_is_named_in_the_error(arguments, unusable, tmp_path):
+    from .support import invoke
+
+    path = tmp_path / "kota.db"
+    if unusable == "directory":
+        path.mkdir()
+    else:
+        path.write_bytes(b"catatan sampah, bukan basis data\n" * 200)
+    before = None if path.is_dir() else path.read_bytes()
+    run = invoke(str(path), *arguments)
+    assert (run.exit_code, run.stdout) == (1, "")
+    assert run.stderr.startswith("Error: ") and "Traceback" not in run.stderr
+    assert f"(db '{path}')" in run.stderr or f"db '{path}':" in run.stderr, run.stderr
+    if before is not None:
+        assert path.read_bytes() == before
