@@ -54,7 +54,7 @@ def export(obj: Context, year: int, site: str | None, out: Path, lang: str | Non
         raise InvalidValue("--out", str(out), "is a file, not a directory", "adalah berkas, bukan direktori")
     store = obj.store
     require_store(store)
-    frames = current_frames(store)
+    frames = current_frames(store, start=start, end=end)
     check_site(frames, site)
     try:
         out.mkdir(parents=True, exist_ok=True)
