@@ -78,7 +78,8 @@ def log(obj: Context, site: str | None, limit: str, fmt: str) -> None:
 
     def table() -> str:
         if not rows:
-            return label("cli.no_events", obj.lang)
+            click.echo(label("cli.no_events", obj.lang), err=True)
+            return ""
         return render_table(logview.table_rows(rows), logview.TABLE_COLUMNS)
 
     show(fmt, rows, table)

@@ -60,7 +60,7 @@ def test_log_of_an_empty_store_says_so(envtrack):
     envtrack("init")
     assert _log(envtrack) == []
     run = envtrack("log")
-    assert (run.exit_code, run.stdout) == (0, "(no events yet)\n")
+    assert (run.exit_code, run.stdout, run.stderr) == (0, "", "(no events yet)\n")
 
 
 def test_log_table_in_indonesian(envtrack):
