@@ -4,11 +4,18 @@ Each projection (``sites``, ``waste``, ``sambo``, ``ponds``) records the log pos
 reached in ``rm_positions``, in the same transaction as its rows, so a crash never leaves rows
 and position disagreeing. A rebuild fills fresh tables page by page and renames them into place
 in one transaction: killed before that, it leaves the previous read model serving.
+
+Pages of the log are never held whole in memory; a rebuild keeps only the voids and corrections
+that reach rows of earlier pages (a few per cent of the log), to apply once its indexes exist.
+Two catch-ups at once are safe (each page's transaction checks the positions it started from);
+of two rebuilds at once, the later takes the fresh tables over and the earlier stops with an
+error before writing another row (each page's transaction checks the rebuild's token).
 """
 
 from __future__ import annotations
 
 import gc
+import secrets
 import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -19,6 +26,7 @@ from sqlalchemy import MetaData, Table, bindparam, inspect, select, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.schema import CreateTable
 
+from domain.errors import Refused
 from envtrack.store import Store, head_position, read_log
 from projections.replay import Frames, replay_frames, to_frames
 from projections.rows import PROJECTIONS, TABLES, TOPICS, Batch, map_rows
@@ -28,6 +36,8 @@ __all__ = ["Frames", "ReadModels", "replay_frames"]
 
 Progress = Callable[[int, int], None]
 PAGE_SIZE = 20_000
+REBUILDING = "rebuild"
+"""The ``rm_positions`` row that holds the token of the rebuild filling the fresh tables."""
 
 
 @contextmanager
@@ -126,7 +136,9 @@ class ReadModels:
         # Fresh index names each time: the last rebuild's tables went live with the old ones.
         self.building = read_model_tables(MetaData(schema=self.metadata.schema), BUILDING)
         self._ensure_tables()
+        token = secrets.randbits(62)
         with self._writing() as conn:
+            self._claim(conn, token)
             for table in self.building.values():
                 table.drop(conn, checkfirst=True)
             for table in self.building.values():
@@ -141,6 +153,7 @@ class ReadModels:
                 batch = Batch()
                 map_rows(batch, page)
                 with self._writing() as conn:
+                    self._check_claim(conn, token)
                     insert_rows(conn, self.building, batch)
                 for target, values in batch.updates.items():
                     later.setdefault(target, {}).update(values)
@@ -149,11 +162,13 @@ class ReadModels:
         finally:
             pages.close()
         with self._writing() as conn:
+            self._check_claim(conn, token)
             for table in self.building.values():
                 for index in table.indexes:
                     index.create(conn)
             apply_updates(conn, self.building, later)
         with self._writing() as conn:
+            self._check_claim(conn, token)
             self._read_positions(conn, lock=True)
             for name, live in self.live.items():
                 live.drop(conn, checkfirst=True)
@@ -250,8 +265,27 @@ class ReadModels:
         found = {projection: int(position) for projection, position in rows}
         return {name: found[name] for name in PROJECTIONS if name in found} if found else {}
 
+    def _claim(self, conn: Connection, token: int) -> None:
+        """Marks the fresh tables as this rebuild's: a rebuild started later takes them over."""
+        column = self.positions.c.projection
+        conn.execute(self.positions.delete().where(column == REBUILDING))
+        conn.execute(self.positions.insert(), {"projection": REBUILDING, "position": token})
+
+    def _check_claim(self, conn: Connection, token: int) -> None:
+        """Refuses to go on when another rebuild has started since (it owns the fresh tables)."""
+        query = select(self.positions.c.position).where(self.positions.c.projection == REBUILDING)
+        if not self.store.is_sqlite:
+            query = query.with_for_update()
+        if conn.execute(query).scalar() != token:
+            raise Refused(
+                "projections rebuild",
+                self.store.display,
+                "was overtaken by another rebuild of the same store, which carries on",
+                "didahului oleh pembangunan ulang lain pada penyimpanan yang sama, yang tetap berjalan",
+            )
+
     def _write_positions(self, conn: Connection, positions: dict[str, int]) -> None:
-        conn.execute(self.positions.delete())
+        conn.execute(self.positions.delete().where(self.positions.c.projection.in_(list(PROJECTIONS))))
         conn.execute(
             self.positions.insert(),
             [{"projection": name, "position": positions[name]} for name in PROJECTIONS],

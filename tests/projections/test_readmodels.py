@@ -185,3 +185,29 @@ def test_frames_for_a_period_give_the_same_figures_as_the_whole_read_model(app, 
         assert indicators.breakdown(period, by, start, end).equals(indicators.breakdown(whole, by, start, end))
     assert indicators.sambo_monthly(period, start, end).equals(indicators.sambo_monthly(whole, start, end))
     assert indicators.maduleni_monthly(period, start, end).equals(indicators.maduleni_monthly(whole, start, end))
+
+
+def test_a_rebuild_overtaken_by_another_stops_and_the_other_publishes_each_row_once(app):
+    from domain.errors import Refused
+
+    record_city(app)
+    with ReadModels(app.store, page_size=5) as first, ReadModels(app.store, page_size=5) as second:
+        pages = []
+
+        def start_another(done: int, total: int) -> None:
+            pages.append(done)
+            if len(pages) == 2:
+                second.rebuild()
+
+        with pytest.raises(Refused, match="overtaken by another rebuild"):
+            first.rebuild(start_another)
+        frames = second.frames()
+        rows = table_rows(second)
+    assert len(frames.waste) == 11 and frames.waste["entry_id"].is_unique
+    with ReadModels(app.store) as fresh:
+        with fresh.engine.begin() as conn:
+            for table in fresh.live.values():
+                conn.execute(table.delete())
+            conn.execute(fresh.positions.delete())
+        fresh.update()
+        assert table_rows(fresh) == rows
