@@ -312,7 +312,12 @@ def insert_rows(conn: Connection, tables: dict[str, Table], batch: Batch) -> Non
             columns = [column for column, _type in TABLES[name][1]]
             cursor = conn.connection.cursor()
             try:
-                cursor.executemany(_insert_sql(conn, tables[name], columns), list(rows.values()))
+                if conn.dialect.name == "postgresql":  # COPY: far fewer round trips than INSERTs
+                    with cursor.copy(_copy_sql(conn, tables[name], columns)) as copy:
+                        for row in rows.values():
+                            copy.write_row(row)
+                else:
+                    cursor.executemany(_insert_sql(conn, tables[name], columns), list(rows.values()))
             finally:
                 cursor.close()
 
@@ -351,6 +356,12 @@ def _all_rows(
         return cursor.fetchall()
     finally:
         cursor.close()
+
+
+def _copy_sql(conn: Connection, table: Table, columns: list[str]) -> str:
+    preparer = conn.dialect.identifier_preparer
+    names = ", ".join(preparer.quote(column) for column in columns)
+    return f"COPY {preparer.format_table(table)} ({names}) FROM STDIN"
 
 
 def _insert_sql(conn: Connection, table: Table, columns: list[str]) -> str:
