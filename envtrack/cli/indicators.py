@@ -78,6 +78,8 @@ def indicators(
     targets = _targets(target_pengurangan, target_penanganan)
     if fmt == "xlsx" and not out:
         raise click.ClickException(label("ind.xlsx_needs_out", obj.lang))
+    if out:
+        _writable(out)
     position, result = indicator_report(
         obj.store, first, last, site, by, targets, progress=ProgressPrinter(obj, "proj.updating")
     )
@@ -111,7 +113,6 @@ def _emit(
 
     if fmt == "xlsx":
         assert out is not None
-        _writable(out)
         output.write_xlsx(out, rows, columns, headers, title=f"indikator-{by}")
         return
     if fmt == "json":
@@ -125,7 +126,6 @@ def _emit(
             [{labels[c]: row.get(c) for c in shown} for row in rows], [labels[c] for c in shown]
         )
     if out:
-        _writable(out)
         with open(out, "w", encoding="utf-8", newline="") as handle:
             handle.write(text + "\n")
     else:

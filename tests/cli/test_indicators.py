@@ -245,3 +245,7 @@ def test_from_alone_runs_to_today_and_to_alone_starts_on_the_first_of_january(ci
     # to February: 12.5 daur-ulang + 0.88 kg of bottles = 13.38
     assert report["waste"]["timbulan_kg"] == 13.38
     assert report["sambo"]["stock"] == {"pensil": 8}
+
+
+def test_out_in_a_missing_folder_is_refused_naming_out(city, tmp_path):
+    assert_refused(city("indicators", "--year", "2025", "--out", str(tmp_path / "nowhere" / "x.csv")), "--out")
