@@ -46,14 +46,45 @@ def read_manifest(directory: Path) -> dict[str, Any]:
         raise PackError(f"{directory}: no {MANIFEST} (not an evidence pack)")
     try:
         manifest = json.loads(path.read_text(encoding="utf-8"))
-        int(manifest["as_of_position"])
-        manifest["log_chain"]["head"]
-        manifest["files"].items()
-        manifest["indicators"]["period"]["from"]
-        manifest["tables"].items()
+        _check_shape(manifest)
     except (ValueError, KeyError, TypeError, AttributeError) as error:
         raise PackError(f"{path}: not a readable evidence pack manifest ({error.__class__.__name__}: {error})") from None
     return manifest
+
+
+def _check_shape(manifest: Any) -> None:
+    """Raises ValueError (or KeyError, TypeError) naming the part of a manifest that the checks
+    could not read: an edited manifest is a difference to report, never a crash."""
+
+    def require(condition: bool, what: str) -> None:
+        if not condition:
+            raise ValueError(what)
+
+    require(isinstance(manifest, dict), "not a JSON object")
+    position = manifest["as_of_position"]
+    require(isinstance(position, int) and not isinstance(position, bool) and position >= 0, "as_of_position")
+    require(isinstance(manifest["log_chain"]["head"], str), "log_chain.head")
+    files = manifest["files"]
+    require(isinstance(files, dict), "files")
+    require(all(isinstance(k, str) and isinstance(v, str) for k, v in files.items()), "files")
+    total = manifest["indicators"]
+    require(isinstance(total, dict), "indicators")
+    for end in ("from", "to"):
+        value = total["period"][end]
+        try:
+            date.fromisoformat(value)
+        except (TypeError, ValueError):
+            raise ValueError(f"indicators.period.{end} {value!r}") from None
+    scope = manifest.get("scope", {})
+    require(isinstance(scope, dict) and isinstance(scope.get("site"), (str, type(None))), "scope.site")
+    targets = manifest.get("targets") or (total.get("waste") or {}).get("target")
+    require(targets is None or isinstance(targets, dict), "targets")
+    for value in (targets or {}).values():
+        require(value is None or (isinstance(value, (int, float)) and math.isfinite(value)), "targets")
+    tables = manifest["tables"]
+    require(isinstance(tables, dict), "tables")
+    for name, rows in tables.items():
+        require(isinstance(rows, list) and all(isinstance(row, dict) for row in rows), f"tables.{name}")
 
 
 def _safe_name(name: str) -> bool:

@@ -282,6 +282,33 @@ def test_verify_refuses_a_directory_that_is_not_a_pack(city, tmp_path):
     assert_refused(missing, "DIRECTORY")
 
 
+@pytest.mark.parametrize(
+    "edit, part",
+    [
+        (lambda m: m["indicators"]["period"].update({"from": "2025-13-01"}), "indicators.period.from '2025-13-01'"),
+        (lambda m: m.update({"scope": None}), "scope.site"),
+        (lambda m: m.update({"targets": {"pct_pengurangan": "tiga puluh"}}), "targets"),
+        (lambda m: m.update({"as_of_position": -3}), "as_of_position"),
+        (lambda m: m.update({"files": {"laporan.pdf": 5}}), "files"),
+        (lambda m: m["tables"].update({"by_month": [1, 2]}), "tables.by_month"),
+        (lambda m: m.update({"indicators": [], "targets": None}), "indicators"),
+    ],
+)
+def test_verify_refuses_a_manifest_it_cannot_read_without_a_traceback(city, tmp_path, edit, part):
+    out = tmp_path / "pack"
+    assert city("evidence", "export", "--year", "2025", "--out", str(out)).exit_code == 0
+    manifest = manifest_of(out)
+    edit(manifest)
+    (out / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+
+    run = city("evidence", "verify", str(out))
+
+    assert run.exit_code == 1
+    assert run.stdout == ""
+    assert run.stderr.startswith("Error: ") and "not a readable evidence pack manifest" in run.stderr
+    assert part in run.stderr
+
+
 def test_an_empty_store_exports_a_pack_of_empty_charts_that_verifies(envtrack, tmp_path):
     assert envtrack("init").exit_code == 0
     out = tmp_path / "pack"
