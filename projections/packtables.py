@@ -156,12 +156,12 @@ def _waste_table(
     """The waste keys per group, and the period's total in bold below."""
     columns = [
         Column(group, _label(labels, f"pack.col.{group}"), 0.22),
-        Column("timbulan_kg", _label(labels, "pack.col.timbulan"), 0.145, 1),
-        Column("pengurangan_kg", _label(labels, "pack.col.pengurangan"), 0.145, 1),
-        Column("penanganan_kg", _label(labels, "pack.col.penanganan"), 0.145, 1),
-        Column("pct_pengurangan", _label(labels, "pack.col.pct_pengurangan"), 0.115, 2),
-        Column("pct_penanganan", _label(labels, "pack.col.pct_penanganan"), 0.115, 2),
-        Column("pct_terkelola", _label(labels, "pack.col.pct_terkelola"), 0.115, 2),
+        Column("timbulan_kg", _label(labels, "pack.col.timbulan"), 0.16, 3),
+        Column("pengurangan_kg", _label(labels, "pack.col.pengurangan"), 0.16, 3),
+        Column("penanganan_kg", _label(labels, "pack.col.penanganan"), 0.16, 3),
+        Column("pct_pengurangan", _label(labels, "pack.col.pct_pengurangan"), 0.1, 2),
+        Column("pct_penanganan", _label(labels, "pack.col.pct_penanganan"), 0.1, 2),
+        Column("pct_terkelola", _label(labels, "pack.col.pct_terkelola"), 0.1, 2),
     ]
     return columns, [*rows, {**total, group: _label(labels, "pack.total"), "_bold": True}]
 

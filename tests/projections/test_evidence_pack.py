@@ -87,6 +87,23 @@ def test_pdf_tables_carry_the_pack_values(values):
     assert composition["Plastic"]["kg"] == 30.0 and composition["Plastic"]["pct"] == 60.0
 
 
+def test_pdf_month_and_site_tables_show_kg_to_three_decimals_as_the_indicator_table(values):
+    # A month of 4.66 kg printed as "4,7" would not match the 4.66 of the CSV and manifest.
+    values = {**values, "by_month": [{**values["by_month"][0], "timbulan_kg": 4.66}, *values["by_month"][1:]]}
+    sections = {heading.lstrip("\f"): (columns, rows) for heading, columns, rows in pdf_sections(values, ID)}
+    for heading in ("Sampah per bulan", "Sampah per lokasi"):
+        columns, _rows = sections[heading]
+        assert {c.key: c.decimals for c in columns if c.key.endswith("_kg")} == {
+            "timbulan_kg": 3, "pengurangan_kg": 3, "penanganan_kg": 3,
+        }
+        assert abs(sum(c.width for c in columns) - 1.0) < 1e-9
+    columns, rows = sections["Sampah per bulan"]
+    shown = {c.key: charts.number(rows[0][c.key], c.decimals, ID) for c in columns if c.decimals is not None}
+    assert shown["timbulan_kg"] == "4,660"
+    total = {c.key: charts.number(rows[-1][c.key], c.decimals, ID) for c in columns if c.decimals is not None}
+    assert total["timbulan_kg"] == "50,000" and total["pct_penanganan"] == "80,00"
+
+
 def test_pdf_has_cover_tables_every_chart_and_method(values, tmp_path):
     frame = pd.DataFrame(values["by_month"])
     figures = [charts.plot_targets(frame, ID) for _ in range(5)]
