@@ -30,7 +30,7 @@ from domain.entries import Entry
 from domain.errors import AlreadyExists, DomainError, InvalidValue, NotCorrectable, NotFound
 from domain.sites import Site
 from domain.waste import WasteEntry
-from envtrack.store import APPLICATION_NAME, BUSY_ERRORS, Store, find_ids_by_prefix, retry_turn
+from envtrack.store import APPLICATION_NAME, BUSY_ERRORS, Store, Turn, find_ids_by_prefix
 
 if TYPE_CHECKING:  # loaded by the commands that use them: a waste record needs neither
     from domain.ponds import Pond
@@ -119,6 +119,11 @@ class UnitOfWork:
     def ledger(self, site_slug: str) -> SupplyLedger | None:
         return self.find(values.ledger_id(site_slug))
 
+    def changes_existing(self) -> bool:
+        """Whether the command changed an aggregate it loaded (not only created new ones)."""
+        created = {id(aggregate) for aggregate in self._created}
+        return any(id(aggregate) not in created for aggregate in self.pending())
+
     def pending(self) -> list[Aggregate]:
         return [agg for agg in self._loaded.values() if agg is not None and agg.pending_events]
 
@@ -154,6 +159,7 @@ class EnvTrack(Application[UUID]):
         self.operator = operator
         self.today = today
         self.new_id = new_id
+        self.turn = Turn(store)
         self._open_store()
 
     def _open_store(self) -> None:
@@ -181,6 +187,10 @@ class EnvTrack(Application[UUID]):
                     raise
                 _back_off(attempt)
 
+    def close(self) -> None:
+        self.turn.close()
+        super().close()
+
     def register_transcodings(self, transcoder: Any) -> None:
         super().register_transcodings(transcoder)
         transcoder.register(DateAsISO())
@@ -203,22 +213,27 @@ class EnvTrack(Application[UUID]):
     def run(self, command: Callable[[UnitOfWork], T], *, attempts: int = MAX_ATTEMPTS) -> T:
         """Runs ``command`` and saves what it changed; retries lost races from a fresh load.
 
-        After a first loss the command waits for the store's turn among retried commands
-        (PostgreSQL), so that many operators at one school's ledger take turns instead of
-        colliding again and again; where there is no turn (SQLite) it backs off at random."""
+        A command that changes an existing aggregate (a school's ledger, a pond, a site, an
+        entry) saves in the store's turn, and after a lost race loads again in it, so that
+        operators at one school take turns instead of colliding again and again. A command that
+        only adds new entries (a waste record) needs no turn. Without a turn to be had, lost
+        races are retried after a random pause."""
         with ExitStack() as turn:
-            taking_turns = False
+            in_turn = False
             for attempt in range(1, attempts + 1):
                 work = UnitOfWork(self)
                 result = command(work)
+                if not in_turn and work.changes_existing():
+                    in_turn = turn.enter_context(self.turn.held())
                 try:
                     work.commit()
                 except (IntegrityError, OperationalError):
                     if attempt == attempts:
                         raise
-                    if attempt == 1:
-                        taking_turns = turn.enter_context(retry_turn(self.store))
-                    _back_off(1 if taking_turns else attempt)
+                    if not in_turn:
+                        in_turn = turn.enter_context(self.turn.held())
+                    if not in_turn:
+                        _back_off(attempt)
                     continue
                 return result
         raise AssertionError("unreachable")  # pragma: no cover

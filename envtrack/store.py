@@ -16,6 +16,7 @@ import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import parse_qs, quote, unquote, urlsplit, urlunsplit
 from uuid import UUID
 
@@ -174,39 +175,93 @@ class Store:
         return bool(row and row[0])
 
 
-RETRY_TURN_LOCK_CLASS = 0x656E76  # the first int of envtrack's PostgreSQL advisory lock keys
+TURN_LOCK_CLASS = 0x656E76  # the first int of envtrack's PostgreSQL advisory lock keys
+TURN_WAIT_S = 60
 
 
-@contextmanager
-def retry_turn(store: Store) -> Iterator[bool]:
-    """Waits for this store's turn among commands that lost a race, and holds it until the
-    command is saved (yields True), so that retried commands stop colliding with each other and
-    each competes only with first attempts. On PostgreSQL the turn is a session advisory lock on
-    a connection of its own (given back when the command ends, or its process dies; no grant
-    needed). SQLite has none (yields False): its short write transactions make repeated losses
-    unlikely, and its callers back off instead. If the turn cannot be had within a minute, the
-    command retries without it."""
-    if store.is_sqlite:
-        yield False
-        return
-    import psycopg
+class Turn:
+    """The store's turn for commands that change something others may be changing too (a
+    school's supply ledger, a pond, a site, an entry being voided), held across processes while
+    one such command loads and saves, so that operators at one school take turns instead of
+    colliding again and again (optimistic concurrency alone lets a fast process win every race
+    while another loses them all).
 
-    key = zlib.crc32(f"{store.dbname}/{store.schema or 'public'}".encode()) - 2**31
-    try:
-        conn = psycopg.connect(**store.psycopg_conninfo(), autocommit=True)  # type: ignore[arg-type]
-    except psycopg.Error:
-        yield False
-        return
-    try:
+    On PostgreSQL the turn is a session advisory lock on a connection of its own (no grant
+    needed); on SQLite, an exclusive lock on the file ``<store>-turn`` beside the store. Either
+    is given back when the command is saved, or when its process dies. If the turn cannot be had
+    within a minute (or there is no way to lock), ``held()`` yields False: the caller goes on
+    without it, relying on retries."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self._lock: Any = None
+
+    @contextmanager
+    def held(self) -> Iterator[bool]:
+        taken = self._take()
         try:
-            conn.execute("SET lock_timeout = '60s'")
-            conn.execute("SELECT pg_advisory_lock(%s, %s)", (RETRY_TURN_LOCK_CLASS, key))
-            held = True
-        except psycopg.Error:
-            held = False
-        yield held
-    finally:
-        conn.close()
+            yield taken
+        finally:
+            if taken:
+                self._give_back()
+
+    def close(self) -> None:
+        if self._lock is not None:
+            self._lock.close()
+            self._lock = None
+
+    def _take(self) -> bool:
+        import time
+
+        try:
+            if self._lock is None:
+                self._lock = self._open()
+            if self._lock is None:
+                return False
+            if not self.store.is_sqlite:
+                self._lock.execute("SELECT pg_advisory_lock(%s, %s)", (TURN_LOCK_CLASS, self._key()))
+                return True
+            import fcntl
+
+            deadline = time.monotonic() + TURN_WAIT_S
+            while True:
+                try:
+                    fcntl.flock(self._lock.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    return True
+                except BlockingIOError:
+                    if time.monotonic() > deadline:
+                        return False
+                    time.sleep(0.001)
+        except Exception:  # no turn to be had (a lock timeout, a lost connection): retry without
+            self.close()
+            return False
+
+    def _give_back(self) -> None:
+        try:
+            if self.store.is_sqlite:
+                import fcntl
+
+                fcntl.flock(self._lock.fileno(), fcntl.LOCK_UN)
+            else:
+                self._lock.execute("SELECT pg_advisory_unlock(%s, %s)", (TURN_LOCK_CLASS, self._key()))
+        except Exception:  # closing the file or the session gives the turn back too
+            self.close()
+
+    def _open(self) -> Any:
+        if self.store.is_sqlite:
+            try:
+                import fcntl  # noqa: F401 - POSIX only; elsewhere commands rely on retries
+            except ImportError:
+                return None
+            return open(f"{self.store.sqlite_path or DEFAULT_DB}-turn", "a")  # noqa: SIM115 - closed in close()
+        import psycopg
+
+        conn = psycopg.connect(**self.store.psycopg_conninfo(), autocommit=True)  # type: ignore[arg-type]
+        conn.execute(f"SET lock_timeout = '{TURN_WAIT_S}s'")
+        return conn
+
+    def _key(self) -> int:
+        return zlib.crc32(f"{self.store.dbname}/{self.store.schema or 'public'}".encode()) - 2**31
 
 
 def _without_password(message: str, password: str) -> str:
