@@ -122,8 +122,20 @@ def quantity(field: str, value: object) -> float:
     return number
 
 
+LARGEST_WHOLE = 2**63 - 1
+"""The largest count or rupiah amount: what a 64-bit SQL integer (the read models) holds."""
+
+
+def _not_too_large(field: str, value: object, number: int) -> int:
+    if number > LARGEST_WHOLE:
+        raise InvalidValue(
+            field, value, f"is larger than {LARGEST_WHOLE}", f"lebih besar dari {LARGEST_WHOLE}"
+        )
+    return number
+
+
 def count(field: str, value: object) -> int:
-    """A whole number above zero (bottles, fish, items)."""
+    """A whole number above zero (bottles, fish, items), at most ``LARGEST_WHOLE``."""
     number: int | None = None
     if isinstance(value, int) and not isinstance(value, bool):
         number = value
@@ -141,7 +153,7 @@ def count(field: str, value: object) -> int:
             "is not a whole number greater than 0",
             "bukan bilangan bulat yang lebih dari 0",
         )
-    return number
+    return _not_too_large(field, value, number)
 
 
 def rupiah(field: str, value: object) -> int:
@@ -151,7 +163,7 @@ def rupiah(field: str, value: object) -> int:
         raise InvalidValue(
             field, value, "is less than 1 rupiah", "kurang dari 1 rupiah"
         )
-    return amount
+    return _not_too_large(field, value, amount)
 
 
 def occurred_on(field: str, value: date, today: date) -> date:

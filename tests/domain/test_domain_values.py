@@ -73,6 +73,18 @@ def test_count_refuses_non_whole_or_non_positive_numbers(value):
     assert "is not a whole number greater than 0" in str(refusal.value)
 
 
+@pytest.mark.parametrize("value", [2**63, str(2**63), 10**41])
+def test_count_and_rupiah_refuse_what_a_64_bit_integer_cannot_hold(value):
+    # 2**63 - 1 = 9223372036854775807 is the largest value the read models' SQL integers hold
+    assert count("count", 2**63 - 1) == 9223372036854775807
+    with pytest.raises(InvalidValue) as refusal:
+        count("count", value)
+    assert str(refusal.value).endswith(": is larger than 9223372036854775807")
+    with pytest.raises(InvalidValue) as refusal:
+        rupiah("price_rp_per_kg", value)
+    assert refusal.value.field == "price_rp_per_kg"
+
+
 def test_rupiah_rounds_to_whole_rupiah():
     assert rupiah("price_rp_per_kg", 3500.4) == 3500
     assert rupiah("price_rp_per_kg", "4999.6") == 5000
