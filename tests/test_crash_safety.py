@@ -246,3 +246,50 @@ def test_update_and_rebuild_killed_midway_leave_read_models_consistent(db: str, 
     assert len(rebuilt.waste) == rows + 3
     assert timbulan_2025(db) == 35_009.0
     assert query(store, "SELECT COUNT(*) FROM {schema}.rm_waste__new") is None
+
+
+def test_operator_killed_in_its_turn_does_not_block_the_others(db: str) -> None:
+    """A process killed while it holds the store's turn (mid-command at a school's ledger) gives
+    the turn back with its life: the next operator waits for it, then records."""
+    app = EnvTrack(resolve(db), operator="dlh", today=lambda: DAY)
+    try:
+        app.add_site("smpn6", kind="school", name="SMP Negeri 6")
+        app.set_rate("smpn6", "pensil", bottles=10)
+        app.receive_supplies("smpn6", "pensil", qty=5)
+    finally:
+        app.close()
+    holder = subprocess.Popen(
+        [sys.executable, "-c",
+         "import sys, time\n"
+         "from envtrack.store import Turn, resolve\n"
+         "with Turn(resolve(sys.argv[1])).held() as held:\n"
+         "    print('held' if held else 'not held', flush=True)\n"
+         "    time.sleep(120)\n", db],
+        stdout=subprocess.PIPE, text=True, env=_env(),
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == "held\n"
+        recorded: list[str] = []
+
+        def exchange() -> None:
+            other = EnvTrack(resolve(db), operator="siti", today=lambda: DAY)
+            try:
+                recorded.append(str(other.record_exchange("smpn6", bottles=10, items={"pensil": 1})))
+            finally:
+                other.close()
+
+        waiting = threading.Thread(target=exchange)
+        waiting.start()
+        waiting.join(timeout=3)
+        assert waiting.is_alive() and recorded == [], "recorded while another process held the turn"
+        holder.send_signal(signal.SIGKILL)
+        waiting.join(timeout=60)
+        assert not waiting.is_alive() and len(recorded) == 1
+    finally:
+        holder.kill()
+        holder.wait()
+    check = EnvTrack(resolve(db), operator="dlh", today=lambda: DAY)
+    try:
+        assert check.supplies_stock("smpn6")["items"] == [{"item": "pensil", "qty": 4, "rate_bottles": 10}]
+    finally:
+        check.close()
