@@ -19,11 +19,14 @@ A percentage or ratio whose denominator is 0 is None (JSON null), never NaN.
 
 from __future__ import annotations
 
+import math
 from datetime import date
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
+from domain.errors import InvalidValue
 from domain.values import CATEGORIES
 from projections.replay import Frames
 
@@ -52,9 +55,22 @@ GROUPINGS = ("month", "site", "category")
 # -- rounding --------------------------------------------------------------------------------
 
 
+def _finite(value: float) -> float:
+    """``value`` as a float; a sum that overflowed (recorded quantities near 1.8e308) is refused."""
+    number = float(value)
+    if not math.isfinite(number):
+        raise InvalidValue(
+            "total",
+            number,
+            "is too large to compute: a recorded quantity is implausibly large (correct or void it)",
+            "terlalu besar untuk dihitung: ada jumlah tercatat yang tidak masuk akal (koreksi atau batalkan)",
+        )
+    return number
+
+
 def kg(value: float) -> float:
     """A mass (or volume) to 3 decimals, never ``-0.0``."""
-    return round(float(value), 3) + 0.0
+    return round(_finite(value), 3) + 0.0
 
 
 def ratio(numerator: float, denominator: float, scale: float = 1.0) -> float | None:
@@ -69,7 +85,7 @@ def pct(numerator: float, denominator: float) -> float | None:
 
 
 def whole(value: float) -> int:
-    return int(round(float(value)))
+    return int(round(_finite(value)))
 
 
 # -- selections ------------------------------------------------------------------------------
@@ -245,6 +261,7 @@ def maduleni_figures(frames: Frames, start: date, end: date, site: str | None = 
 # -- the report shapes -------------------------------------------------------------------------
 
 
+@np.errstate(over="ignore", invalid="ignore")  # an overflowing sum is refused by kg()
 def summary(
     frames: Frames,
     start: date,
@@ -267,6 +284,7 @@ def summary(
     }
 
 
+@np.errstate(over="ignore", invalid="ignore")  # an overflowing sum is refused by kg()
 def breakdown(
     frames: Frames, by: str, start: date, end: date, site: str | None = None
 ) -> pd.DataFrame:
@@ -328,6 +346,7 @@ def _per_month(data: pd.DataFrame, value: str | None = None) -> dict[str, float]
     return {str(month): float(total) for month, total in totals.items()}
 
 
+@np.errstate(over="ignore", invalid="ignore")  # an overflowing sum is refused by kg()
 def sambo_monthly(frames: Frames, start: date, end: date, site: str | None = None) -> pd.DataFrame:
     """Per month of the period: exchanges, bottles, bottles_kg, items_issued, handed_over_kg."""
     exchanges = _monthly(frames.exchanges, start, end, site)
@@ -353,6 +372,7 @@ def sambo_monthly(frames: Frames, start: date, end: date, site: str | None = Non
     return pd.DataFrame(rows, columns=columns)
 
 
+@np.errstate(over="ignore", invalid="ignore")  # an overflowing sum is refused by kg()
 def maduleni_monthly(frames: Frames, start: date, end: date, site: str | None = None) -> pd.DataFrame:
     """Per month of the period: water_liters, feed_kg, stocked, deaths, harvested, harvest_kg.
     Deaths include the fish written off by a final harvest, in the month it closed the cycle."""

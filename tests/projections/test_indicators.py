@@ -290,3 +290,24 @@ def test_rounding_never_leaves_negative_zero_or_float_noise():
     assert figures["timbulan_kg"] == 0.3
     assert figures["tidak_terkelola_kg"] == 0.0 and math.copysign(1, figures["tidak_terkelola_kg"]) == 1
     assert figures["pct_penanganan"] == 33.33
+
+
+def test_a_total_beyond_what_a_float_holds_is_refused_naming_it_never_null_or_inf(app):
+    # Each 1e308 kg is finite (accepted: no upper limit), but 1e308 + 1e308 overflows to inf:
+    # the report refuses instead of printing null timbulan or drawing an infinite chart.
+    from domain.errors import InvalidValue
+
+    app.add_site("bank", kind="waste-bank", name="Bank", on=date(2025, 1, 2))
+    app.record_waste("bank", category="plastik", kg=1e308, destination="tps", on=date(2025, 3, 1))
+    app.record_waste("bank", category="plastik", kg=1e308, destination="kompos", on=date(2025, 3, 1))
+    frames = replay_frames(app.store, 3)
+    for report in (
+        lambda: indicators.summary(frames, *Y2025),
+        lambda: indicators.breakdown(frames, "month", *Y2025),
+    ):
+        with pytest.raises(InvalidValue) as refusal:
+            report()
+        assert refusal.value.field == "total"
+        assert str(refusal.value).startswith("total inf: is too large to compute")
+    # a period without them is unaffected: A = 0, percentages null
+    assert indicators.summary(frames, date(2025, 4, 1), date(2025, 4, 30))["waste"]["timbulan_kg"] == 0.0
