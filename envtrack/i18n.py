@@ -312,6 +312,14 @@ LABELS: dict[str, dict[str, str]] = {
         "id": "indikator {path}: manifest {expected}, log pada posisi {position} memberi {actual}",
         "en": "indicator {path}: manifest {expected}, the log at position {position} gives {actual}",
     },
+    "pack.no_manifest": {
+        "id": "{dir}: tidak ada manifest.json (bukan paket bukti)",
+        "en": "{dir}: no manifest.json (not an evidence pack)",
+    },
+    "pack.bad_manifest": {
+        "id": "{path}: manifest paket bukti tidak dapat dibaca ({error})",
+        "en": "{path}: not a readable evidence pack manifest ({error})",
+    },
     "pack.unlisted": {
         "id": "catatan: {file} bukan bagian dari paket (tidak ada di manifest)",
         "en": "note: {file} is not part of the pack (not in the manifest)",

@@ -40,15 +40,18 @@ class Verification:
         return not self.differences
 
 
-def read_manifest(directory: Path) -> dict[str, Any]:
+def read_manifest(directory: Path, labels: Mapping[str, str] | None = None) -> dict[str, Any]:
+    labels = labels or {}
     path = directory / MANIFEST
     if not path.is_file():
-        raise PackError(f"{directory}: no {MANIFEST} (not an evidence pack)")
+        template = labels.get("pack.no_manifest", "{dir}: no manifest.json (not an evidence pack)")
+        raise PackError(template.format(dir=directory))
     try:
         manifest = json.loads(path.read_text(encoding="utf-8"))
         _check_shape(manifest)
     except (ValueError, KeyError, TypeError, AttributeError) as error:
-        raise PackError(f"{path}: not a readable evidence pack manifest ({error.__class__.__name__}: {error})") from None
+        template = labels.get("pack.bad_manifest", "{path}: not a readable evidence pack manifest ({error})")
+        raise PackError(template.format(path=path, error=f"{error.__class__.__name__}: {error}")) from None
     return manifest
 
 
@@ -191,7 +194,7 @@ def _show(value: Any) -> str:
 
 def verify_pack(store: Store, directory: Path, labels: Mapping[str, str]) -> Verification:
     """Every check on the pack in ``directory``; the store must exist."""
-    manifest = read_manifest(directory)
+    manifest = read_manifest(directory, labels)
     result = Verification(position=int(manifest["as_of_position"]))
     check_files(directory, manifest, labels, result)
     if check_chain(store, manifest, labels, result):

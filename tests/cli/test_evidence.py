@@ -277,6 +277,8 @@ def test_verify_refuses_a_directory_that_is_not_a_pack(city, tmp_path):
     run = city("evidence", "verify", str(empty))
     assert run.exit_code == 1
     assert run.stderr.startswith("Error: ") and "no manifest.json" in run.stderr
+    indonesian = invoke_id(city, "evidence", "verify", str(empty))
+    assert indonesian.stderr == f"Error: {empty}: tidak ada manifest.json (bukan paket bukti)\n"
 
     missing = city("evidence", "verify", str(tmp_path / "nowhere"))
     assert_refused(missing, "DIRECTORY")
@@ -307,6 +309,8 @@ def test_verify_refuses_a_manifest_it_cannot_read_without_a_traceback(city, tmp_
     assert run.stdout == ""
     assert run.stderr.startswith("Error: ") and "not a readable evidence pack manifest" in run.stderr
     assert part in run.stderr
+    indonesian = invoke_id(city, "evidence", "verify", str(out))
+    assert "manifest paket bukti tidak dapat dibaca" in indonesian.stderr
 
 
 def test_an_empty_store_exports_a_pack_of_empty_charts_that_verifies(envtrack, tmp_path):
