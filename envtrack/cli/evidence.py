@@ -65,7 +65,11 @@ def export(obj: Context, year: int, site: str | None, out: Path, lang: str | Non
 
     labels = label_set(lang)
     request = PackRequest(year=year, start=start, end=end, site=site, lang=lang, out=out)
-    manifest = export_pack(store, frames, request, labels, version=__version__)
+    try:
+        manifest = export_pack(store, frames, request, labels, version=__version__)
+    except OSError as error:  # no permission, a read-only or full disk
+        reason = error.strerror or str(error)
+        raise InvalidValue("--out", str(out), f"cannot be written ({reason})", f"tidak dapat ditulis ({reason})") from None
     click.echo(
         labels["pack.export.done"].format(out=out, files=len(manifest["files"]), position=manifest["as_of_position"]),
         err=True,

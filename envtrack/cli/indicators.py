@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from typing import Any
 
@@ -113,7 +115,8 @@ def _emit(
 
     if fmt == "xlsx":
         assert out is not None
-        output.write_xlsx(out, rows, columns, headers, title=f"indikator-{by}")
+        with _writing(out):
+            output.write_xlsx(out, rows, columns, headers, title=f"indikator-{by}")
         return
     if fmt == "json":
         text = output.render_json(data)
@@ -126,10 +129,22 @@ def _emit(
             [{labels[c]: row.get(c) for c in shown} for row in rows], [labels[c] for c in shown]
         )
     if out:
-        with open(out, "w", encoding="utf-8", newline="") as handle:
+        with _writing(out), open(out, "w", encoding="utf-8", newline="") as handle:
             handle.write(text + "\n")
     else:
         click.echo(text)
+
+
+@contextmanager
+def _writing(path: str) -> Iterator[None]:
+    """Turns a failed write (no permission, a read-only or full disk) into a refusal naming --out."""
+    from domain.errors import InvalidValue
+
+    try:
+        yield
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise InvalidValue("--out", path, f"cannot be written ({reason})", f"tidak dapat ditulis ({reason})") from None
 
 
 def _writable(path: str) -> None:

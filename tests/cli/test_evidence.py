@@ -271,6 +271,15 @@ def test_export_refuses_an_unknown_site_and_an_out_that_is_a_file(city, tmp_path
     assert a_file.read_text(encoding="utf-8") == "x"
 
 
+def test_export_that_cannot_write_a_file_is_refused_naming_out(city, tmp_path):
+    out = tmp_path / "pack"
+    (out / "laporan.pdf").mkdir(parents=True)  # a directory where the report should go
+    run = city("evidence", "export", "--year", "2025", "--out", str(out))
+    assert_refused(run, "--out")
+    assert "cannot be written (Is a directory)" in run.stderr
+    assert not (out / "manifest.json").exists()
+
+
 def test_verify_refuses_a_directory_that_is_not_a_pack(city, tmp_path):
     empty = tmp_path / "empty"
     empty.mkdir()

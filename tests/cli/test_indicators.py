@@ -249,3 +249,13 @@ def test_from_alone_runs_to_today_and_to_alone_starts_on_the_first_of_january(ci
 
 def test_out_in_a_missing_folder_is_refused_naming_out(city, tmp_path):
     assert_refused(city("indicators", "--year", "2025", "--out", str(tmp_path / "nowhere" / "x.csv")), "--out")
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_out_that_cannot_be_written_is_refused_naming_out(city, tmp_path, fmt):
+    # a link to a file in a folder that does not exist: the folder of --out exists, the write fails
+    out = tmp_path / f"indikator.{fmt}"
+    out.symlink_to(tmp_path / "nowhere" / f"indikator.{fmt}")
+    run = city("indicators", "--year", "2025", "--format", fmt, "--out", str(out))
+    assert_refused(run, "--out")
+    assert "cannot be written (No such file or directory)" in run.stderr
