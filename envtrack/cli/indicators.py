@@ -113,15 +113,17 @@ def _emit(
 ) -> None:
     from envtrack import output
 
+    # CSV and XLSX are data for scripts and spreadsheets: their headers are the stable keys
+    # (``month``, ``timbulan_kg``, ``komposisi_pct.plastik`` …); the table shows the labels.
     if fmt == "xlsx":
         assert out is not None
         with _writing(out):
-            output.write_xlsx(out, rows, columns, headers, title=f"indikator-{by}")
+            output.write_xlsx(out, rows, columns, columns, title=f"indikator-{by}")
         return
     if fmt == "json":
         text = output.render_json(data)
     elif fmt == "csv":
-        text = output.render_csv(rows, columns, headers).rstrip("\n")
+        text = output.render_csv(rows, columns, columns).rstrip("\n")
     else:
         shown = columns if by != "total" else columns[1:]
         labels = dict(zip(columns, headers))

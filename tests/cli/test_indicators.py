@@ -116,11 +116,13 @@ def test_json_by_month_is_a_list_of_every_month_with_flattened_composition(city)
     assert list(rows[0])[-9:] == [f"komposisi_pct.{jenis}" for jenis in CATEGORIES]
 
 
-def test_csv_headers_follow_the_language_and_values_match_json(city):
+def test_csv_headers_are_the_stable_keys_in_either_language_and_values_match_json(city):
     indonesian = city("indicators", "--year", "2025", "--by", "site", "--format", "csv", lang="id")
     rows = list(csv.reader(io.StringIO(indonesian.stdout)))
-    assert rows[0][:3] == ["Lokasi", "Timbulan (kg)", "Pengurangan (kg)"]
-    assert rows[0][-1] == "Komposisi lainnya (%)"
+    assert rows[0][:3] == ["site", "timbulan_kg", "pengurangan_kg"]
+    assert rows[0][-1] == "komposisi_pct.lainnya"
+    english_by_site = city("indicators", "--year", "2025", "--by", "site", "--format", "csv", lang="en")
+    assert english_by_site.stdout == indonesian.stdout
     by_site = {row[0]: row for row in rows[1:]}
     assert set(by_site) == {"bank", "smpn6"}
     # bank: 12.5 daur-ulang + 20 tpa = 32.5; smpn6: 2.5 unmanaged + 1.18 bottles = 3.68
@@ -128,7 +130,7 @@ def test_csv_headers_follow_the_language_and_values_match_json(city):
     assert float(by_site["smpn6"][1]) == 3.68
     english = city("indicators", "--year", "2025", "--format", "csv", lang="en")
     lines = list(csv.reader(io.StringIO(english.stdout)))
-    assert lines[0] == ["Key", "Indicator", "Value"]
+    assert lines[0] == ["key", "indicator", "value"]
     values = {row[0]: row for row in lines[1:]}
     assert values["waste.pct_pengurangan"][1:] == ["Reduction (%)", "37.81"]
     assert values["sambo.stock.pensil"][1:] == ["Stock at end: pensil", "8"]
@@ -153,7 +155,7 @@ def test_xlsx_is_written_to_out_and_reads_back(city, tmp_path):
     assert run.stdout == ""
     sheet = openpyxl.load_workbook(out).active
     rows = list(sheet.iter_rows(values_only=True))
-    assert rows[0][:2] == ("Jenis", "Timbulan (kg)")
+    assert rows[0][:2] == ("category", "timbulan_kg")
     by_category = {row[0]: row for row in rows[1:]}
     assert list(by_category) == list(CATEGORIES)
     assert by_category["sisa-makanan"][1] == 20.0  # a number, not text
