@@ -10,7 +10,6 @@ from __future__ import annotations
 import random
 import time
 from collections.abc import Callable, Iterable
-from contextlib import ExitStack
 from datetime import date
 from typing import TYPE_CHECKING, Any, TypeVar
 from uuid import UUID, uuid4
@@ -30,7 +29,7 @@ from domain.entries import Entry
 from domain.errors import AlreadyExists, DomainError, InvalidValue, NotCorrectable, NotFound
 from domain.sites import Site
 from domain.waste import WasteEntry
-from envtrack.store import APPLICATION_NAME, BUSY_ERRORS, Store, Turn, find_ids_by_prefix
+from envtrack.store import APPLICATION_NAME, BUSY_ERRORS, Store, Turns, find_ids_by_prefix
 
 if TYPE_CHECKING:  # loaded by the commands that use them: a waste record needs neither
     from domain.ponds import Pond
@@ -119,10 +118,10 @@ class UnitOfWork:
     def ledger(self, site_slug: str) -> SupplyLedger | None:
         return self.find(values.ledger_id(site_slug))
 
-    def changes_existing(self) -> bool:
-        """Whether the command changed an aggregate it loaded (not only created new ones)."""
+    def changed_records(self) -> list[UUID]:
+        """The ids of the aggregates the command loaded and changed (not those it created)."""
         created = {id(aggregate) for aggregate in self._created}
-        return any(id(aggregate) not in created for aggregate in self.pending())
+        return [aggregate.id for aggregate in self.pending() if id(aggregate) not in created]
 
     def pending(self) -> list[Aggregate]:
         return [agg for agg in self._loaded.values() if agg is not None and agg.pending_events]
@@ -159,7 +158,7 @@ class EnvTrack(Application[UUID]):
         self.operator = operator
         self.today = today
         self.new_id = new_id
-        self.turn = Turn(store)
+        self.turns = Turns(store)
         self._open_store()
 
     def _open_store(self) -> None:
@@ -168,7 +167,7 @@ class EnvTrack(Application[UUID]):
         PostgreSQL: duplicate types, a function concurrently replaced): the losers retry, a
         bounded number of times. Tables already there are not created again, so that a role
         without CREATE rights (an operator's) can open a PostgreSQL store."""
-        from eventsourcing.persistence import InternalError
+        from eventsourcing.persistence import InternalError, ProgrammingError
 
         for attempt in range(1, MAX_ATTEMPTS + 1):
             env = self.store.event_store_env()
@@ -177,18 +176,21 @@ class EnvTrack(Application[UUID]):
                     env["CREATE_TABLE"] = "no"
                 super().__init__(env=env)
                 return
-            except (*BUSY_ERRORS, OperationalError, IntegrityError, InternalError) as error:
+            except (*BUSY_ERRORS, OperationalError, IntegrityError, InternalError, ProgrammingError) as error:
                 factory = getattr(self, "factory", None)
                 if factory is not None:
                     factory.close()
-                if attempt == MAX_ATTEMPTS:
+                # "CREATE … IF NOT EXISTS" racing its twin may still find the object made
+                # meanwhile; any other ProgrammingError (a missing grant) is not a race.
+                duplicate = getattr(error.__cause__, "sqlstate", None) in DUPLICATE_OBJECT_STATES
+                if attempt == MAX_ATTEMPTS or (isinstance(error, ProgrammingError) and not duplicate):
                     if isinstance(error, BUSY_ERRORS):
                         raise OperationalError(str(error)) from error
                     raise
                 _back_off(attempt)
 
     def close(self) -> None:
-        self.turn.close()
+        self.turns.close()
         super().close()
 
     def register_transcodings(self, transcoder: Any) -> None:
@@ -213,29 +215,31 @@ class EnvTrack(Application[UUID]):
     def run(self, command: Callable[[UnitOfWork], T], *, attempts: int = MAX_ATTEMPTS) -> T:
         """Runs ``command`` and saves what it changed; retries lost races from a fresh load.
 
-        A command that changes an existing aggregate (a school's ledger, a pond, a site, an
-        entry) saves in the store's turn, and after a lost race loads again in it, so that
-        operators at one school take turns instead of colliding again and again. A command that
-        only adds new entries (a waste record) needs no turn. Without a turn to be had, lost
-        races are retried after a random pause."""
-        with ExitStack() as turn:
-            in_turn = False
+        A command that changes a record others may be changing (a school's ledger, a pond, a
+        site, an entry) saves in that record's turn; if it had to wait for the turn, it loads
+        again in it first. So operators at one school take turns instead of colliding again and
+        again, and operators at different schools never wait for each other. A command that only
+        adds new entries (a waste record) needs no turn. Without turns to be had, lost races are
+        retried after a random pause."""
+        try:
             for attempt in range(1, attempts + 1):
                 work = UnitOfWork(self)
                 result = command(work)
-                if not in_turn and work.changes_existing():
-                    in_turn = turn.enter_context(self.turn.held())
+                changed = work.changed_records()
+                waited = self.turns.hold(changed) if changed else None
+                if waited and attempt < attempts:
+                    continue  # others changed those records meanwhile: load them again
                 try:
                     work.commit()
                 except (IntegrityError, OperationalError):
                     if attempt == attempts:
                         raise
-                    if not in_turn:
-                        in_turn = turn.enter_context(self.turn.held())
-                    if not in_turn:
+                    if waited is None:
                         _back_off(attempt)
                     continue
                 return result
+        finally:
+            self.turns.release()
         raise AssertionError("unreachable")  # pragma: no cover
 
     def _on(self, on: date | None) -> date:
@@ -734,6 +738,10 @@ class EnvTrack(Application[UUID]):
         if site is not None:
             UnitOfWork(self).site(site, open_only=False)
         return logview.read(self, site=site, limit=limit)
+
+
+DUPLICATE_OBJECT_STATES = {"42P07", "42710", "42723", "42P06"}
+"""PostgreSQL's duplicate table, object, function and schema: what a losing CREATE raises."""
 
 
 def _back_off(attempt: int) -> None:

@@ -175,77 +175,91 @@ class Store:
         return bool(row and row[0])
 
 
-TURN_LOCK_CLASS = 0x656E76  # the first int of envtrack's PostgreSQL advisory lock keys
 TURN_WAIT_S = 60
 
 
-class Turn:
-    """The store's turn for commands that change something others may be changing too (a
-    school's supply ledger, a pond, a site, an entry being voided), held across processes while
-    one such command loads and saves, so that operators at one school take turns instead of
-    colliding again and again (optimistic concurrency alone lets a fast process win every race
-    while another loses them all).
+class Turns:
+    """Turns at the records several operators may change at once (a school's supply ledger, a
+    pond, a site, an entry being voided), taken across processes while one command loads and
+    saves such a record, so that operators at one school take turns instead of colliding again
+    and again (optimistic concurrency alone lets a fast process win every race while another
+    loses them all). Records of different schools or ponds have different turns.
 
-    On PostgreSQL the turn is a session advisory lock on a connection of its own (no grant
-    needed); on SQLite, an exclusive lock on the file ``<store>-turn`` beside the store. Either
-    is given back when the command is saved, or when its process dies. If the turn cannot be had
-    within a minute (or there is no way to lock), ``held()`` yields False: the caller goes on
-    without it, relying on retries."""
+    On PostgreSQL a turn is a session advisory lock on a connection of its own (no grant
+    needed); on SQLite, a lock on one byte of the file ``<store>-turn`` beside the store. Turns
+    are given back when the command is saved, or when its process dies. If a turn cannot be had
+    within a minute (or the system cannot lock files), the command goes on without it, relying
+    on retries."""
 
     def __init__(self, store: Store) -> None:
         self.store = store
         self._lock: Any = None
+        self._held: list[int] = []
 
-    @contextmanager
-    def held(self) -> Iterator[bool]:
-        taken = self._take()
-        try:
-            yield taken
-        finally:
-            if taken:
-                self._give_back()
-
-    def close(self) -> None:
-        if self._lock is not None:
-            self._lock.close()
-            self._lock = None
-
-    def _take(self) -> bool:
-        import time
-
+    def hold(self, record_ids: Iterator[UUID] | list[UUID]) -> bool | None:
+        """Takes the turns of these records, keeping those already held; returns whether it had
+        to wait for one (so others may have changed them meanwhile), or None without turns."""
+        wanted = sorted({zlib.crc32(record_id.bytes) for record_id in record_ids})
+        if all(key in self._held for key in wanted):
+            return False
+        self.release()  # all in one order: two commands never wait for each other
         try:
             if self._lock is None:
                 self._lock = self._open()
             if self._lock is None:
-                return False
-            if not self.store.is_sqlite:
-                self._lock.execute("SELECT pg_advisory_lock(%s, %s)", (TURN_LOCK_CLASS, self._key()))
-                return True
-            import fcntl
-
-            deadline = time.monotonic() + TURN_WAIT_S
-            while True:
-                try:
-                    fcntl.flock(self._lock.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-                    return True
-                except BlockingIOError:
-                    if time.monotonic() > deadline:
-                        return False
-                    time.sleep(0.001)
-        except Exception:  # no turn to be had (a lock timeout, a lost connection): retry without
+                return None
+            waited = False
+            for key in wanted:
+                waited = self._take(key) or waited
+                self._held.append(key)
+            return waited
+        except Exception:  # no turn to be had (a lock timeout, a lost connection): retries only
             self.close()
-            return False
+            return None
 
-    def _give_back(self) -> None:
+    def release(self) -> None:
+        if not self._held:
+            return
         try:
             if self.store.is_sqlite:
                 import fcntl
 
-                fcntl.flock(self._lock.fileno(), fcntl.LOCK_UN)
+                for key in self._held:
+                    fcntl.lockf(self._lock.fileno(), fcntl.LOCK_UN, 1, key)
             else:
-                self._lock.execute("SELECT pg_advisory_unlock(%s, %s)", (TURN_LOCK_CLASS, self._key()))
-        except Exception:  # closing the file or the session gives the turn back too
+                self._lock.execute("SELECT pg_advisory_unlock_all()")
+        except Exception:  # closing the file or the session gives the turns back too
             self.close()
+        self._held = []
+
+    def close(self) -> None:
+        self._held = []
+        if self._lock is not None:
+            self._lock.close()
+            self._lock = None
+
+    def _take(self, key: int) -> bool:
+        """Takes one turn; whether it had to wait for it."""
+        if not self.store.is_sqlite:
+            space = zlib.crc32(f"envtrack/{self.store.schema or 'public'}".encode()) - 2**31
+            free = self._lock.execute("SELECT pg_try_advisory_lock(%s, %s)", (space, key - 2**31)).fetchone()[0]
+            if not free:
+                self._lock.execute("SELECT pg_advisory_lock(%s, %s)", (space, key - 2**31))
+            return not free
+        import fcntl
+        import time
+
+        deadline = time.monotonic() + TURN_WAIT_S
+        waited = False
+        while True:
+            try:
+                fcntl.lockf(self._lock.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB, 1, key)
+                return waited
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise
+                waited = True
+                time.sleep(0.001)
 
     def _open(self) -> Any:
         if self.store.is_sqlite:
@@ -259,9 +273,6 @@ class Turn:
         conn = psycopg.connect(**self.store.psycopg_conninfo(), autocommit=True)  # type: ignore[arg-type]
         conn.execute(f"SET lock_timeout = '{TURN_WAIT_S}s'")
         return conn
-
-    def _key(self) -> int:
-        return zlib.crc32(f"{self.store.dbname}/{self.store.schema or 'public'}".encode()) - 2**31
 
 
 def _without_password(message: str, password: str) -> str:

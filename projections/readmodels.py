@@ -222,10 +222,15 @@ class ReadModels:
 
     @contextmanager
     def _writing(self) -> Iterator[Connection]:
-        """A write transaction (on SQLite it takes the write lock as it begins)."""
+        """A write transaction (on SQLite it takes the write lock as it begins; on PostgreSQL
+        a transaction-scoped advisory lock of this store's read models, so that two processes
+        never create the tables or the first positions at once)."""
         with self.engine.connect() as conn:
             conn.execution_options(envtrack_write=True)
             with conn.begin():
+                if not self.store.is_sqlite:
+                    key = zlib.crc32(f"envtrack-read-models/{self.store.schema or 'public'}".encode()) - 2**31
+                    conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})
                 yield conn
 
     def _has(self, table: Table) -> bool:

@@ -249,8 +249,9 @@ def test_update_and_rebuild_killed_midway_leave_read_models_consistent(db: str, 
 
 
 def test_operator_killed_in_its_turn_does_not_block_the_others(db: str) -> None:
-    """A process killed while it holds the store's turn (mid-command at a school's ledger) gives
-    the turn back with its life: the next operator waits for it, then records."""
+    """A process killed while it holds the turn of a school's ledger (mid-command) gives it back
+    with its life: the next operator at that school waits for it, then records; one at another
+    school never waits."""
     app = EnvTrack(resolve(db), operator="dlh", today=lambda: DAY)
     try:
         app.add_site("smpn6", kind="school", name="SMP Negeri 6")
@@ -261,10 +262,12 @@ def test_operator_killed_in_its_turn_does_not_block_the_others(db: str) -> None:
     holder = subprocess.Popen(
         [sys.executable, "-c",
          "import sys, time\n"
-         "from envtrack.store import Turn, resolve\n"
-         "with Turn(resolve(sys.argv[1])).held() as held:\n"
-         "    print('held' if held else 'not held', flush=True)\n"
-         "    time.sleep(120)\n", db],
+         "from domain.sambo import SupplyLedger\n"
+         "from envtrack.store import Turns, resolve\n"
+         "turns = Turns(resolve(sys.argv[1]))\n"
+         "waited = turns.hold([SupplyLedger.id_for('smpn6')])\n"
+         "print('held' if waited is False else waited, flush=True)\n"
+         "time.sleep(120)\n", db],
         stdout=subprocess.PIPE, text=True, env=_env(),
     )
     try:
@@ -278,6 +281,14 @@ def test_operator_killed_in_its_turn_does_not_block_the_others(db: str) -> None:
             finally:
                 other.close()
 
+        other_school = EnvTrack(resolve(db), operator="budi", today=lambda: DAY)
+        try:
+            other_school.add_site("sdn1", kind="school", name="SD Negeri 1")
+            other_school.set_rate("sdn1", "pensil", bottles=10)
+            other_school.receive_supplies("sdn1", "pensil", qty=1)
+            other_school.record_exchange("sdn1", bottles=10, items={"pensil": 1})
+        finally:
+            other_school.close()
         waiting = threading.Thread(target=exchange)
         waiting.start()
         waiting.join(timeout=3)
