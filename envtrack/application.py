@@ -575,7 +575,7 @@ class EnvTrack(Application[UUID]):
             shown["warnings"] = cycle_warnings(cycle, days)
         return shown
 
-    def entry_warnings(self, entry_id: UUID) -> list[str]:
+    def entry_warnings(self, entry_id: UUID) -> list[dict[str, Any]]:
         """Warnings (never refusals) about the growing cycle a pond entry belongs to: a cycle
         past 120 days, or an FCR above 1.5 (a closed cycle is judged at its final harvest)."""
         from domain.ponds import PondEntry
@@ -750,14 +750,16 @@ def _back_off(attempt: int) -> None:
     time.sleep(random.uniform(0, min(0.25, 0.004 * 2**attempt)))
 
 
-def cycle_warnings(cycle: dict[str, Any], days: int) -> list[str]:
-    """Warnings (not refusals) for a growing cycle: too long, or feed used poorly."""
-    warnings = []
+def cycle_warnings(cycle: dict[str, Any], days: int) -> list[dict[str, Any]]:
+    """Warnings (not refusals) for a growing cycle, as data the CLI words per ``--lang``:
+    ``{"warning": "cycle_days", "value": days, "limit": 120}`` for a cycle run too long, and
+    ``{"warning": "fcr", "value": fcr, "limit": 1.5}`` for feed used poorly."""
+    warnings: list[dict[str, Any]] = []
     if days > POND_CYCLE_WARN_DAYS:
-        warnings.append(f"cycle has run {days} days (more than {POND_CYCLE_WARN_DAYS})")
+        warnings.append({"warning": "cycle_days", "value": days, "limit": POND_CYCLE_WARN_DAYS})
     gain = cycle["harvest_kg"] - cycle["stocked_kg"]
     if cycle["harvest_kg"] > 0 and gain > 0 and cycle["fed_kg"] / gain > POND_FCR_WARN:
-        warnings.append(f"FCR {cycle['fed_kg'] / gain:.2f} is above {POND_FCR_WARN}")
+        warnings.append({"warning": "fcr", "value": round(cycle["fed_kg"] / gain, 2), "limit": POND_FCR_WARN})
     return warnings
 
 

@@ -25,6 +25,11 @@ LABELS: dict[str, dict[str, str]] = {
     "cli.entry_voided": {"id": "entri {entry} dibatalkan", "en": "entry {entry} voided"},
     "cli.entry_corrected": {"id": "entri {entry} dikoreksi", "en": "entry {entry} corrected"},
     "cli.warning": {"id": "peringatan", "en": "warning"},
+    "cli.warning.cycle_days": {
+        "id": "siklus sudah berjalan {value} hari (lebih dari {limit})",
+        "en": "cycle has run {value} days (more than {limit})",
+    },
+    "cli.warning.fcr": {"id": "FCR {value:.2f} di atas {limit}", "en": "FCR {value:.2f} is above {limit}"},
     "cli.no_events": {"id": "(belum ada kejadian)", "en": "(no events yet)"},
     "log.reason": {"id": "alasan", "en": "reason"},
     "log.field_date": {"id": "tanggal", "en": "date"},

@@ -46,8 +46,10 @@ def confirm(obj: Context, key: str, **values: Any) -> None:
     click.echo(label(key, obj.lang).format(**values), err=True)
 
 
-def warn(obj: Context, warnings: list[str]) -> None:
-    for message in warnings:
+def warn(obj: Context, warnings: list[dict[str, Any]]) -> None:
+    """Pond warnings (``cycle_warnings``) in the user's language, on stderr."""
+    for warning in warnings:
+        message = label(f"cli.warning.{warning['warning']}", obj.lang).format(**warning)
         click.echo(f"{label('cli.warning', obj.lang)}: {message}", err=True)
 
 

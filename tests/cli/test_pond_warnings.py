@@ -16,8 +16,11 @@ def test_feeding_a_cycle_past_120_days_warns_but_records(envtrack):
     assert run.stderr == "warning: cycle has run 130 days (more than 120)\n"
     shown = json.loads(envtrack("pond", "show", "kolam-1", "--format", "json").stdout)
     assert shown["open_cycle"]["fed_kg"] == 5.0
+    assert shown["warnings"] == [{"warning": "cycle_days", "value": 130, "limit": 120}]
     table = envtrack("pond", "show", "kolam-1")
     assert table.stderr == "warning: cycle has run 130 days (more than 120)\n"
+    indonesian = envtrack("pond", "show", "kolam-1", lang="id")
+    assert indonesian.stderr == "peringatan: siklus sudah berjalan 130 hari (lebih dari 120)\n"
     assert "days_in_cycle  130" in table.stdout
 
 
