@@ -11,13 +11,34 @@ from domain.errors import AlreadyVoided
 from domain.values import text
 
 
+class EntryRecorded(Aggregate.Created):
+    """Base of every entry's ``Recorded`` event: its fields become the entry's state.
+
+    Subclasses only declare fields (``site`` and ``occurred_on`` among them); the stored topic
+    is the subclass's own (``domain.waste:WasteEntry.Recorded`` …), so this base adds nothing to
+    the log.
+    """
+
+    def apply(self, entry: Entry) -> None:
+        for name in self.__dataclass_fields__:
+            if name in _NOT_STATE:
+                continue
+            value = getattr(self, name)
+            setattr(entry, name, dict(value) if isinstance(value, dict) else value)
+        entry.voided = False
+
+
+_NOT_STATE = frozenset(
+    {"originator_id", "originator_version", "originator_topic", "timestamp", "operator"}
+)
+
+
 class Entry(Aggregate):
     """A recorded fact that users refer to by its entry id and can void with a reason.
 
-    Each subclass declares a ``Recorded`` created-event whose ``apply`` sets ``site`` and
-    ``occurred_on``; voids are events too, so the original record stays in the log.
+    Each subclass declares a ``Recorded`` created-event (an ``EntryRecorded``) carrying ``site``
+    and ``occurred_on``; voids are events too, so the original record stays in the log.
     """
-
 
     class Voided(Aggregate.Event):
         reason: str

@@ -13,7 +13,7 @@ from uuid import UUID
 
 from eventsourcing.domain import Aggregate
 
-from domain.entries import Entry
+from domain.entries import Entry, EntryRecorded
 from domain.errors import InvalidValue, NoOpenCycle, Refused, SpeciesMismatch, TooManyFish
 from domain.values import (
     POND_SYSTEMS,
@@ -423,7 +423,6 @@ def stocked_kg(fish: int, mean_g: float | None) -> float:
 class PondEntry(Entry):
     """A record about one pond; ``site`` is the pond's site, for per-site figures."""
 
-
     def reversal(self) -> dict | None:
         """What voiding this entry takes off the pond's cycle (None: nothing)."""
         return None
@@ -440,7 +439,7 @@ class PondEntry(Entry):
 class Stocking(PondEntry):
     KIND = "stocking"
 
-    class Recorded(Aggregate.Created):
+    class Recorded(EntryRecorded):
         site: str
         pond: str
         cycle_id: UUID
@@ -449,16 +448,6 @@ class Stocking(PondEntry):
         mean_g: float | None
         operator: str
         occurred_on: date
-
-        def apply(self, entry: Stocking) -> None:
-            entry.site = self.site
-            entry.pond = self.pond
-            entry.cycle_id = self.cycle_id
-            entry.species = self.species
-            entry.count = self.count
-            entry.mean_g = self.mean_g
-            entry.occurred_on = self.occurred_on
-            entry.voided = False
 
     def reversal(self) -> dict:
         return {"record": "stocking", "fish": self.count, "kg": stocked_kg(self.count, self.mean_g)}
@@ -496,21 +485,13 @@ class Stocking(PondEntry):
 class Feeding(PondEntry):
     KIND = "feed"
 
-    class Recorded(Aggregate.Created):
+    class Recorded(EntryRecorded):
         site: str
         pond: str
         cycle_id: UUID
         kg: float
         operator: str
         occurred_on: date
-
-        def apply(self, entry: Feeding) -> None:
-            entry.site = self.site
-            entry.pond = self.pond
-            entry.cycle_id = self.cycle_id
-            entry.kg = self.kg
-            entry.occurred_on = self.occurred_on
-            entry.voided = False
 
     def reversal(self) -> dict:
         return {"record": "feed", "kg": self.kg}
@@ -536,21 +517,13 @@ class WaterInflow(PondEntry):
 
     KIND = "water"
 
-    class Recorded(Aggregate.Created):
+    class Recorded(EntryRecorded):
         site: str
         pond: str
         cycle_id: UUID | None
         liters: float
         operator: str
         occurred_on: date
-
-        def apply(self, entry: WaterInflow) -> None:
-            entry.site = self.site
-            entry.pond = self.pond
-            entry.cycle_id = self.cycle_id
-            entry.liters = self.liters
-            entry.occurred_on = self.occurred_on
-            entry.voided = False
 
     @classmethod
     def record(
@@ -571,21 +544,13 @@ class WaterInflow(PondEntry):
 class Mortality(PondEntry):
     KIND = "mortality"
 
-    class Recorded(Aggregate.Created):
+    class Recorded(EntryRecorded):
         site: str
         pond: str
         cycle_id: UUID
         count: int
         operator: str
         occurred_on: date
-
-        def apply(self, entry: Mortality) -> None:
-            entry.site = self.site
-            entry.pond = self.pond
-            entry.cycle_id = self.cycle_id
-            entry.count = self.count
-            entry.occurred_on = self.occurred_on
-            entry.voided = False
 
     def reversal(self) -> dict:
         return {"record": "mortality", "fish": self.count}
@@ -609,7 +574,7 @@ class Mortality(PondEntry):
 class Harvest(PondEntry):
     KIND = "harvest"
 
-    class Recorded(Aggregate.Created):
+    class Recorded(EntryRecorded):
         """``final`` closed the cycle, writing off ``written_off`` fish unaccounted for."""
 
         site: str
@@ -623,19 +588,6 @@ class Harvest(PondEntry):
         written_off: int
         operator: str
         occurred_on: date
-
-        def apply(self, entry: Harvest) -> None:
-            entry.site = self.site
-            entry.pond = self.pond
-            entry.cycle_id = self.cycle_id
-            entry.kg = self.kg
-            entry.count = self.count
-            entry.sold_kg = self.sold_kg
-            entry.price_rp_per_kg = self.price_rp_per_kg
-            entry.final = self.final
-            entry.written_off = self.written_off
-            entry.occurred_on = self.occurred_on
-            entry.voided = False
 
     def reversal(self) -> dict:
         return {"record": "harvest", "fish": self.count, "kg": self.kg, "closed_cycle": self.final}

@@ -11,7 +11,7 @@ from uuid import UUID
 
 from eventsourcing.domain import Aggregate
 
-from domain.entries import Entry
+from domain.entries import Entry, EntryRecorded
 from domain.errors import InsufficientStock, NoRate, NotEnoughBottles, Refused
 from domain.values import (
     BOTTLE_KG_ESTIMATE,
@@ -91,7 +91,6 @@ class SupplyLedger(Aggregate):
         def apply(self, ledger: SupplyLedger) -> None:
             for item, qty in self.items.items():
                 ledger.stock[item] = ledger.stock.get(item, 0) + qty
-
 
     @staticmethod
     def id_for(site_slug: str) -> UUID:
@@ -177,7 +176,7 @@ class SupplyReceipt(Entry):
 
     KIND = "receipt"
 
-    class Recorded(Aggregate.Created):
+    class Recorded(EntryRecorded):
         site: str
         item: str
         qty: int
@@ -185,16 +184,6 @@ class SupplyReceipt(Entry):
         source: str | None
         operator: str
         occurred_on: date
-
-        def apply(self, entry: SupplyReceipt) -> None:
-            entry.site = self.site
-            entry.item = self.item
-            entry.qty = self.qty
-            entry.cost_rp = self.cost_rp
-            entry.source = self.source
-            entry.occurred_on = self.occurred_on
-            entry.voided = False
-
 
     @classmethod
     def record(
@@ -237,7 +226,7 @@ class Exchange(Entry):
 
     KIND = "exchange"
 
-    class Recorded(Aggregate.Created):
+    class Recorded(EntryRecorded):
         site: str
         bottles: int
         weight_kg: float
@@ -248,19 +237,6 @@ class Exchange(Entry):
         pupil_class: str | None
         operator: str
         occurred_on: date
-
-        def apply(self, entry: Exchange) -> None:
-            entry.site = self.site
-            entry.bottles = self.bottles
-            entry.weight_kg = self.weight_kg
-            entry.weight_estimated = self.weight_estimated
-            entry.items = dict(self.items)
-            entry.rates = dict(self.rates)
-            entry.pupil = self.pupil
-            entry.pupil_class = self.pupil_class
-            entry.occurred_on = self.occurred_on
-            entry.voided = False
-
 
     @classmethod
     def record(
@@ -340,7 +316,7 @@ class BottleHandover(Entry):
 
     KIND = "handover"
 
-    class Recorded(Aggregate.Created):
+    class Recorded(EntryRecorded):
         site: str
         weight_kg: float
         to: str
@@ -348,15 +324,6 @@ class BottleHandover(Entry):
         price_rp_per_kg: int | None
         operator: str
         occurred_on: date
-
-        def apply(self, entry: BottleHandover) -> None:
-            entry.site = self.site
-            entry.weight_kg = self.weight_kg
-            entry.to = self.to
-            entry.buyer = self.buyer
-            entry.price_rp_per_kg = self.price_rp_per_kg
-            entry.occurred_on = self.occurred_on
-            entry.voided = False
 
     @classmethod
     def record(

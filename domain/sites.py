@@ -56,7 +56,6 @@ class Site(Aggregate):
             site.closed = True
             site.close_reason = self.reason
 
-
     @staticmethod
     def id_for(site_slug: str) -> UUID:
         return site_id(site_slug)

@@ -8,7 +8,7 @@ from uuid import UUID
 
 from eventsourcing.domain import Aggregate
 
-from domain.entries import Entry
+from domain.entries import Entry, EntryRecorded
 from domain.errors import InvalidValue
 from domain.values import CATEGORIES, DESTINATIONS, SOURCES, choice, quantity, text
 
@@ -20,7 +20,7 @@ class WasteEntry(Entry):
 
     KIND = "waste"
 
-    class Recorded(Aggregate.Created):
+    class Recorded(EntryRecorded):
         site: str
         category: str
         kg: float
@@ -28,15 +28,6 @@ class WasteEntry(Entry):
         source: str
         operator: str
         occurred_on: date
-
-        def apply(self, entry: WasteEntry) -> None:
-            entry.site = self.site
-            entry.category = self.category
-            entry.kg = self.kg
-            entry.destination = self.destination
-            entry.source = self.source
-            entry.occurred_on = self.occurred_on
-            entry.voided = False
 
     class Corrected(Aggregate.Event):
         """``changes`` and ``previous`` are keyed by the Recorded field names.
@@ -54,7 +45,6 @@ class WasteEntry(Entry):
         def apply(self, entry: WasteEntry) -> None:
             for field, value in self.changes.items():
                 setattr(entry, field, value)
-
 
     @classmethod
     def record(
