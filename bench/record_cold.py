@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
 import statistics
 import subprocess
 import sys
 import tempfile
-import time
+
+from timing import CPU, wall  # bench/timing.py (scripts run from bench/)
 
 BIN = os.path.dirname(sys.executable)
 ENVTRACK = os.path.join(BIN, "envtrack")
@@ -30,20 +30,6 @@ def envtrack(db: str, *args: str) -> str:
         check=True, capture_output=True, text=True,
     )
     return done.stdout
-
-CPU: list[float] = []  # CPU seconds of each timed process, in order
-
-
-def wall(command: list[str]) -> float:
-    """Wall time of the whole process; its CPU time (user + system) goes to ``CPU``."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    started = time.perf_counter()
-    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    elapsed = time.perf_counter() - started
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    CPU.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
-    return elapsed
-
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
 import statistics
 import subprocess
 import sys
@@ -29,6 +28,8 @@ from uuid import uuid4
 from domain.sambo import SupplyLedger
 from envtrack.application import EnvTrack, UnitOfWork
 from envtrack.store import resolve
+
+from timing import CPU, wall  # bench/timing.py (scripts run from bench/)
 
 BIN = os.path.dirname(sys.executable)
 ENVTRACK = os.path.join(BIN, "envtrack")
@@ -77,20 +78,6 @@ def load_times(db: str, repeats: int = 5) -> tuple[float, float, int]:
         return statistics.median(with_snapshots) * 1000, statistics.median(full_replay) * 1000, ledger.version
     finally:
         app.close()
-
-CPU: list[float] = []  # CPU seconds of each timed process, in order
-
-
-def wall(command: list[str]) -> float:
-    """Wall time of the whole process; its CPU time (user + system) goes to ``CPU``."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    started = time.perf_counter()
-    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    elapsed = time.perf_counter() - started
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    CPU.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
-    return elapsed
-
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
