@@ -1,9 +1,11 @@
 """Import throughput: 100,000 waste rows from one CSV file, end to end (``envtrack import`` in a
-fresh process, on the embedded SQLite store), against the raw ceiling of inserting the same
-number of equivalent rows with plain ``sqlite3`` ``executemany`` into a table shaped like the
-event store's. Bar: at least 10,000 rows/s.
+fresh process, into a new store: embedded SQLite, or PostgreSQL with ``--db URL``), against the
+raw ceiling of inserting the same number of equivalent rows with the plain driver (``sqlite3``
+``executemany``; ``psycopg`` ``COPY`` on PostgreSQL) into a table shaped like the event store's.
+Bar: at least 10,000 rows/s.
 
     .venv/bin/python bench/import_rate.py [--rows 100000] [--runs 3]
+    .venv/bin/python bench/import_rate.py --db 'postgresql://…?schema=NAME'   # the schema is dropped
 """
 
 from __future__ import annotations
@@ -61,18 +63,45 @@ def envtrack(db: str, *args: str) -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def import_rate(workdir: str, logbook: str, rows: int, run: int) -> tuple[float, float]:
-    """(rows/s of wall time, rows/s of the process's CPU time) for one import into a new store."""
-    db = os.path.join(workdir, f"import-{run}.db")
+def fresh_schema(url: str) -> None:
+    """Drops the PostgreSQL schema of ``url`` (``?schema=NAME``), so that the next import makes a
+    new store there."""
+    import psycopg
+    from psycopg import sql
+
+    from envtrack.store import resolve
+
+    store = resolve(url)
+    with psycopg.connect(**store.psycopg_conninfo(), autocommit=True) as conn:  # type: ignore[arg-type]
+        conn.execute(sql.SQL("DROP SCHEMA IF EXISTS {} CASCADE").format(sql.Identifier(store.schema or "public")))
+
+
+def count_entries(db: str) -> int:
+    from envtrack.store import resolve
+
+    store = resolve(db)
+    query = f"SELECT COUNT(*) FROM {store.events_table} WHERE topic = 'domain.waste:WasteEntry.Recorded'"
+    if store.is_sqlite:
+        with sqlite3.connect(db) as conn:
+            return conn.execute(query).fetchone()[0]
+    import psycopg
+
+    with psycopg.connect(**store.psycopg_conninfo()) as conn:  # type: ignore[arg-type]
+        return conn.execute(query).fetchone()[0]  # type: ignore[index]
+
+
+def import_rate(workdir: str, logbook: str, rows: int, run: int, url: str | None) -> tuple[float, float]:
+    """(rows/s of wall time, rows/s of the process's CPU time) for one import into a new store
+    (a new SQLite file, or the PostgreSQL schema of ``url`` made anew)."""
+    db = url or os.path.join(workdir, f"import-{run}.db")
+    if url:
+        fresh_schema(url)
     for site in SITES:
         envtrack(db, "site", "add", site, "--kind", "community", "--name", site.upper())
     started = time.perf_counter()
     cpu = envtrack(db, "import", logbook)
     elapsed = time.perf_counter() - started
-    with sqlite3.connect(db) as conn:
-        (entries,) = conn.execute(
-            "SELECT COUNT(*) FROM stored_events WHERE topic LIKE 'domain.waste:WasteEntry.Recorded'"
-        ).fetchone()
+    entries = count_entries(db)
     assert entries == rows, f"{entries} entries written, {rows} expected"
     again = time.perf_counter()
     envtrack(db, "import", logbook)
@@ -82,20 +111,12 @@ def import_rate(workdir: str, logbook: str, rows: int, run: int) -> tuple[float,
     return rows / elapsed, rows / cpu
 
 
-def sqlite_ceiling(workdir: str, rows: int, run: int) -> float:
-    """Plain executemany of equivalent rows (uuid text, version, topic, JSON state) in one
-    transaction into a table with the event store's primary key."""
-    db = os.path.join(workdir, f"raw-{run}.db")
-    conn = sqlite3.connect(db)
-    conn.execute("PRAGMA journal_mode=WAL")
-    conn.execute(
-        "CREATE TABLE stored_events (originator_id TEXT, originator_version INTEGER, topic TEXT, "
-        "state BLOB, PRIMARY KEY (originator_id, originator_version))"
-    )
+def equivalent_rows(rows: int) -> list[tuple[uuid.UUID, int, str, bytes]]:
+    """Rows like the import's events: (id, version, topic, JSON state of the same fields)."""
     rng = random.Random(7)
-    params = [
+    return [
         (
-            uuid.uuid4().hex,
+            uuid.uuid4(),
             1,
             "domain.waste:WasteEntry.Recorded",
             json.dumps(
@@ -113,6 +134,19 @@ def sqlite_ceiling(workdir: str, rows: int, run: int) -> float:
         )
         for _ in range(rows)
     ]
+
+
+def sqlite_ceiling(workdir: str, rows: int, run: int) -> float:
+    """Plain executemany of equivalent rows (uuid text, version, topic, JSON state) in one
+    transaction into a table with the event store's primary key."""
+    db = os.path.join(workdir, f"raw-{run}.db")
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute(
+        "CREATE TABLE stored_events (originator_id TEXT, originator_version INTEGER, topic TEXT, "
+        "state BLOB, PRIMARY KEY (originator_id, originator_version))"
+    )
+    params = [(id.hex, *rest) for id, *rest in equivalent_rows(rows)]
     started = time.perf_counter()
     with conn:
         conn.executemany("INSERT INTO stored_events VALUES (?, ?, ?, ?)", params)
@@ -121,26 +155,64 @@ def sqlite_ceiling(workdir: str, rows: int, run: int) -> float:
     return rows / elapsed
 
 
+def postgres_ceiling(url: str, rows: int, run: int) -> float:
+    """Plain ``COPY`` of equivalent rows (uuid, version, topic, JSON state) in one transaction
+    into a table shaped like the event store's (a notification id from a sequence, the
+    ``(originator_id, originator_version)`` primary key, a unique index on the notification id),
+    in the schema of ``url``."""
+    import psycopg
+
+    from envtrack.store import resolve
+
+    store = resolve(url)
+    table = f"{store.schema or 'public'}.raw_events_{run}"
+    params = equivalent_rows(rows)
+    with psycopg.connect(**store.psycopg_conninfo(), autocommit=True) as conn:  # type: ignore[arg-type]
+        conn.execute(f"CREATE SCHEMA IF NOT EXISTS {store.schema or 'public'}")
+        conn.execute(
+            f"CREATE TABLE {table} (notification_id BIGSERIAL, originator_id uuid NOT NULL, "
+            "originator_version bigint NOT NULL, topic text, state bytea, "
+            "PRIMARY KEY (originator_id, originator_version))"
+        )
+        conn.execute(f"CREATE UNIQUE INDEX ON {table} (notification_id)")
+        started = time.perf_counter()
+        with conn.transaction(), conn.cursor().copy(
+            f"COPY {table} (originator_id, originator_version, topic, state) FROM STDIN"
+        ) as copy:
+            for row in params:
+                copy.write_row(row)
+        elapsed = time.perf_counter() - started
+    return rows / elapsed
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--db", help="a postgresql://…?schema=NAME URL: import into that schema (made anew for "
+                        "each run, dropped at the end) instead of a new SQLite file")
     options = parser.parse_args()
+    driver = "psycopg COPY" if options.db else "sqlite3 executemany"
     with tempfile.TemporaryDirectory() as workdir:
         logbook = os.path.join(workdir, "sampah.csv")
         write_csv(logbook, options.rows)
         imports, cpus, ceilings = [], [], []
         for run in range(1, options.runs + 1):
-            wall, cpu = import_rate(workdir, logbook, options.rows, run)
+            wall, cpu = import_rate(workdir, logbook, options.rows, run, options.db)
             imports.append(wall)
             cpus.append(cpu)
-            ceilings.append(sqlite_ceiling(workdir, options.rows, run))
-            print(f"  run {run}: raw sqlite3 executemany {ceilings[-1]:,.0f} rows/s", file=sys.stderr)
+            if options.db:
+                ceilings.append(postgres_ceiling(options.db, options.rows, run))
+            else:
+                ceilings.append(sqlite_ceiling(workdir, options.rows, run))
+            print(f"  run {run}: raw {driver} {ceilings[-1]:,.0f} rows/s", file=sys.stderr)
+    if options.db:
+        fresh_schema(options.db)  # drops it
     rate, cpu, ceiling = statistics.median(imports), statistics.median(cpus), statistics.median(ceilings)
     print(f"load average {os.getloadavg()[0]:.1f}; medians of {options.runs} runs")
     print(f"envtrack import, {options.rows:,} waste rows (CSV), whole process: {rate:,.0f} rows/s wall, "
           f"{cpu:,.0f} rows/s of CPU")
-    print(f"raw sqlite3 executemany ceiling: {ceiling:,.0f} rows/s (import at {100 * rate / ceiling:.0f} % of it)")
+    print(f"raw {driver} ceiling: {ceiling:,.0f} rows/s (import at {100 * rate / ceiling:.0f} % of it)")
     print("bar: >= 10,000 rows/s:", "met" if rate >= 10_000 else "NOT met")
 
 

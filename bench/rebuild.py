@@ -1,13 +1,15 @@
-"""Read-model rebuild on a large SQLite store, against the raw ceiling of reading the same rows.
+"""Read-model rebuild on a large store (SQLite, or PostgreSQL with ``--db URL``), against the raw
+ceiling of reading the same rows with the plain driver.
 
     .venv/bin/python bench/rebuild.py [--events 1000000] [--runs 3] [--fresh]
+    .venv/bin/python bench/rebuild.py --db 'postgresql://…?schema=NAME' [--events …] [--drop]
 
 Builds (once, kept in bench/out/, which git ignores) a store of about ``--events`` events: a
 city of schools, mosques with ponds and waste sites over six years, written through the domain
 and ``app.save(*many aggregates)`` in large batches. Then, each in its own process, in turns:
 
-- ceiling: ``sqlite3`` + ``json.loads`` of the rows a rebuild reads (the topics the read models
-  use), in pages of the same size, and of every row of the log;
+- ceiling: ``sqlite3`` (``psycopg`` on PostgreSQL) + ``json.loads`` of the rows a rebuild reads
+  (the topics the read models use), in pages of the same size, and of every row of the log;
 - rebuild: ``ReadModels.rebuild()`` (fresh tables, atomic swap);
 - update: 100 new events recorded, then ``ReadModels.update()``;
 - indicators: ``envtrack indicators --year`` for one year, as a user runs it (catch-up included).
@@ -29,7 +31,11 @@ import sys
 import time
 from collections import deque
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 from uuid import uuid4
+
+if TYPE_CHECKING:
+    from envtrack.store import Store
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.join(HERE, "out")
@@ -149,28 +155,47 @@ class Clock:
 
 
 def step_ceiling(path: str, everything: bool) -> dict:
-    import sqlite3
-
+    """The rows a rebuild reads (or every row), in pages of the same size, read with the plain
+    driver (``sqlite3``, or ``psycopg`` on PostgreSQL) and their ``state`` decoded by
+    ``json.loads``: what any reader of the log must do at least."""
+    from envtrack.store import resolve
     from projections.readmodels import PAGE_SIZE
     from projections.rows import TOPICS
 
-    clock = Clock()
-    conn = sqlite3.connect(path)
-    topic_filter = "" if everything else f" AND topic IN ({','.join('?' for _ in TOPICS)})"
-    query = (
-        "SELECT rowid, originator_id, originator_version, topic, state FROM stored_events "
-        f"WHERE rowid > ?{topic_filter} ORDER BY rowid LIMIT ?"
-    )
+    store = resolve(path)
+    if store.is_sqlite:
+        import sqlite3
+
+        clock = Clock()
+        conn = sqlite3.connect(path)
+        topic_filter = "" if everything else f" AND topic IN ({','.join('?' for _ in TOPICS)})"
+        query = (
+            "SELECT rowid, originator_id, originator_version, topic, state FROM stored_events "
+            f"WHERE rowid > ?{topic_filter} ORDER BY rowid LIMIT ?"
+        )
+        topics: tuple = () if everything else tuple(TOPICS)
+    else:
+        import psycopg
+
+        clock = Clock()
+        conn = psycopg.connect(**store.psycopg_conninfo())  # type: ignore[arg-type,assignment]
+        topic_filter = "" if everything else " AND topic = ANY(%s)"
+        query = (
+            "SELECT notification_id, originator_id, originator_version, topic, state "
+            f"FROM {store.events_table} WHERE notification_id > %s{topic_filter} ORDER BY notification_id LIMIT %s"
+        )
+        topics = () if everything else (list(TOPICS),)
     rows = 0
     position = 0
     while True:
-        page = conn.execute(query, (position, *(() if everything else TOPICS), PAGE_SIZE)).fetchall()
+        page = conn.execute(query, (position, *topics, PAGE_SIZE)).fetchall()
         if not page:
             break
         for row in page:
             json.loads(row[4])
         rows += len(page)
         position = page[-1][0]
+    conn.close()
     return clock.result(rows)
 
 
@@ -225,23 +250,40 @@ def indicators_cli(path: str, year: int) -> dict:
     return {"seconds": time.perf_counter() - started}
 
 
+def drop_schema(store: Store) -> None:
+    """Drops a PostgreSQL store's schema (events, snapshots and read models alike)."""
+    import psycopg
+    from psycopg import sql
+
+    with psycopg.connect(**store.psycopg_conninfo(), autocommit=True) as conn:
+        conn.execute(sql.SQL("DROP SCHEMA IF EXISTS {} CASCADE").format(sql.Identifier(store.schema or "public")))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--events", type=int, default=1_000_000)
     parser.add_argument("--runs", type=int, default=3, help="0: only generate the store")
     parser.add_argument("--fresh", action="store_true", help="generate the store again")
     parser.add_argument("--step", choices=sorted(STEPS), help=argparse.SUPPRESS)
-    parser.add_argument("--db", help="the store (default: bench/out/rebuild-<events>.db)")
+    parser.add_argument("--db", help="the store: a SQLite path (default: bench/out/rebuild-<events>.db) or a "
+                        "postgresql://…?schema=NAME URL (a schema of its own: --fresh and --drop drop it)")
+    parser.add_argument("--drop", action="store_true", help="drop the PostgreSQL schema at the end")
     args = parser.parse_args()
     path = args.db or os.path.join(OUT, f"rebuild-{args.events}.db")
     if args.step:
         print(json.dumps(STEPS[args.step](path)))
         return
-    if args.fresh or not os.path.exists(path):
-        os.makedirs(OUT, exist_ok=True)
-        for suffix in ("", "-wal", "-shm"):
-            if os.path.exists(path + suffix):
-                os.remove(path + suffix)
+    from envtrack.store import resolve
+
+    store = resolve(path)
+    if args.fresh or not store.exists():
+        if store.is_sqlite:
+            os.makedirs(OUT, exist_ok=True)
+            for suffix in ("", "-wal", "-shm"):
+                if os.path.exists(path + suffix):
+                    os.remove(path + suffix)
+        else:
+            drop_schema(store)
         started = time.perf_counter()
         generate(path, args.events)
         print(f"generated in {time.perf_counter() - started:.0f} s", file=sys.stderr)
@@ -260,8 +302,9 @@ def main() -> None:
     rate = {name: rows[name] / median[name] for name in results}
     print(f"store: {path}, {rows['ceiling-all']:,} events; a rebuild reads {rows['rebuild']:,} of them")
     print(f"{'measure':<44}{'wall s':>8}{'CPU s':>8}{'rows/s':>12}{'peak MB':>10}")
-    for name, title in (("ceiling-all", "raw sqlite3 + json.loads, every row"),
-                        ("ceiling", "raw sqlite3 + json.loads, the rows read"),
+    driver = "sqlite3" if store.is_sqlite else "psycopg"
+    for name, title in (("ceiling-all", f"raw {driver} + json.loads, every row"),
+                        ("ceiling", f"raw {driver} + json.loads, the rows read"),
                         ("rebuild", "ReadModels.rebuild()")):
         peak = max(r["peak_mb"] for r in results[name])
         print(f"{title:<44}{median[name]:>8.2f}{cpu[name]:>8.2f}{rate[name]:>12,.0f}{peak:>10.0f}")
@@ -270,6 +313,8 @@ def main() -> None:
     print(f"update after 100 new events: {update['seconds'] * 1000:.0f} ms, {update['rows']} events read, "
           f"peak {update['peak_mb']:.0f} MB")
     print(f"envtrack indicators --year 2024 (cold process): median {statistics.median(r['seconds'] for r in indicators):.2f} s")
+    if args.drop and not store.is_sqlite:
+        drop_schema(store)
 
 
 if __name__ == "__main__":
