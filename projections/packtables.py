@@ -2,9 +2,8 @@
 
 A table is either a list of row dicts (by month, site, category; the programmes by month), with
 the stable column keys as its header, or the ``--by total`` dict, written as one row per
-indicator: its dotted key (``waste.timbulan_kg``, ``sambo.items_issued.pensil`` …), its label in
-the pack's language and its value. CSV and XLSX go through ``envtrack.output``'s renderers, as
-``envtrack indicators`` does.
+indicator (``projections/totals.py``, as ``envtrack indicators`` writes it). CSV and XLSX are
+written by ``projections/sheets.py``, each file whole or not at all.
 """
 
 from __future__ import annotations
@@ -13,51 +12,28 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from projections.packvalues import flatten
+from projections import sheets
 from projections.pdfreport import Column
-
-TOTAL_COLUMNS = ["key", "indicator", "value"]
-
-
-def indicator_label(key: str, labels: Mapping[str, str]) -> str:
-    """The label of a dotted total key, as ``envtrack indicators`` shows it."""
-    parts = key.split(".")
-    if len(parts) == 3 and parts[1] != "target" and parts[0] != "period":
-        section, name, part = parts
-        template = labels.get(f"ind.{section}.{name}", key)
-        return template.format(jenis=part, item=part)
-    special = {"period.from": "ind.period_from", "period.to": "ind.period_to"}
-    return labels.get(special.get(key, f"ind.{key}"), key)
+from projections.totals import TOTAL_COLUMNS, total_rows
 
 
 def rows_of(table: Any, labels: Mapping[str, str]) -> tuple[list[str], list[dict[str, Any]]]:
     """(columns, rows) of a pack table: the total as key, indicator label and value."""
     if isinstance(table, Mapping):
-        rows = [
-            {"key": key, "indicator": indicator_label(key, labels), "value": value}
-            for key, value in flatten(table).items()
-        ]
-        return list(TOTAL_COLUMNS), rows
-    columns: list[str] = []
-    for row in table:
-        columns.extend(key for key in row if key not in columns)
-    return columns, list(table)
+        return list(TOTAL_COLUMNS), total_rows(table, labels)
+    return sheets.keys(table), list(table)
 
 
 def write_csv(path: Path, table: Any, labels: Mapping[str, str]) -> None:
     """UTF-8 CSV under a header row of the stable keys; empty cells for missing values."""
-    from envtrack.output import render_csv
-
     columns, rows = rows_of(table, labels)
-    path.write_text(render_csv(rows, columns), encoding="utf-8", newline="")
+    sheets.write_file(path, sheets.render_csv(rows, columns).encode("utf-8"))
 
 
 def write_xlsx(path: Path, table: Any, labels: Mapping[str, str], *, sheet: str) -> None:
     """One worksheet with the same columns and rows as the CSV; numbers stay numbers."""
-    from envtrack.output import write_xlsx as write_sheet
-
     columns, rows = rows_of(table, labels)
-    write_sheet(str(path), rows, columns, title=sheet)
+    sheets.write_file(path, sheets.xlsx_bytes(rows, columns, title=sheet))
 
 
 # -- the PDF's tables ----------------------------------------------------------------------------

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from envtrack.cli.recording import confirm, date_option, parse_on, show
+from envtrack.cli.recording import confirm, date_option, format_option, output_rows, parse_on
 from envtrack.context import Context
 from envtrack.i18n import label
 
@@ -62,24 +62,17 @@ def correct(
 @click.command()
 @click.option("--site", default=None, help="Only the events of this site.")
 @click.option("--limit", metavar="N", default="50", show_default=True, help="How many of the latest events.")
-@click.option(
-    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True, help="Output format."
-)
+@format_option()
 @click.pass_obj
 def log(obj: Context, site: str | None, limit: str, fmt: str) -> None:
     """Show the latest events, oldest first: position, recorded time (UTC), operator, event,
     site and summary. Corrections and voids show what they changed and why."""
     from domain.values import count
     from envtrack import logview
-    from envtrack.output import render_table
 
     events = obj.app(create=False).log(site=site, limit=count("limit", limit))
     rows = logview.rows(events, obj.lang)
-
-    def table() -> str:
-        if not rows:
-            click.echo(label("cli.no_events", obj.lang), err=True)
-            return ""
-        return render_table(logview.table_rows(rows), logview.TABLE_COLUMNS)
-
-    show(fmt, rows, table)
+    if fmt == "table" and not rows:
+        click.echo(label("cli.no_events", obj.lang), err=True)
+        return
+    output_rows(obj, fmt, logview.table_rows(rows), logview.TABLE_COLUMNS, data=rows)

@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date
 from typing import Any
 
 import click
 
 from envtrack.cli.projections import ProgressPrinter
+from envtrack.cli.recording import SHEET_FORMATS, format_option, output_rows
 from envtrack.context import Context
 from envtrack.i18n import label
-
-FORMATS = ("table", "csv", "json", "xlsx")
 
 
 def _targets(pengurangan: float, penanganan: float) -> dict[str, float]:
@@ -49,7 +46,7 @@ def _year(value: str | None) -> int | None:
     show_default=True,
     help="One total, or one row per month, site or category (jenis).",
 )
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True, help="Output format.")
+@format_option(*SHEET_FORMATS)
 @click.option("--out", default=None, metavar="FILE", help="Write to FILE instead of stdout (needed for xlsx).")
 @click.option("--target-pengurangan", type=float, default=30.0, show_default=True, help="Pengurangan target, %.")
 @click.option("--target-penanganan", type=float, default=70.0, show_default=True, help="Penanganan target, %.")
@@ -89,64 +86,25 @@ def indicators(
         assert isinstance(result, dict)
         report = {"period": result["period"], "site": result["site"], "as_of_position": position}
         report.update((key, value) for key, value in result.items() if key not in report)
-        columns, headers, rows = _summary_rows(report, obj.lang)
-        data: Any = report
+        _output_total(obj, fmt, out, report)
     else:
         records = result.to_dict("records")  # type: ignore[union-attr]
-        columns = list(result.columns)  # type: ignore[union-attr]
-        headers = [_column_label(column, obj.lang) for column in columns]
-        rows = records
-        data = records
-    _emit(obj, fmt, out, data, rows, columns, headers, by)
+        columns = [str(column) for column in result.columns]  # type: ignore[union-attr]
+        headings = {column: _column_label(column, obj.lang) for column in columns}
+        output_rows(obj, fmt, records, columns, headings=headings, out=out, sheet=f"indikator-{by}")
     click.echo(label("ind.as_of", obj.lang).format(position=position), err=True)
 
 
-def _emit(
-    obj: Context,
-    fmt: str,
-    out: str | None,
-    data: Any,
-    rows: list[dict],
-    columns: list[str],
-    headers: list[str],
-    by: str,
-) -> None:
-    from envtrack import output
+def _output_total(obj: Context, fmt: str, out: str | None, report: dict[str, Any]) -> None:
+    """The ``--by total`` report: as it is in JSON; else one row per figure (key, indicator,
+    value), the table showing the indicator and the value."""
+    from envtrack.i18n import labels
+    from projections.totals import TOTAL_COLUMNS, total_rows
 
-    # CSV and XLSX are data for scripts and spreadsheets: their headers are the stable keys
-    # (``month``, ``timbulan_kg``, ``komposisi_pct.plastik`` …); the table shows the labels.
-    if fmt == "xlsx":
-        assert out is not None
-        with _writing(out):
-            output.write_xlsx(out, rows, columns, columns, title=f"indikator-{by}")
-        return
-    if fmt == "json":
-        text = output.render_json(data)
-    elif fmt == "csv":
-        text = output.render_csv(rows, columns, columns).rstrip("\n")
-    else:
-        shown = columns if by != "total" else columns[1:]
-        labels = dict(zip(columns, headers))
-        text = output.render_table(
-            [{labels[c]: row.get(c) for c in shown} for row in rows], [labels[c] for c in shown]
-        )
-    if out:
-        with _writing(out), open(out, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text + "\n")
-    else:
-        click.echo(text)
-
-
-@contextmanager
-def _writing(path: str) -> Iterator[None]:
-    """Turns a failed write (no permission, a read-only or full disk) into a refusal naming --out."""
-    from domain.errors import InvalidValue
-
-    try:
-        yield
-    except OSError as error:
-        reason = error.strerror or str(error)
-        raise InvalidValue("--out", path, f"cannot be written ({reason})", f"tidak dapat ditulis ({reason})") from None
+    # the table and the spreadsheets name the scope: "all sites" when there is no --site
+    named = {**report, "site": report["site"] or label("all_sites", obj.lang)}
+    rows = total_rows(named, labels(obj.lang))
+    output_rows(obj, fmt, rows, TOTAL_COLUMNS, shown=TOTAL_COLUMNS[1:], data=report, out=out, sheet="indikator-total")
 
 
 def _writable(path: str) -> None:
@@ -161,39 +119,7 @@ def _writable(path: str) -> None:
 
 def _column_label(column: str, lang: str) -> str:
     if column in ("month", "site", "category"):
-        return label(column, lang)
+        return label(f"col.{column}", lang)
     if column.startswith("komposisi_pct."):
         return label("ind.waste.komposisi_pct", lang).format(jenis=column.split(".", 1)[1])
     return label(f"ind.waste.{column}", lang)
-
-
-def _summary_rows(report: dict[str, Any], lang: str) -> tuple[list[str], list[str], list[dict]]:
-    """The ``--by total`` report as rows of key, indicator label and value."""
-    rows: list[dict] = [
-        {"key": "period.from", "indicator": label("ind.period_from", lang), "value": report["period"]["from"]},
-        {"key": "period.to", "indicator": label("ind.period_to", lang), "value": report["period"]["to"]},
-        {"key": "site", "indicator": label("ind.site", lang), "value": report["site"] or label("all_sites", lang)},
-        {"key": "as_of_position", "indicator": label("ind.as_of_position", lang), "value": report["as_of_position"]},
-    ]
-    for section in ("waste", "sambo", "maduleni"):
-        for key, value in report[section].items():
-            if isinstance(value, dict):
-                for part, item_value in value.items():
-                    rows.append(
-                        {
-                            "key": f"{section}.{key}.{part}",
-                            "indicator": _part_label(section, key, part, lang),
-                            "value": item_value,
-                        }
-                    )
-            else:
-                rows.append({"key": f"{section}.{key}", "indicator": label(f"ind.{section}.{key}", lang), "value": value})
-    columns = ["key", "indicator", "value"]
-    headers = [label(f"ind.{column}", lang) for column in columns]
-    return columns, headers, rows
-
-
-def _part_label(section: str, key: str, part: str, lang: str) -> str:
-    if key == "target":
-        return label(f"ind.waste.target.{part}", lang)
-    return label(f"ind.{section}.{key}", lang).format(jenis=part, item=part)

@@ -9,11 +9,10 @@ import click
 from envtrack.cli.recording import (
     confirm,
     date_option,
-    fields_table,
     format_option,
+    output_fields,
     parse_on,
     print_entry,
-    show,
     warn,
 )
 from envtrack.context import Context
@@ -112,12 +111,12 @@ def harvest(
 
 @pond.command("show")
 @click.argument("slug", metavar="POND")
-@format_option
+@format_option()
 @click.pass_obj
 def show_(obj: Context, slug: str, fmt: str) -> None:
     """Show the pond and its open cycle: stocked, alive, fed, harvested, days in cycle."""
     shown = obj.app(create=False).show_pond(slug)
-    show(fmt, shown, lambda: fields_table(_flat(shown)))
+    output_fields(obj, fmt, _flat(shown), data=shown)
     if fmt == "table":
         warn(obj, shown["warnings"])
 

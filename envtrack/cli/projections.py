@@ -6,11 +6,11 @@ import time
 
 import click
 
-from envtrack.cli.recording import confirm, format_option, show
+from envtrack.cli.recording import confirm, format_option, output_rows
 from envtrack.context import Context
 from envtrack.i18n import label
 
-STATUS_COLUMNS = ("projection", "position", "head", "lag")
+STATUS_COLUMNS = ["projection", "position", "head", "lag"]
 
 
 class ProgressPrinter:
@@ -68,23 +68,15 @@ def rebuild(obj: Context) -> None:
 
 
 @projections.command("status")
-@format_option
+@format_option()
 @click.pass_obj
 def status(obj: Context, fmt: str) -> None:
     """Per read model: the log position it has reached, the head of the log, and the lag."""
-    from envtrack.output import render_table
     from envtrack.reports import require_store
     from projections.readmodels import ReadModels
 
     require_store(obj.store)
     with ReadModels(obj.store) as read_models:
         rows = read_models.status()
-    headers = {column: label(f"proj.{column}", obj.lang) for column in STATUS_COLUMNS}
-    show(
-        fmt,
-        rows,
-        lambda: render_table(
-            [{headers[column]: row[column] for column in STATUS_COLUMNS} for row in rows],
-            list(headers.values()),
-        ),
-    )
+    named = [{**row, "projection": label(f"projection.{row['projection']}", obj.lang)} for row in rows]
+    output_rows(obj, fmt, named, STATUS_COLUMNS, data=rows)

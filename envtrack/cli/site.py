@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from envtrack.cli.recording import confirm, date_option, fields_table, format_option, parse_on, show
+from envtrack.cli.recording import confirm, date_option, format_option, output_fields, output_rows, parse_on
 from envtrack.context import Context
 
 KINDS_HELP = "school, mosque, waste-bank, tps3r or community."
@@ -87,22 +87,18 @@ def close(obj: Context, slug: str, reason: str, on: str | None) -> None:
 
 
 @site.command("list")
-@format_option
+@format_option()
 @click.pass_obj
 def list_(obj: Context, fmt: str) -> None:
     """List every site, open and closed."""
-    from envtrack.output import render_table
-
     sites = obj.app(create=False).list_sites()
-    columns = ["site", "kind", "name", "kelurahan", "kecamatan", "population", "closed"]
-    show(fmt, sites, lambda: render_table(sites, columns))
+    output_rows(obj, fmt, sites, ["site", "kind", "name", "kelurahan", "kecamatan", "population", "closed"])
 
 
 @site.command("show")
 @click.argument("slug", metavar="SITE")
-@format_option
+@format_option()
 @click.pass_obj
 def show_(obj: Context, slug: str, fmt: str) -> None:
     """Show one site."""
-    shown = obj.app(create=False).show_site(slug)
-    show(fmt, shown, lambda: fields_table(shown))
+    output_fields(obj, fmt, obj.app(create=False).show_site(slug))

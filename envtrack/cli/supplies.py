@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from envtrack.cli.recording import confirm, date_option, format_option, parse_on, print_entry, show
+from envtrack.cli.recording import confirm, date_option, format_option, output_rows, parse_on, print_entry
 from envtrack.context import Context
 
 
@@ -42,14 +42,12 @@ def receive(
 
 @supplies.command("stock")
 @click.argument("site")
-@format_option
+@format_option()
 @click.pass_obj
 def stock(obj: Context, site: str, fmt: str) -> None:
     """Show the supplies in stock at school SITE, with their rates in bottles."""
-    from envtrack.output import render_table
-
     shown = obj.app(create=False).supplies_stock(site)
-    show(fmt, shown, lambda: render_table(shown["items"], ["item", "qty", "rate_bottles"]))
+    output_rows(obj, fmt, shown["items"], ["item", "qty", "rate_bottles"], data=shown)
 
 
 @click.group()

@@ -14,7 +14,7 @@ def test_table_pads_columns_to_the_widest_cell():
         {"item": "pensil", "qty": 37, "rate_bottles": 20},
         {"item": "buku-tulis", "qty": 9, "rate_bottles": None},
     ]
-    assert render_table(rows) == (
+    assert render_table(rows, lang="en") == (
         "item        qty  rate_bottles\n"
         "----------  ---  ------------\n"
         "pensil      37   20\n"
@@ -24,11 +24,11 @@ def test_table_pads_columns_to_the_widest_cell():
 
 def test_table_keeps_the_columns_asked_for_in_that_order():
     rows = [{"a": 1.5, "b": date(2025, 7, 1), "c": True}]
-    assert render_table(rows, ["c", "b"]) == "c    b\n---  ----------\nyes  2025-07-01"
+    assert render_table(rows, ["c", "b"], lang="en") == "c    b\n---  ----------\nyes  2025-07-01"
 
 
 def test_table_shows_kg_without_float_noise():
-    assert render_table([{"kg": 0.1 + 0.2}, {"kg": 12.0}, {"kg": 0.0005}]).splitlines()[2:] == ["0.3", "12", "0.001"]
+    assert render_table([{"kg": 0.1 + 0.2}, {"kg": 12.0}, {"kg": 0.0005}], lang="en").splitlines()[2:] == ["0.3", "12", "0.001"]
 
 
 def test_json_writes_iso_dates_string_ids_and_letters_as_they_are():

@@ -21,7 +21,7 @@ def test_feeding_a_cycle_past_120_days_warns_but_records(envtrack):
     assert table.stderr == "warning: cycle has run 130 days (more than 120)\n"
     indonesian = envtrack("pond", "show", "kolam-1", lang="id")
     assert indonesian.stderr == "peringatan: siklus sudah berjalan 130 hari (lebih dari 120)\n"
-    assert "days_in_cycle  130" in table.stdout
+    assert "Days in cycle  130" in table.stdout
 
 
 def test_final_harvest_with_a_poor_fcr_warns_but_records(envtrack):

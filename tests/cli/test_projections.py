@@ -46,7 +46,7 @@ def test_status_update_rebuild(recorded, head):
     assert rebuild.stderr == "read models rebuilt up to position 4 (4 events read)\n"
     table = recorded("projections", "status", lang="id").stdout.splitlines()
     assert table[0].split() == ["Proyeksi", "Posisi", "Ujung", "log", "Tertinggal"]
-    assert table[2].split() == ["sites", "4", "4", "0"]
+    assert table[2].split() == ["lokasi", "4", "4", "0"]  # the sites read model, named in Indonesian
 
 
 @pytest.mark.parametrize("command", [("status",), ("update",), ("rebuild",)])

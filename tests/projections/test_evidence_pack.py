@@ -12,9 +12,10 @@ from envtrack.application import EnvTrack
 from envtrack.i18n import labels
 from envtrack.store import resolve
 from projections import charts
-from projections.packtables import indicator_label, pdf_sections, rows_of
+from projections.packtables import pdf_sections, rows_of
 from projections.packvalues import flatten, indicator_values, plain
 from projections.pdfreport import Meta, write_pdf
+from projections.totals import indicator_label
 from projections.readmodels import ReadModels, replay_frames
 from projections.verification import _flat, _same
 
