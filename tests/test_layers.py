@@ -1,5 +1,8 @@
 """The dependency direction of style.md, kept true by reading every module's imports.
 
+0. Our packages import each other only along the arrows of ``ARROWS``, an allow-list: ``domain`` ←
+   ``envtrack.store`` ← ``projections`` ← the rest of ``envtrack``. A new arrow fails until it is
+   added there on purpose.
 1. ``domain`` imports only the standard library, ``eventsourcing.domain`` and itself, no I/O,
    and takes time and ids as arguments.
 2. ``projections`` never imports the command line or the application, and never writes events.
@@ -87,6 +90,52 @@ def all_files() -> list[Path]:
     return [path for package in PACKAGES for path in source_files(package)]
 
 
+# Our module groups, matched by the longest prefix: a module of ``envtrack`` not named here
+# (the application, its queries and context, output, i18n, reports, the log view) is "envtrack".
+GROUPS = {
+    "domain": "domain",
+    "envtrack.store": "store",
+    "envtrack.postgres_events": "store",
+    "projections": "projections",
+    "envtrack": "envtrack",
+    "envtrack.importing": "importing",
+    "envtrack.demo": "demo",
+    "envtrack.cli": "cli",
+    "envtrack.__main__": "cli",
+}
+# group -> the groups it may import (besides itself)
+ARROWS = {
+    "domain": set(),
+    "store": {"domain"},
+    "projections": {"domain", "store"},
+    "envtrack": {"domain", "store", "projections"},
+    "importing": {"domain", "store", "envtrack"},
+    "demo": {"domain", "envtrack"},
+    "cli": {"domain", "store", "projections", "envtrack", "importing", "demo"},
+}
+
+
+def group_of(module: str) -> str | None:
+    """The group of one of our modules (``None`` for the standard library and third parties)."""
+    matches = [prefix for prefix in GROUPS if is_within(module, (prefix,))]
+    return GROUPS[max(matches, key=len)] if matches else None
+
+
+def module_name(path: Path) -> str:
+    return relative(path).removesuffix(".py").removesuffix("/__init__").replace("/", ".")
+
+
+def arrow_violations(path: Path, module: str | None = None) -> list[str]:
+    """Rule 0: every import of one of our modules follows an arrow of ``ARROWS``."""
+    source = group_of(module or module_name(path))
+    found = []
+    for imported in imports(path):
+        target = group_of(imported.module)
+        if source is not None and target not in (None, source) and target not in ARROWS[source]:
+            found.append(f"{relative(path)}:{imported.line} imports {imported.module} ({source} -> {target})")
+    return found
+
+
 NOT_FOR_PROJECTIONS = ("envtrack.cli", "envtrack.application", "envtrack.context", "envtrack.importing",
                        "eventsourcing.application")
 WRITING_CALLS = {"trigger_event", "collect_events", "insert_events", "_create", "record_waste",
@@ -158,6 +207,21 @@ def test_the_scan_sees_every_package_and_their_imports():
     assert any(i.module == "sqlite3" for i in imports(ROOT / "envtrack/store.py"))
 
 
+def test_the_arrows_run_one_way_domain_store_projections_then_the_rest():
+    reaches = {group: set(targets) for group, targets in ARROWS.items()}
+    for _ in ARROWS:  # the transitive closure
+        for targets in reaches.values():
+            targets |= set().union(*(reaches[target] for target in targets))
+    assert not any(group in targets for group, targets in reaches.items()), "a cycle of groups"
+    assert reaches["projections"] == {"domain", "store"}
+    assert {group_of(module_name(path)) for path in all_files()} == set(ARROWS)
+
+
+@pytest.mark.parametrize("path", all_files(), ids=relative)
+def test_packages_import_each_other_only_along_the_allowed_arrows(path):
+    assert arrow_violations(path) == []
+
+
 @pytest.mark.parametrize("path", source_files("domain"), ids=relative)
 def test_domain_imports_only_the_standard_library_and_eventsourcing_domain_and_takes_time_as_arguments(path):
     assert domain_violations(path) == []
@@ -190,6 +254,7 @@ def test_each_rule_catches_a_module_that_breaks_it(tmp_path):
         "from uuid import uuid4\n"
         "from datetime import date\n"
         "from envtrack.application import EnvTrack\n"
+        "from envtrack.output import render_json\n"
         "ENV = {'PERSISTENCE_MODULE': 'eventsourcing.sqlite'}\n"
         "SQL = 'INSERT  INTO stored_events VALUES (1)'\n"
         "def f(app, ledger):\n"
@@ -205,6 +270,10 @@ def test_each_rule_catches_a_module_that_breaks_it(tmp_path):
             "reads the clock (.today)", "makes a random id (uuid4)"} <= caught(domain_violations(bad))
     assert {"imports envtrack.application", "calls .trigger_event()", "writes stored_events"} == caught(
         projection_violations(bad)) - {"imports envtrack.application.EnvTrack"}
+    assert {"imports envtrack.application (projections -> envtrack)", "imports envtrack.output (projections -> envtrack)"
+            } <= caught(arrow_violations(bad, "projections.bad"))
+    assert "imports envtrack.application (domain -> envtrack)" in caught(arrow_violations(bad, "domain.bad"))
+    assert arrow_violations(bad, "envtrack.cli.bad") == []
     assert heavy_import_violations(bad) == ["bad.py:2 imports pandas at module level"]
     assert caught(persistence_violations(bad)) == {
         "imports sqlite3", "names 'PERSISTENCE_MODULE'", "names 'eventsourcing.sqlite'"}
