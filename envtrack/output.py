@@ -92,6 +92,8 @@ def number(value: float, lang: str | None = None) -> str:
 def cell(value: Any, lang: str | None = None) -> str:
     """A value as a table cell shows it: empty for None, ISO dates, numbers without noise, one
     line. With a language, numbers and yes/no are written in it; without one, plainly."""
+    if type(value).__module__ == "numpy" and hasattr(value, "item"):
+        value = value.item()  # a NumPy scalar from a frame, as the Python value it holds
     if value is None:
         return ""
     if isinstance(value, bool):
