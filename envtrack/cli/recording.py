@@ -11,7 +11,6 @@ import click
 
 from envtrack.context import Context
 from envtrack.i18n import LABELS, label
-from envtrack.output import terminal_text
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -53,11 +52,17 @@ def print_entry(entry_id: Any) -> None:
 
 
 def confirm(obj: Context, key: str, **values: Any) -> None:
+    from envtrack.output import terminal_text
+
     click.echo(terminal_text(label(key, obj.lang).format(**values)), err=True)
 
 
 def warn(obj: Context, warnings: list[dict[str, Any]]) -> None:
     """Pond warnings (``cycle_warnings``) in the user's language, on stderr."""
+    if not warnings:
+        return
+    from envtrack.output import terminal_text
+
     for warning in warnings:
         message = label(f"cli.warning.{warning['warning']}", obj.lang).format(**warning)
         click.echo(terminal_text(f"{label('cli.warning', obj.lang)}: {message}"), err=True)
