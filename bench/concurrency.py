@@ -178,7 +178,7 @@ def _count(db: str) -> int:
     store = resolve(db)
     if not store.exists():
         return 0
-    if store.is_sqlite:
+    if store.backend == "sqlite":
         import sqlite3
 
         with sqlite3.connect(store.sqlite_path or "") as conn:

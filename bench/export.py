@@ -97,14 +97,14 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory(prefix="envtrack-bench-export-") as folder:
         db = options.db or str(Path(folder) / "demo.db")
-        from envtrack.store import head_position, resolve
+        from envtrack.store import resolve
 
         store = resolve(db)
-        if not store.exists() or head_position(store) == 0:
+        if not store.exists() or store.head_position() == 0:
             print(f"filling {store.display} with envtrack demo --seed 1 --years {options.years} …", file=sys.stderr)
             seconds, _cpu = run(db, "demo", "--seed", "1", "--years", str(options.years))
             print(f"  demo: {seconds:.1f} s", file=sys.stderr)
-        events = head_position(store)
+        events = store.head_position()
         year = str(date.today().year - 1)
         out = Path(folder) / "pack"
         export = median_of(options.runs, db, "evidence", "export", "--year", year, "--out", str(out))

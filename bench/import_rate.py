@@ -81,7 +81,7 @@ def count_entries(db: str) -> int:
 
     store = resolve(db)
     query = f"SELECT COUNT(*) FROM {store.events_table} WHERE topic = 'domain.waste:WasteEntry.Recorded'"
-    if store.is_sqlite:
+    if store.backend == "sqlite":
         with sqlite3.connect(db) as conn:
             return conn.execute(query).fetchone()[0]
     import psycopg

@@ -51,7 +51,7 @@ def generate(path: str, events: int, seed: int = 7) -> None:
     from domain.values import CATEGORIES, DESTINATIONS
     from domain.waste import WasteEntry
     from envtrack.application import EnvTrack
-    from envtrack.store import head_position, resolve
+    from envtrack.store import resolve
 
     rng = random.Random(seed)
     store = resolve(path)
@@ -75,7 +75,7 @@ def generate(path: str, events: int, seed: int = 7) -> None:
         ledger.set_rate("pensil", 20, on=first_day, **stamp)
         batch.append(SupplyReceipt.record(uuid4(), ledger, item="pensil", qty=10_000_000, cost_rp=None, source=None, on=first_day, **stamp))
     app.save(*batch, *ledgers.values(), *ponds.values())
-    written = head_position(store)
+    written = store.head_position()
     waste_ids: deque = deque(maxlen=20_000)  # recent waste entries, to correct or void
     clocks = dict.fromkeys(mosques, first_day)  # pond records go forward in time, pond by pond
     last_day = date(2025, 12, 31)
@@ -128,7 +128,7 @@ def generate(path: str, events: int, seed: int = 7) -> None:
                 batch.append(entry)
         pending = {id(agg): agg for agg in [*batch, *ledgers.values(), *ponds.values()] if agg.pending_events}
         app.save(*pending.values())
-        written = head_position(store)
+        written = store.head_position()
         rate = written / (time.perf_counter() - started)
         print(f"generated {written:,} events ({rate:,.0f}/s)", file=sys.stderr, end="\r")
     print(file=sys.stderr)
@@ -163,7 +163,7 @@ def step_ceiling(path: str, everything: bool) -> dict:
     from projections.rows import TOPICS
 
     store = resolve(path)
-    if store.is_sqlite:
+    if store.backend == "sqlite":
         import sqlite3
 
         clock = Clock()
@@ -277,7 +277,7 @@ def main() -> None:
 
     store = resolve(path)
     if args.fresh or not store.exists():
-        if store.is_sqlite:
+        if store.backend == "sqlite":
             os.makedirs(OUT, exist_ok=True)
             for suffix in ("", "-wal", "-shm"):
                 if os.path.exists(path + suffix):
@@ -302,7 +302,7 @@ def main() -> None:
     rate = {name: rows[name] / median[name] for name in results}
     print(f"store: {path}, {rows['ceiling-all']:,} events; a rebuild reads {rows['rebuild']:,} of them")
     print(f"{'measure':<44}{'wall s':>8}{'CPU s':>8}{'rows/s':>12}{'peak MB':>10}")
-    driver = "sqlite3" if store.is_sqlite else "psycopg"
+    driver = "sqlite3" if store.backend == "sqlite" else "psycopg"
     for name, title in (("ceiling-all", f"raw {driver} + json.loads, every row"),
                         ("ceiling", f"raw {driver} + json.loads, the rows read"),
                         ("rebuild", "ReadModels.rebuild()")):
@@ -313,7 +313,7 @@ def main() -> None:
     print(f"update after 100 new events: {update['seconds'] * 1000:.0f} ms, {update['rows']} events read, "
           f"peak {update['peak_mb']:.0f} MB")
     print(f"envtrack indicators --year 2024 (cold process): median {statistics.median(r['seconds'] for r in indicators):.2f} s")
-    if args.drop and not store.is_sqlite:
+    if args.drop and store.backend != "sqlite":
         drop_schema(store)
 
 

@@ -29,7 +29,7 @@ from domain.entries import Entry
 from domain.errors import AlreadyExists, DomainError, InvalidValue, NotCorrectable, NotFound
 from domain.sites import Site
 from domain.waste import WasteEntry
-from envtrack.store import APPLICATION_NAME, BUSY_ERRORS, Store, Turns, find_ids_by_prefix
+from envtrack.store import APPLICATION_NAME, Store
 
 if TYPE_CHECKING:  # loaded by the commands that use them: a waste record needs neither
     from domain.ponds import Pond
@@ -158,7 +158,7 @@ class EnvTrack(Application[UUID]):
         self.operator = operator
         self.today = today
         self.new_id = new_id
-        self.turns = Turns(store)
+        self.turns = store.turns
         self._open_store()
 
     def _open_store(self) -> None:
@@ -176,21 +176,20 @@ class EnvTrack(Application[UUID]):
                     env["CREATE_TABLE"] = "no"
                 super().__init__(env=env)
                 return
-            except (*BUSY_ERRORS, OperationalError, IntegrityError, InternalError, ProgrammingError) as error:
+            except (*self.store.busy_errors, OperationalError, IntegrityError, InternalError, ProgrammingError) as error:
                 factory = getattr(self, "factory", None)
                 if factory is not None:
                     factory.close()
-                # "CREATE … IF NOT EXISTS" racing its twin may still find the object made
-                # meanwhile; any other ProgrammingError (a missing grant) is not a race.
-                duplicate = getattr(error.__cause__, "sqlstate", None) in DUPLICATE_OBJECT_STATES
+                # Any other ProgrammingError (a missing grant) is not a race.
+                duplicate = self.store.is_creation_race(error)
                 if attempt == MAX_ATTEMPTS or (isinstance(error, ProgrammingError) and not duplicate):
-                    if isinstance(error, BUSY_ERRORS):
+                    if isinstance(error, self.store.busy_errors):
                         raise OperationalError(str(error)) from error
                     raise
                 _back_off(attempt)
 
     def close(self) -> None:
-        self.turns.close()
+        self.store.close()
         super().close()
 
     def register_transcodings(self, transcoder: Any) -> None:
@@ -650,7 +649,7 @@ class EnvTrack(Application[UUID]):
                 "bukan id entri (berikan id-nya, atau minimal 8 karakter pertamanya)",
             )
         topics = [_topic(cls.Recorded) for cls in entry_classes()]
-        matches = find_ids_by_prefix(self.store, ref, topics)
+        matches = self.store.find_ids_by_prefix(ref, topics)
         if not matches:
             raise NotFound("entry", reference, "is not a known entry id", "bukan id entri yang dikenal")
         if len(matches) > 1:
@@ -738,10 +737,6 @@ class EnvTrack(Application[UUID]):
         if site is not None:
             UnitOfWork(self).site(site, open_only=False)
         return logview.read(self, site=site, limit=limit)
-
-
-DUPLICATE_OBJECT_STATES = {"42P07", "42710", "42723", "42P06"}
-"""PostgreSQL's duplicate table, object, function and schema: what a losing CREATE raises."""
 
 
 def _back_off(attempt: int) -> None:

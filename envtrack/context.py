@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 import click
@@ -21,8 +22,9 @@ class Context:
     lang: str = "id"
     _apps: dict[bool, Any] = field(default_factory=dict, repr=False)
 
-    @property
+    @cached_property
     def store(self) -> Store:
+        """The store ``--db`` names, resolved once per command and shared by all it does."""
         return resolve(self.db)
 
     def app(self, *, create: bool = True) -> Any:
@@ -37,6 +39,8 @@ class Context:
         for app in self._apps.values():
             app.close()
         self._apps.clear()
+        if "store" in self.__dict__:  # resolved by this command
+            self.store.close()
 
 
 def user_errors(ctx: click.Context, invoke: Callable[[], Any]) -> Any:
@@ -71,6 +75,4 @@ def _database_message(ctx: click.Context, message: str) -> str:
     store = getattr(ctx.find_root().obj, "store", None)
     if store is None:
         return f"database: {message}"
-    if store.password:
-        message = message.replace(store.password, "***")
-    return f"database: {message} (db {store.display!r})"
+    return f"database: {store.without_password(message)} (db {store.display!r})"

@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from uuid import UUID
 
-from envtrack.store import LogRow, Store, read_log
+from envtrack.store import LogRow, Store
 
 GENESIS = bytes(32)
 
@@ -59,7 +59,7 @@ def chain_head(store: Store, upto: int) -> ChainHead:
     head = GENESIS
     events = 0
     last = 0
-    for page in read_log(store, upto=upto):
+    for page in store.read_log(upto=upto):
         head, count, page_last = extend(head, page)
         events += count
         last = page_last or last

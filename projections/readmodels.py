@@ -16,9 +16,8 @@ from __future__ import annotations
 
 import gc
 import secrets
-import zlib
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from datetime import date
 from typing import Any
 
@@ -27,10 +26,10 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.schema import CreateTable
 
 from domain.errors import Refused
-from envtrack.store import Store, head_position, read_log
+from envtrack.store import Store
 from projections.replay import Frames, replay_frames, to_frames
 from projections.rows import PROJECTIONS, TABLES, TOPICS, Batch, map_rows
-from projections.tables import BUILDING, make_engine, positions_table, read_model_tables
+from projections.tables import BUILDING, positions_table, read_model_tables
 
 __all__ = ["Frames", "ReadModels", "replay_frames"]
 
@@ -59,8 +58,8 @@ class ReadModels:
     def __init__(self, store: Store, *, page_size: int = PAGE_SIZE) -> None:
         self.store = store
         self.page_size = page_size
-        self.engine = make_engine(store.sqlalchemy_url())
-        schema = None if store.is_sqlite else (store.schema or None)
+        self.engine = store.engine()
+        schema = store.read_model_schema
         self.metadata = MetaData(schema=schema)
         self.positions = positions_table(self.metadata)
         self.live = read_model_tables(self.metadata)
@@ -87,7 +86,7 @@ class ReadModels:
 
     def _update(self, progress: Progress | None) -> int:
         self._ensure_tables()
-        head = head_position(self.store)
+        head = self.store.head_position()
         self.events_read = 0
         while True:
             positions = self._read_positions()
@@ -106,7 +105,7 @@ class ReadModels:
     def _catch_up(
         self, positions: dict[str, int], start: int, head: int, progress: Progress | None
     ) -> dict[str, int] | None:
-        pages = read_log(self.store, after=start, upto=head, topics=TOPICS, page_size=self.page_size, raw_ids=True)
+        pages = self.store.read_log(after=start, upto=head, topics=TOPICS, page_size=self.page_size, raw_ids=True)
         try:
             for page in pages:
                 self.events_read += len(page)
@@ -117,7 +116,8 @@ class ReadModels:
                 with self._writing() as conn:
                     if self._read_positions(conn, lock=True) != positions:
                         return None
-                    write_batch(conn, self.live, batch)
+                    self._insert_rows(conn, self.live, batch)
+                    apply_updates(conn, self.live, batch.updates)  # to rows of earlier pages
                     self._write_positions(conn, reached)
                 positions = reached
                 if progress:
@@ -143,10 +143,10 @@ class ReadModels:
                 table.drop(conn, checkfirst=True)
             for table in self.building.values():
                 conn.execute(CreateTable(table))  # indexes come after the rows: built once, in order
-        head = head_position(self.store)
+        head = self.store.head_position()
         read = 0
         later: dict[tuple[str, str], dict[str, Any]] = {}  # voids and corrections of earlier pages
-        pages = read_log(self.store, after=0, upto=head, topics=TOPICS, page_size=self.page_size, raw_ids=True)
+        pages = self.store.read_log(after=0, upto=head, topics=TOPICS, page_size=self.page_size, raw_ids=True)
         try:
             for page in pages:
                 read += len(page)
@@ -154,7 +154,7 @@ class ReadModels:
                 map_rows(batch, page)
                 with self._writing() as conn:
                     self._check_claim(conn, token)
-                    insert_rows(conn, self.building, batch)
+                    self._insert_rows(conn, self.building, batch)
                 for target, values in batch.updates.items():
                     later.setdefault(target, {}).update(values)
                 if progress:
@@ -182,7 +182,7 @@ class ReadModels:
 
     def status(self) -> list[dict[str, Any]]:
         """Per projection: the position it has reached, the head of the log, and the lag."""
-        head = head_position(self.store)
+        head = self.store.head_position()
         positions = self._read_positions() if self._has(self.positions) else dict.fromkeys(PROJECTIONS, 0)
         return [
             {"projection": name, "position": pos, "head": head, "lag": max(head - pos, 0)}
@@ -199,49 +199,36 @@ class ReadModels:
         """
         if not self._has(self.positions):
             return to_frames(0, {name: [] for name in TABLES})
-        marker = "?" if self.store.is_sqlite else "%s"
+        marker = self.store.param_marker
         during = (f"occurred_on >= {marker} AND occurred_on <= {marker}", (start.isoformat(), end.isoformat())) if start and end else None
         before_end = (f"occurred_on <= {marker}", (end.isoformat(),)) if end else None
         filters = {"waste": during, "handovers": during, "exchanges": before_end, "receipts": before_end}
-        with self.engine.connect() as conn:
-            if not self.store.is_sqlite:
-                conn.execution_options(isolation_level="REPEATABLE READ")
-            with conn.begin():
-                positions = self._read_positions(conn)
-                if before_end:
-                    exchanges = self.live["exchanges"]
-                    table = conn.dialect.identifier_preparer.format_table(exchanges)
-                    filters["exchange_items"] = (
-                        f"entry_id IN (SELECT entry_id FROM {table} WHERE {before_end[0]})",
-                        before_end[1],
-                    )
-                rows = {name: _all_rows(conn, name, table, filters.get(name)) for name, table in self.live.items()}
+        with self.store.reading(self.engine) as conn:
+            positions = self._read_positions(conn)
+            if before_end:
+                exchanges = self.live["exchanges"]
+                table = conn.dialect.identifier_preparer.format_table(exchanges)
+                filters["exchange_items"] = (
+                    f"entry_id IN (SELECT entry_id FROM {table} WHERE {before_end[0]})",
+                    before_end[1],
+                )
+            rows = {name: _all_rows(conn, name, table, filters.get(name)) for name, table in self.live.items()}
         return to_frames(min(positions.values()), rows)
 
     # -- plumbing ------------------------------------------------------------------------------
 
-    @contextmanager
-    def _writing(self) -> Iterator[Connection]:
-        """A write transaction (on SQLite it takes the write lock as it begins; on PostgreSQL
-        a transaction-scoped advisory lock of this store's read models, so that two processes
-        never create the tables or the first positions at once)."""
-        with self.engine.connect() as conn:
-            conn.execution_options(envtrack_write=True)
-            with conn.begin():
-                if not self.store.is_sqlite:
-                    key = zlib.crc32(f"envtrack-read-models/{self.store.schema or 'public'}".encode()) - 2**31
-                    conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})
-                yield conn
+    def _writing(self) -> AbstractContextManager[Connection]:
+        """A write transaction: one writer of this store's read models at a time, so that two
+        processes never create the tables or the first positions at once (the store knows how:
+        SQLite's write lock taken as it begins, a transaction-scoped advisory lock on PostgreSQL)."""
+        return self.store.writing(self.engine)
 
     def _has(self, table: Table) -> bool:
         return inspect(self.engine).has_table(table.name, schema=table.schema)
 
     def _ensure_tables(self) -> None:
         """Creates what is missing; a projection whose tables were missing starts from 0."""
-        with self._writing() as conn:
-            if not self.store.is_sqlite:  # two first catch-ups at once must not both create
-                key = zlib.crc32(f"envtrack read models {self.metadata.schema}".encode()) - 2**31
-                conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})
+        with self._writing() as conn:  # two first catch-ups at once must not both create
             existing = set(inspect(conn).get_table_names(schema=self.metadata.schema))
             self.positions.create(conn, checkfirst=True)
             positions = self._read_positions(conn, lock=True)
@@ -260,8 +247,8 @@ class ReadModels:
 
     def _read_positions(self, conn: Connection | None = None, *, lock: bool = False) -> dict[str, int]:
         query = select(self.positions.c.projection, self.positions.c.position)
-        if lock and not self.store.is_sqlite:
-            query = query.with_for_update()
+        if lock:
+            query = self.store.for_update(query)
         if conn is None:
             with self.engine.connect() as own:
                 rows = own.execute(query).all()
@@ -279,9 +266,7 @@ class ReadModels:
     def _check_claim(self, conn: Connection, token: int) -> None:
         """Refuses to go on when another rebuild has started since (it owns the fresh tables)."""
         query = select(self.positions.c.position).where(self.positions.c.projection == REBUILDING)
-        if not self.store.is_sqlite:
-            query = query.with_for_update()
-        if conn.execute(query).scalar() != token:
+        if conn.execute(self.store.for_update(query)).scalar() != token:
             raise Refused(
                 "projections rebuild",
                 self.store.display,
@@ -296,35 +281,18 @@ class ReadModels:
             [{"projection": name, "position": positions[name]} for name in PROJECTIONS],
         )
 
+    def _insert_rows(self, conn: Connection, tables: dict[str, Table], batch: Batch) -> None:
+        """A batch's new rows, in bulk as the store's driver takes them best."""
+        for name, rows in batch.inserts.items():
+            if rows:
+                columns = [column for column, _type in TABLES[name][1]]
+                self.store.insert_rows(conn, tables[name], columns, rows.values())
+
     def _rename(self, conn: Connection, table: Table, new_name: str) -> None:
         preparer = conn.dialect.identifier_preparer
         conn.execute(
             text(f"ALTER TABLE {preparer.format_table(table)} RENAME TO {preparer.quote(new_name)}")
         )
-
-
-def write_batch(conn: Connection, tables: dict[str, Table], batch: Batch) -> None:
-    """Inserts a batch's new rows, then applies its updates to rows of earlier pages."""
-    insert_rows(conn, tables, batch)
-    apply_updates(conn, tables, batch.updates)
-
-
-def insert_rows(conn: Connection, tables: dict[str, Table], batch: Batch) -> None:
-    """A batch's new rows, straight to the driver's ``executemany`` as lists: SQLAlchemy's
-    per-row parameter processing would cost more than the rest of a rebuild."""
-    for name, rows in batch.inserts.items():
-        if rows:
-            columns = [column for column, _type in TABLES[name][1]]
-            cursor = conn.connection.cursor()
-            try:
-                if conn.dialect.name == "postgresql":  # COPY: far fewer round trips than INSERTs
-                    with cursor.copy(_copy_sql(conn, tables[name], columns)) as copy:
-                        for row in rows.values():
-                            copy.write_row(row)
-                else:
-                    cursor.executemany(_insert_sql(conn, tables[name], columns), list(rows.values()))
-            finally:
-                cursor.close()
 
 
 def apply_updates(conn: Connection, tables: dict[str, Table], updates: dict[tuple[str, str], dict[str, Any]]) -> None:
@@ -361,16 +329,3 @@ def _all_rows(
         return cursor.fetchall()
     finally:
         cursor.close()
-
-
-def _copy_sql(conn: Connection, table: Table, columns: list[str]) -> str:
-    preparer = conn.dialect.identifier_preparer
-    names = ", ".join(preparer.quote(column) for column in columns)
-    return f"COPY {preparer.format_table(table)} ({names}) FROM STDIN"
-
-
-def _insert_sql(conn: Connection, table: Table, columns: list[str]) -> str:
-    preparer = conn.dialect.identifier_preparer
-    marker = "?" if conn.dialect.paramstyle == "qmark" else "%s"
-    names = ", ".join(preparer.quote(column) for column in columns)
-    return f"INSERT INTO {preparer.format_table(table)} ({names}) VALUES ({', '.join(marker for _ in columns)})"

@@ -9,11 +9,14 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
 from projections.rows import TABLES, TOPICS, Batch, map_rows
+
+if TYPE_CHECKING:
+    from envtrack.store import Store
 
 
 @dataclass
@@ -65,12 +68,10 @@ def to_frames(position: int, tables: dict[str, Iterable[Any]]) -> Frames:
     return Frames(position=position, **{name: frame(name, tables[name]) for name in TABLES})
 
 
-def replay_frames(store: Any, upto: int, page_size: int = 20_000) -> Frames:
+def replay_frames(store: Store, upto: int, page_size: int = 20_000) -> Frames:
     """The read model at log position ``upto``, replayed in memory from the log (no tables are
     read or written): what the evidence verifier recomputes indicators from."""
-    from envtrack.store import read_log
-
     batch = Batch()
-    for page in read_log(store, after=0, upto=upto, topics=TOPICS, page_size=page_size, raw_ids=True):
+    for page in store.read_log(after=0, upto=upto, topics=TOPICS, page_size=page_size, raw_ids=True):
         map_rows(batch, page)
     return to_frames(upto, {name: list(batch.inserts[name].values()) for name in TABLES})

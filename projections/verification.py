@@ -19,7 +19,7 @@ from datetime import date
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from envtrack.store import Store, head_position
+from envtrack.store import Store
 from projections.chain import chain_head
 from projections.packvalues import MANIFEST, flatten, indicator_values, sha256_file
 
@@ -120,7 +120,7 @@ def check_files(directory: Path, manifest: Mapping[str, Any], labels: Mapping[st
 def check_chain(store: Store, manifest: Mapping[str, Any], labels: Mapping[str, str], result: Verification) -> bool:
     """False when the log does not reach the pack's position (nothing to recompute from)."""
     position = int(manifest["as_of_position"])
-    head = head_position(store)
+    head = store.head_position()
     if head < position:
         result.differences.append(
             labels.get("pack.diff.log_short", "log ends at {head} < {position}").format(head=head, position=position)

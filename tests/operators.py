@@ -66,7 +66,7 @@ def rebuild_until(db: str, head: int, *, limit_s: float = 120) -> int:
     ``head`` (or ``limit_s`` passes); returns how many rebuilds ran."""
     import time
 
-    from envtrack.store import head_position, resolve
+    from envtrack.store import resolve
     from projections.readmodels import ReadModels
 
     store = resolve(db)
@@ -74,7 +74,7 @@ def rebuild_until(db: str, head: int, *, limit_s: float = 120) -> int:
     deadline = time.monotonic() + limit_s
     with ReadModels(store) as models:
         while time.monotonic() < deadline:
-            reached = head_position(store) if store.exists() else 0
+            reached = store.head_position() if store.exists() else 0
             models.rebuild()
             rebuilds += 1
             if reached >= head:

@@ -89,3 +89,91 @@ def test_a_schema_name_the_event_store_cannot_use_is_refused_before_connecting(s
     result = CliRunner().invoke(cli, ["--db", f"postgresql://envtrack@127.0.0.1:1/kota?schema={schema}", "init"])
     assert (result.exit_code, result.stdout) == (1, "")
     assert result.stderr.startswith(f"Error: --db: schema {schema!r}")
+
+
+# -- how many connections a command opens -----------------------------------------------------
+
+COMMANDS = {
+    "waste record": ("waste", "record", "bank-sampah-1", "--category", "plastik", "--kg", "2.5",
+                     "--destination", "daur-ulang"),
+    "exchange record": ("exchange", "record", "sdn-1", "--bottles", "10", "--item", "pensil"),
+    "void": ("void", "{entry}", "--reason", "salah catat"),
+    "site list": ("site", "list"),
+    "indicators": ("indicators", "--year", "2025"),
+    "evidence export": ("evidence", "export", "--year", "2025", "--out", "{out}"),
+}
+OPENED = {
+    # command: (the event library's, the store's own, the read models') connections
+    "waste record": (1, 0, 0),  # SQLite: the library's only (nothing of the store's is asked)
+    "exchange record": (1, 0, 0),  # its turn is a lock on the file beside the store
+    "void": (1, 1, 0),  # the store's own connection finds the entry by its id prefix
+    "site list": (1, 1, 0),  # does the store exist? then the library reads
+    "indicators": (0, 1, 1),  # does it exist, the log's head and pages; the read models
+    "evidence export": (0, 1, 1),  # the same: the store is asked once whether it exists
+}
+OPENED_POSTGRES = {
+    # PostgreSQL: the store's own session also makes the schema and takes the turns
+    "waste record": (1, 1, 0),
+    "exchange record": (1, 1, 0),
+    "void": (1, 1, 0),
+    "site list": (1, 1, 0),
+    "indicators": (0, 1, 1),
+    "evidence export": (0, 1, 1),
+}
+
+
+def _opener(stack: list) -> str:
+    """Who opens a connection: the innermost of the event library, SQLAlchemy and the store."""
+    for frame in reversed(stack):
+        path = frame.filename.replace("\\", "/")
+        if "/eventsourcing/" in path or "/psycopg_pool/" in path:
+            return "library"
+        if "/sqlalchemy/" in path:
+            return "read models"
+        if "/envtrack/store/" in path:
+            return "store"
+    return "other"
+
+
+@pytest.mark.parametrize("command", list(COMMANDS))
+def test_a_command_opens_one_connection_of_each_kind_it_needs_at_most(command, db, tmp_path, monkeypatch):
+    """Counted at the drivers' connect functions (which still connect): one recording command
+    opens the library's connection and at most one of the store's own, never one per question."""
+    import sqlite3
+    import threading
+    import traceback
+
+    import psycopg
+
+    from cli.support import invoke
+
+    def run(*args: str) -> str:
+        done = invoke(db, *args)
+        assert done.exit_code == 0, done.stderr
+        return done.stdout.strip()
+
+    run("site", "add", "bank-sampah-1", "--kind", "waste-bank", "--name", "Bank Sampah")
+    run("site", "add", "sdn-1", "--kind", "school", "--name", "SD 1")
+    run("supplies", "rate", "sdn-1", "pensil", "--bottles", "10")
+    run("supplies", "receive", "sdn-1", "pensil", "--qty", "5")
+    entry = run(*COMMANDS["waste record"], "--date", "2025-03-01")
+
+    opened: list[str] = []
+    lock = threading.Lock()
+
+    def counting(connect):
+        def connect_and_count(*args, **kwargs):
+            with lock:
+                opened.append(_opener(traceback.extract_stack()[:-1]))
+            return connect(*args, **kwargs)
+        return connect_and_count
+
+    monkeypatch.setattr(sqlite3, "connect", counting(sqlite3.connect))
+    monkeypatch.setattr(sqlite3.dbapi2, "connect", counting(sqlite3.dbapi2.connect))
+    monkeypatch.setattr(psycopg, "connect", counting(psycopg.connect))
+    monkeypatch.setattr(psycopg.Connection, "connect", classmethod(counting(psycopg.Connection.connect.__func__)))
+    arguments = [part.format(entry=entry[:8], out=tmp_path / "pack") for part in COMMANDS[command]]
+    run(*arguments)
+    expected = (OPENED if resolve(db).backend == "sqlite" else OPENED_POSTGRES)[command]
+    assert (opened.count("library"), opened.count("store"), opened.count("read models")) == expected
+    assert len(opened) == sum(expected), opened

@@ -27,7 +27,6 @@ from domain.ponds import Harvest, Stocking
 from domain.sambo import Exchange
 from domain.waste import WasteEntry
 from envtrack.application import EnvTrack
-from envtrack.store import head_position
 
 TODAY = date(2025, 6, 30)
 
@@ -77,7 +76,7 @@ def test_duplicate_unknown_and_closed_sites_are_refused_and_nothing_is_written(a
     app.add_site("smpn-6", kind="school", name="SMP Negeri 6")
     app.add_site("tps3r-1", kind="tps3r", name="TPS3R Sooko")
     app.close_site("tps3r-1", reason="closed for repairs")
-    head = head_position(app.store)
+    head = app.store.head_position()
     with pytest.raises(AlreadyExists) as refusal:
         reopen().add_site("smpn-6", kind="mosque", name="Another")
     assert (refusal.value.field, refusal.value.value) == ("site", "smpn-6")
@@ -91,7 +90,7 @@ def test_duplicate_unknown_and_closed_sites_are_refused_and_nothing_is_written(a
     with pytest.raises(InvalidValue) as refusal:
         app.record_waste("smpn-6", category="plastik", kg=1, destination="tps", on=date(2025, 7, 1))
     assert refusal.value.field == "date"
-    assert head_position(app.store) == head
+    assert app.store.head_position() == head
 
 
 # -- SAMBO DIKARTU AS ---------------------------------------------------------------------------
@@ -129,10 +128,10 @@ def test_voiding_an_exchange_returns_stock_and_voiding_twice_is_refused(app, reo
     fresh = reopen()
     assert fresh.supplies_stock("smpn-6")["items"][1] == {"item": "pensil", "qty": 50, "rate_bottles": 20}
     assert fresh.repository.get(exchange_id).void_reason == "pupil brought the bottles back"
-    head = head_position(app.store)
+    head = app.store.head_position()
     with pytest.raises(AlreadyVoided):
         reopen().void(str(exchange_id), reason="again")
-    assert head_position(app.store) == head
+    assert app.store.head_position() == head
 
 
 def test_a_receipt_whose_supplies_were_issued_cannot_be_voided(app, reopen):
@@ -149,14 +148,14 @@ def test_a_receipt_whose_supplies_were_issued_cannot_be_voided(app, reopen):
 def test_exchange_refusals_write_nothing(app):
     school_with_supplies(app)
     app.add_site("masjid-an-nur", kind="mosque", name="Masjid An-Nur")
-    head = head_position(app.store)
+    head = app.store.head_position()
     with pytest.raises(InsufficientStock):
         app.record_exchange("smpn-6", bottles=5000, items={"buku-tulis": 11})
     with pytest.raises(WrongSiteKind):
         app.record_exchange("masjid-an-nur", bottles=10)
     with pytest.raises(WrongSiteKind):
         app.set_rate("masjid-an-nur", "pensil", bottles=10)
-    assert head_position(app.store) == head
+    assert app.store.head_position() == head
 
 
 def test_handover_is_recorded_and_read_back(app, reopen):
@@ -207,7 +206,7 @@ def test_pond_refusals_write_nothing(app, reopen):
     app.add_pond("kolam-1", site="masjid-an-nur", volume_m3=4)
     stocking_id = app.stock_pond("kolam-1", species="lele", count=100)
     app.harvest_pond("kolam-1", kg=5, count=30)
-    head = head_position(app.store)
+    head = app.store.head_position()
     fresh = reopen()
     with pytest.raises(WrongSiteKind):
         fresh.add_pond("kolam-2", site="bank-sampah-mawar", volume_m3=4)
@@ -222,7 +221,7 @@ def test_pond_refusals_write_nothing(app, reopen):
         fresh.stock_pond("kolam-1", species="nila", count=10)
     with pytest.raises(Refused):
         fresh.void(str(stocking_id), reason="wrong pond")
-    assert head_position(app.store) == head
+    assert app.store.head_position() == head
     assert isinstance(reopen().repository.get(stocking_id), Stocking)
 
 

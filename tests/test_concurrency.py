@@ -14,7 +14,7 @@ from domain.sambo import Exchange, SupplyLedger
 from domain.waste import WasteEntry
 from envtrack.application import EnvTrack, UnitOfWork
 from envtrack.cli import cli
-from envtrack.store import head_position, read_log, resolve
+from envtrack.store import resolve
 from eventsourcing.utils import get_topic
 from operators import DAY, WASTE_KG, add_site, catch_up, rebuild_until, record_exchanges, record_waste, run_at_once, run_together
 
@@ -39,7 +39,7 @@ def _indicators_2025(db: str) -> dict:
 def _logged(db: str, event_class: type) -> list[dict]:
     """The payloads of every logged event of one class, read straight from the log."""
     rows = []
-    for page in read_log(resolve(db), topics=[get_topic(event_class)]):
+    for page in resolve(db).read_log(topics=[get_topic(event_class)]):
         for _position, originator_id, _version, _topic, state in page:
             rows.append({"id": str(originator_id), **json.loads(state)})
     return rows
@@ -58,13 +58,13 @@ def test_four_operators_recording_waste_at_once_lose_nothing(db: str) -> None:
     # The log holds exactly those 1,000 entries (plus the site), each once.
     logged = _logged(db, WasteEntry.Recorded)
     assert sorted(row["id"] for row in logged) == sorted(returned)
-    assert head_position(resolve(db)) >= 1001
+    assert resolve(db).head_position() >= 1001
     assert Counter(row["operator"] for row in logged) == {f"op{n}": 250 for n in range(OPERATORS)}
     # Each operator sent 25 rounds of 0.5 + 0.75 + … + 2.75 kg = 25 × 16.25 = 406.25 kg.
     assert sum(row["kg"] for row in logged) == 4 * 406.25 == 1625.0
     # And the indicators, caught up from the log: timbulan is the sum sent, all of it recycled.
     figures = _indicators_2025(db)
-    assert figures["as_of_position"] == head_position(resolve(db))
+    assert figures["as_of_position"] == resolve(db).head_position()
     assert figures["waste"]["timbulan_kg"] == 1625.0
     assert figures["waste"]["daur_ulang_kg"] == 1625.0
 
@@ -119,7 +119,7 @@ def test_read_models_rebuilt_while_operators_record_then_catch_up_with_the_log(d
     assert len(_logged(db, WasteEntry.Recorded)) == 600
 
     with ReadModels(resolve(db)) as models:
-        assert models.update() == head_position(resolve(db))
+        assert models.update() == resolve(db).head_position()
         assert {row["lag"] for row in models.status()} == {0}
         waste = models.frames().waste
     # 600 entries: 15 rounds of 16.25 kg per operator, 4 operators = 975 kg.
@@ -136,7 +136,7 @@ def test_recording_waits_for_a_write_lock_held_by_another_process(db: str) -> No
 
     _setup_site(db, "tps3r-wates", "tps3r").close()
     store = resolve(db)
-    if store.is_sqlite:
+    if store.backend == "sqlite":
         import sqlite3
 
         holder = sqlite3.connect(store.sqlite_path, isolation_level=None)
@@ -177,7 +177,7 @@ def test_updates_and_a_rebuild_running_at_once_give_one_correct_read_model(db: s
         work.commit()
     finally:
         app.close()
-    head = head_position(resolve(db))
+    head = resolve(db).head_position()
 
     reached = run_together([(catch_up, (db,)), (catch_up, (db,)), (catch_up, (db, True)), (catch_up, (db,))])
 

@@ -20,7 +20,7 @@ import pytest
 
 from domain.waste import WasteEntry
 from envtrack.application import EnvTrack
-from envtrack.store import Store, head_position, read_log, resolve
+from envtrack.store import Store, resolve
 from eventsourcing.utils import get_topic
 from operators import DAY
 
@@ -98,7 +98,7 @@ def kill_when(db: str, args: list[str], mid_job: Callable[[], bool]) -> None:
 
 def query(store: Store, sql: str) -> object:
     """One value from the store's database, or None when the table is not there (yet)."""
-    if store.is_sqlite:
+    if store.backend == "sqlite":
         import sqlite3
 
         try:
@@ -135,7 +135,7 @@ def logged_waste(db: str, upto: int | None = None) -> list[tuple[str, float]]:
     """(entry id, kg) of every waste entry in the log (up to a position), read straight from
     the stored events."""
     found = []
-    for page in read_log(resolve(db), upto=upto, topics=[get_topic(WasteEntry.Recorded)]):
+    for page in resolve(db).read_log(upto=upto, topics=[get_topic(WasteEntry.Recorded)]):
         found.extend((str(row[1]), json.loads(row[4])["kg"]) for row in page)
     return found
 
@@ -164,7 +164,7 @@ def test_import_killed_midway_then_rerun_writes_every_row_once(db: str, tmp_path
     assert len({entry_id for entry_id, _ in logged}) == ROWS
     assert {entry_id for entry_id, _ in partial} | set(new_ids) == {entry_id for entry_id, _ in logged}
     assert sum(kg for _, kg in logged) == ROWS_KG
-    assert head_position(resolve(db)) >= 1 + ROWS
+    assert resolve(db).head_position() >= 1 + ROWS
 
     again = envtrack(db, "import", str(logbook))
     assert again.returncode == 0, again.stderr
@@ -178,7 +178,7 @@ def timbulan_2025(db: str) -> float:
     done = envtrack(db, "indicators", "--year", "2025", "--format", "json")
     assert done.returncode == 0, done.stderr
     figures = json.loads(done.stdout)
-    assert figures["as_of_position"] == head_position(resolve(db))
+    assert figures["as_of_position"] == resolve(db).head_position()
     return figures["waste"]["timbulan_kg"]
 
 
@@ -200,7 +200,7 @@ def test_update_and_rebuild_killed_midway_leave_read_models_consistent(db: str, 
     write_logbook(logbook, rows)
     assert envtrack(db, "import", str(logbook)).returncode == 0
     store = resolve(db)
-    head = head_position(store)
+    head = store.head_position()
     assert head == 1 + rows
 
     # An update killed once it has committed a page: rows and positions still agree.
@@ -263,8 +263,8 @@ def test_operator_killed_in_its_turn_does_not_block_the_others(db: str) -> None:
         [sys.executable, "-c",
          "import sys, time\n"
          "from domain.sambo import SupplyLedger\n"
-         "from envtrack.store import Turns, resolve\n"
-         "turns = Turns(resolve(sys.argv[1]))\n"
+         "from envtrack.store import resolve\n"
+         "turns = resolve(sys.argv[1]).turns\n"
          "waited = turns.hold([SupplyLedger.id_for('smpn6')])\n"
          "print('held' if waited is False else waited, flush=True)\n"
          "time.sleep(120)\n", db],

@@ -16,7 +16,7 @@ import pytest
 
 from cli.support import Run, invoke
 from envtrack.demo.calendar import Calendar, ramadan
-from envtrack.store import head_position, read_log, resolve
+from envtrack.store import resolve
 
 LAST = date.today().year - 1
 """The demo covers the most recent complete calendar year."""
@@ -35,7 +35,7 @@ _LOGGED: dict[tuple[str, int], list[tuple[str, int, str, dict[str, Any]]]] = {}
 def logged(db: str) -> list[tuple[str, int, str, dict[str, Any]]]:
     """(entry or aggregate id, version, topic, payload without the recording timestamp), read
     once per store and head position."""
-    key = (db, head_position(resolve(db)))
+    key = (db, resolve(db).head_position())
     if key not in _LOGGED:
         _LOGGED[key] = _read_log(db)
     return _LOGGED[key]
@@ -43,7 +43,7 @@ def logged(db: str) -> list[tuple[str, int, str, dict[str, Any]]]:
 
 def _read_log(db: str) -> list[tuple[str, int, str, dict[str, Any]]]:
     found = []
-    for page in read_log(resolve(db)):
+    for page in resolve(db).read_log():
         for _, originator_id, version, topic, state in page:
             payload = json.loads(state)
             payload.pop("timestamp")
@@ -98,7 +98,7 @@ def test_the_read_models_are_rebuilt_to_the_head_of_the_log(stores):
 
     assert status.exit_code == 0, status.stderr
     rows = json.loads(status.stdout)
-    assert rows and all(row["lag"] == 0 and row["position"] == head_position(resolve(stores["seed3"])) for row in rows)
+    assert rows and all(row["lag"] == 0 and row["position"] == resolve(stores["seed3"]).head_position() for row in rows)
 
 
 def _numbers(value: Any) -> list[float]:
@@ -183,23 +183,23 @@ def test_ramadan_dates_follow_the_table_and_the_moon():
 
 
 def test_a_store_with_events_is_refused_and_left_as_it_was(stores):
-    before = head_position(resolve(stores["seed4"]))
+    before = resolve(stores["seed4"]).head_position()
 
     result = invoke(stores["seed4"], "demo", "--seed", "4")
 
     assert result.exit_code == 1
     assert result.stderr.startswith(f"Error: store {stores['seed4']} already holds {before} events")
-    assert head_position(resolve(stores["seed4"])) == before
+    assert resolve(stores["seed4"]).head_position() == before
 
 
 def test_force_refuses_to_write_the_demo_city_twice(stores):
-    before = head_position(resolve(stores["seed4"]))
+    before = resolve(stores["seed4"]).head_position()
 
     result = invoke(stores["seed4"], "demo", "--seed", "5", "--force")
 
     assert result.exit_code == 1
     assert "Error: site 'smpn-1': already exists" in result.stderr
-    assert head_position(resolve(stores["seed4"])) == before
+    assert resolve(stores["seed4"]).head_position() == before
 
 
 def test_force_adds_the_demo_city_beside_other_sites_with_the_same_ids_on_each_backend(db, stores):

@@ -7,8 +7,9 @@
    and takes time and ids as arguments.
 2. ``projections`` never imports the command line or the application, and never writes events.
 3. The command line and the recording path never load pandas, matplotlib or SQLAlchemy at import.
-4. Only the store (``envtrack/store.py``, and the PostgreSQL recorder it plugs into the library)
-   names persistence drivers, modules and settings.
+4. Only the store (the package ``envtrack/store/``: one class per backend, and the PostgreSQL
+   recorder it plugs into the library) names persistence drivers, modules and settings, and
+   only it asks which backend it is on.
 """
 
 from __future__ import annotations
@@ -25,13 +26,14 @@ PACKAGES = ("domain", "envtrack", "projections")
 
 PERSISTENCE_MODULES = ("sqlite3", "psycopg", "psycopg_pool", "eventsourcing.sqlite", "eventsourcing.postgres")
 PERSISTENCE_SETTINGS = ("PERSISTENCE_MODULE", "SQLITE_", "POSTGRES_")
-STORE_MODULES = {"envtrack/store.py", "envtrack/postgres_events.py"}
+STORE_PACKAGE = "envtrack/store/"
 IO_MODULES = {"os", "io", "pathlib", "sqlite3", "socket", "subprocess", "shutil", "tempfile", "urllib",
               "http", "time", "random", "logging", "getpass", "sys", "glob", "csv", "json"}
 HEAVY_MODULES = ("pandas", "matplotlib", "sqlalchemy", "projections")
 RECORDING_PATH = [
     "envtrack/__init__.py", "envtrack/__main__.py", "envtrack/application.py", "envtrack/context.py",
-    "envtrack/store.py", "envtrack/i18n.py",
+    "envtrack/store/__init__.py", "envtrack/store/base.py", "envtrack/store/sqlite.py", "envtrack/store/postgres.py",
+    "envtrack/i18n.py",
 ]
 
 
@@ -95,7 +97,6 @@ def all_files() -> list[Path]:
 GROUPS = {
     "domain": "domain",
     "envtrack.store": "store",
-    "envtrack.postgres_events": "store",
     "projections": "projections",
     "envtrack": "envtrack",
     "envtrack.importing": "importing",
@@ -187,9 +188,25 @@ def heavy_import_violations(path: Path) -> list[str]:
     ]
 
 
+BACKEND_QUESTIONS = {"is_sqlite", "backend", "paramstyle"}
+"""Attributes that tell one backend from another (``.dialect.name`` too): only the store asks."""
+
+
+def backend_questions(tree: ast.Module) -> list[tuple[str, int]]:
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Attribute) and (
+            node.attr in BACKEND_QUESTIONS
+            or (node.attr == "name" and isinstance(node.value, ast.Attribute) and node.value.attr == "dialect")
+        ):
+            found.append((node.attr, node.lineno))
+    return found
+
+
 def persistence_violations(path: Path) -> list[str]:
-    """Rule 4: persistence drivers, library modules and settings are named by the store only."""
-    if relative(path) in STORE_MODULES:
+    """Rule 4: persistence drivers, library modules and settings are named by the store only,
+    and only the store asks which backend it is on."""
+    if relative(path).startswith(STORE_PACKAGE):
         return []
     found = [
         f"{relative(path)}:{i.line} imports {i.module}" for i in imports(path) if is_within(i.module, PERSISTENCE_MODULES)
@@ -197,14 +214,15 @@ def persistence_violations(path: Path) -> list[str]:
     for value, line in string_constants(path):
         if value in PERSISTENCE_MODULES or value.startswith(PERSISTENCE_SETTINGS):
             found.append(f"{relative(path)}:{line} names {value!r}")
+    found += [f"{relative(path)}:{line} asks the backend (.{attr})" for attr, line in backend_questions(parse(path))]
     return found
 
 
 def test_the_scan_sees_every_package_and_their_imports():
     names = {relative(path) for path in all_files()}
-    assert {"domain/sambo.py", "envtrack/store.py", "envtrack/application.py", "envtrack/cli/__init__.py"} <= names
+    assert {"domain/sambo.py", "envtrack/store/sqlite.py", "envtrack/application.py", "envtrack/cli/__init__.py"} <= names
     assert any(i.module == "eventsourcing.domain" for i in imports(ROOT / "domain/sites.py"))
-    assert any(i.module == "sqlite3" for i in imports(ROOT / "envtrack/store.py"))
+    assert any(i.module == "sqlite3" for i in imports(ROOT / "envtrack/store/sqlite.py"))
 
 
 def test_the_arrows_run_one_way_domain_store_projections_then_the_rest():
@@ -257,9 +275,10 @@ def test_each_rule_catches_a_module_that_breaks_it(tmp_path):
         "from envtrack.output import render_json\n"
         "ENV = {'PERSISTENCE_MODULE': 'eventsourcing.sqlite'}\n"
         "SQL = 'INSERT  INTO stored_events VALUES (1)'\n"
-        "def f(app, ledger):\n"
+        "def f(app, ledger, conn):\n"
         "    from sqlalchemy import text\n"
         "    ledger.trigger_event(None)\n"
+        "    marker = '?' if app.store.is_sqlite or conn.dialect.name == 'sqlite' else '%s'\n"
         "    return date.today(), uuid4()\n",
         encoding="utf-8",
     )
@@ -276,4 +295,5 @@ def test_each_rule_catches_a_module_that_breaks_it(tmp_path):
     assert arrow_violations(bad, "envtrack.cli.bad") == []
     assert heavy_import_violations(bad) == ["bad.py:2 imports pandas at module level"]
     assert caught(persistence_violations(bad)) == {
-        "imports sqlite3", "names 'PERSISTENCE_MODULE'", "names 'eventsourcing.sqlite'"}
+        "imports sqlite3", "names 'PERSISTENCE_MODULE'", "names 'eventsourcing.sqlite'",
+        "asks the backend (.is_sqlite)", "asks the backend (.name)"}

@@ -19,7 +19,7 @@ from click.testing import CliRunner
 
 from envtrack.application import EnvTrack
 from envtrack.cli import cli
-from envtrack.store import head_position, resolve
+from envtrack.store import resolve
 
 PG_URL = os.environ.get("ENVTRACK_TEST_PG_URL", "").strip()
 ROLES_SQL = Path(__file__).resolve().parents[1] / "docs" / "postgres-roles.sql"
@@ -146,7 +146,7 @@ def test_operator_records_through_envtrack(roles: Roles) -> None:
     events = json.loads(logged.stdout)
     assert entry_id in json.dumps(events)
     # site added by the owner; waste, rate (ledger opened + rate set), receipt (+ stock), exchange (+ issue)
-    assert head_position(resolve(roles.owner_url)) == 1 + 1 + 2 + 2 + 2
+    assert resolve(roles.owner_url).head_position() == 1 + 1 + 2 + 2 + 2
     with _as(roles.operator_login) as conn:
         operators = {row[0] for row in conn.execute(
             f'SELECT DISTINCT convert_from(state, \'UTF8\')::json->>\'operator\' FROM "{roles.schema}".envtrack_events '

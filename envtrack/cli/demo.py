@@ -25,11 +25,10 @@ def demo(obj: Context, seed: int, years: int, force: bool) -> None:
     community site per kelurahan, day by day over the most recent complete calendar years; then
     rebuild the read models. Prints nothing on stdout."""
     from envtrack.cli.projections import ProgressPrinter
-    from envtrack.store import head_position
 
     started = time.monotonic()
     app = obj.app(create=True)
-    events = head_position(obj.store)
+    events = obj.store.head_position()
     if events and not force:
         raise click.ClickException(
             label("demo.refused", obj.lang).format(store=obj.store.display, events=events)

@@ -44,7 +44,7 @@ def export(obj: Context, year: int, site: str | None, out: Path, lang: str | Non
     from envtrack import __version__
     from envtrack.i18n import labels as label_set
     from envtrack.periods import parse_period
-    from envtrack.reports import check_site, current_frames, require_store
+    from envtrack.reports import check_site, current_frames
 
     lang = lang or obj.lang
     start, end = parse_period(year, None, None, today=date.today())
@@ -53,8 +53,7 @@ def export(obj: Context, year: int, site: str | None, out: Path, lang: str | Non
     if out.exists() and not out.is_dir():
         raise InvalidValue("--out", str(out), "is a file, not a directory", "adalah berkas, bukan direktori")
     store = obj.store
-    require_store(store)
-    frames = current_frames(store, start=start, end=end)
+    frames = current_frames(store, start=start, end=end)  # refuses a missing store
     check_site(frames, site)
     try:
         out.mkdir(parents=True, exist_ok=True)

@@ -21,7 +21,6 @@ from envtrack.importing.columns import KINDS, template
 from envtrack.importing.reading import UnreadableFile, read_logbook
 from envtrack.importing.recording import BATCH_ROWS, build_all, save_batches
 from envtrack.importing.rows import Problem, Row, assign_ids, read_table
-from envtrack.store import existing_ids
 
 PROGRESS_FROM_ROWS = 5_000
 """Files with at least this many rows report progress (about ten lines while writing)."""
@@ -127,7 +126,7 @@ def _present(app: EnvTrack, rows: list[Row]) -> set[UUID]:
     present: set[UUID] = set()
     for start in range(0, len(rows), BATCH_ROWS):
         ids = [row.entry_id for row in rows[start : start + BATCH_ROWS] if row.entry_id is not None]
-        present |= existing_ids(app.store, ids)
+        present |= app.store.existing_ids(ids)
     return present
 
 

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import pytest
 
-from envtrack.store import head_position, resolve
+from envtrack.store import resolve
 
 from .support import Run, invoke
 
@@ -22,4 +22,4 @@ def envtrack(db: str) -> Envtrack:
 @pytest.fixture
 def head(db: str) -> Callable[[], int]:
     """The position of the newest event in the test's store."""
-    return lambda: head_position(resolve(db))
+    return lambda: resolve(db).head_position()

@@ -58,7 +58,7 @@ def edit_stored_kg(db: str, category: str, old: str, new: str) -> None:
     """Edits a stored event's state in place, as someone with write access to the database could."""
     store = resolve(db)
     needle = f'"category":"{category}","kg":'
-    if store.is_sqlite:
+    if store.backend == "sqlite":
         with sqlite3.connect(store.sqlite_path) as conn:
             changed = conn.execute(
                 "UPDATE stored_events SET state = CAST(replace(CAST(state AS TEXT), ?, ?) AS BLOB) "
@@ -344,7 +344,7 @@ def test_verify_recomputes_from_the_log_not_from_the_read_model(city, db, tmp_pa
     assert city("evidence", "export", "--year", "2025", "--out", str(out)).exit_code == 0
     store = resolve(db)
     # a read model that disagrees with the log does not matter to verify …
-    if store.is_sqlite:
+    if store.backend == "sqlite":
         with sqlite3.connect(store.sqlite_path) as conn:
             assert conn.execute("UPDATE rm_waste SET kg = kg * 10").rowcount == 4
             positions = conn.execute("SELECT * FROM rm_positions ORDER BY 1").fetchall()
@@ -360,7 +360,7 @@ def test_verify_recomputes_from_the_log_not_from_the_read_model(city, db, tmp_pa
 
     assert run.exit_code == 0, run.stdout
     # … and verify leaves it as it was: it neither caught it up nor rebuilt it
-    if store.is_sqlite:
+    if store.backend == "sqlite":
         with sqlite3.connect(store.sqlite_path) as conn:
             assert conn.execute("SELECT * FROM rm_positions ORDER BY 1").fetchall() == positions
     else:

@@ -155,7 +155,7 @@ def test_reading_a_missing_store_is_refused_and_creates_nothing(arguments, db, e
     assert_refused(run, "db")
     assert "has no envtrack store" in run.stderr
     assert not resolve(db).exists()
-    if resolve(db).is_sqlite:
+    if resolve(db).backend == "sqlite":
         import os
 
         assert not os.path.exists(db)

@@ -14,7 +14,7 @@ import pytest
 
 from cli.support import Run, invoke
 from envtrack.application import EnvTrack
-from envtrack.store import head_position, read_log, resolve
+from envtrack.store import resolve
 
 SET_UP_ON = date(2025, 1, 2)
 
@@ -46,7 +46,7 @@ def run(db: str) -> Callable[..., Run]:
 
 @pytest.fixture
 def head(db: str) -> Callable[[], int]:
-    return lambda: head_position(resolve(db))
+    return lambda: resolve(db).head_position()
 
 
 def write_csv(path: Path, rows: list[list[Any]], *, delimiter: str = ",", bom: bool = False) -> Path:
@@ -72,7 +72,7 @@ def recorded(db: str, topic: str) -> dict[str, dict[str, Any]]:
     """The payload of every stored event with ``topic`` (e.g. ``domain.waste:WasteEntry.Recorded``),
     by entry id, dates as ISO strings."""
     found = {}
-    for page in read_log(resolve(db), topics=[topic]):
+    for page in resolve(db).read_log(topics=[topic]):
         for _, originator_id, _, _, state in page:
             payload = json.loads(state)
             payload["occurred_on"] = payload["occurred_on"]["_data_"]

@@ -19,7 +19,7 @@ def raw_rows(db: str) -> list[tuple]:
     """(position, originator_id hex, version, topic, state) straight from the events table,
     as the README tells anyone to read them."""
     store = resolve(db)
-    if store.is_sqlite:
+    if store.backend == "sqlite":
         with sqlite3.connect(store.sqlite_path) as conn:
             return conn.execute(
                 "SELECT rowid, originator_id, originator_version, topic, state FROM stored_events ORDER BY rowid"
@@ -45,7 +45,7 @@ def by_hand(rows: list[tuple], upto: int) -> str:
 
 def edit_state(db: str, position: int, old: bytes, new: bytes) -> None:
     store = resolve(db)
-    if store.is_sqlite:
+    if store.backend == "sqlite":
         with sqlite3.connect(store.sqlite_path) as conn:
             conn.execute(
                 "UPDATE stored_events SET state = CAST(replace(CAST(state AS TEXT), ?, ?) AS BLOB) WHERE rowid = ?",

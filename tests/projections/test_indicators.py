@@ -13,7 +13,6 @@ from indicator_scenario import record_city
 
 from domain.values import CATEGORIES
 from domain.waste import WasteEntry
-from envtrack.store import read_log
 from projections import indicators
 from projections.readmodels import ReadModels, replay_frames
 
@@ -274,7 +273,7 @@ def test_a_replay_up_to_a_position_gives_the_figures_of_that_moment(app, city):
     assert indicators.summary(replayed, *Y2025) == indicators.summary(frames, *Y2025)
     corrected_topic = get_topic(WasteEntry.Corrected)
     corrected_at = next(
-        row[0] for page in read_log(app.store, topics=[corrected_topic]) for row in page
+        row[0] for page in app.store.read_log(topics=[corrected_topic]) for row in page
     )
     before = replay_frames(app.store, corrected_at - 1)
     months = {row["month"]: row for row in indicators.breakdown(before, "month", *Y2025).to_dict("records")}

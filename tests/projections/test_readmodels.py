@@ -10,7 +10,6 @@ import pytest
 from indicator_scenario import record_city
 from sqlalchemy import select
 
-from envtrack.store import head_position
 from projections import indicators
 from projections.readmodels import ReadModels, replay_frames
 from projections.rows import TABLES
@@ -55,7 +54,7 @@ def test_rebuild_and_update_give_identical_read_models_and_indicators(app):
         read_models.update()  # voids and corrections land in later pages than their records
         more_records(app)  # … and then in a later update than their records
         position = read_models.update()
-        assert position == head_position(app.store)
+        assert position == app.store.head_position()
         updated_rows = table_rows(read_models)
         updated = read_models.frames()
         # the void and the correction of the second update reached rows of the first
@@ -81,13 +80,13 @@ def test_an_update_reads_only_the_events_recorded_since_the_last(app):
     record_city(app)
     with ReadModels(app.store) as read_models:
         read_models.update()
-        assert read_models.update() == head_position(app.store)
+        assert read_models.update() == app.store.head_position()
         assert read_models.events_read == 0
         entry = app.record_waste("bank", category="kaca", kg=1, destination="olah", on=date(2025, 6, 1))
         app.void(str(entry), reason="salah", on=date(2025, 6, 1))
         # an exchange with items is two events: the entry's, read, and the ledger's, not read
         app.record_exchange("smpn6", bottles=20, items={"pensil": 1}, on=date(2025, 6, 1))
-        assert read_models.update() == head_position(app.store)
+        assert read_models.update() == app.store.head_position()
         assert read_models.events_read == 3
         assert {row["projection"]: row["lag"] for row in read_models.status()} == {
             "sites": 0,
@@ -131,13 +130,13 @@ def test_a_rebuild_that_fails_part_way_leaves_the_previous_read_model_serving(ap
             read_models.rebuild(fail_on_third_page)
         assert table_rows(read_models) == before_rows
         assert read_models.status() == [
-            {**row, "head": head_position(app.store), "lag": head_position(app.store) - row["position"]}
+            {**row, "head": app.store.head_position(), "lag": app.store.head_position() - row["position"]}
             for row in before_status
         ]
         # the next rebuild succeeds, and equals a fresh update of the same log
         position = read_models.rebuild()
         rebuilt_rows = table_rows(read_models)
-    assert position == head_position(app.store)
+    assert position == app.store.head_position()
     with ReadModels(app.store) as fresh:
         with fresh.engine.begin() as conn:
             for table in fresh.live.values():

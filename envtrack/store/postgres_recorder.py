@@ -6,7 +6,8 @@ role take that lock if it may UPDATE, DELETE or TRUNCATE the table. Here the loc
 ``SECURITY DEFINER`` function owned by the store's owner, so an operator role needs only INSERT
 and SELECT on the events table and EXECUTE on the function (see ``docs/postgres-roles.sql``).
 
-Loaded by topic (``APPLICATION_RECORDER_TOPIC``) only for PostgreSQL stores.
+Loaded by topic (``APPLICATION_RECORDER_TOPIC``, a setting of ``PostgresStore.event_store_env``)
+only for PostgreSQL stores.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from typing import Any
 from eventsourcing.postgres import PostgresApplicationRecorder, PostgresDatastore
 from psycopg.sql import SQL, Identifier
 
-from envtrack.store import POSTGRES_LOCK_FUNCTION as LOCK_FUNCTION
+from envtrack.store.postgres import POSTGRES_LOCK_FUNCTION as LOCK_FUNCTION
 
 
 class EventsRecorder(PostgresApplicationRecorder):
