@@ -26,7 +26,8 @@ from datetime import date
 from uuid import uuid4
 
 from domain.sambo import SupplyLedger
-from envtrack.application import EnvTrack, UnitOfWork
+from envtrack.application import EnvTrack
+from envtrack.unit_of_work import UnitOfWork
 from envtrack.store import resolve
 
 from timing import CPU, wall  # bench/timing.py (scripts run from bench/)

@@ -29,64 +29,58 @@ from domain.values import (
 class SupplyLedger(Aggregate):
     """One school's exchange rates and supplies on hand."""
 
-    class Opened(Aggregate.Created):
-        site: str
+    class Event(Aggregate.Event):
+        """What every event of a ledger carries: who recorded it, and the day it happened."""
+
         operator: str
         occurred_on: date
+
+    class Opened(Event, Aggregate.Created):
+        site: str
 
         def apply(self, ledger: SupplyLedger) -> None:
             ledger.site = self.site
             ledger.rates = {}
             ledger.stock = {}
 
-    class RateSet(Aggregate.Event):
+    class RateSet(Event):
         item: str
         bottles: int
-        operator: str
-        occurred_on: date
 
         def apply(self, ledger: SupplyLedger) -> None:
             ledger.rates[self.item] = self.bottles
 
-    class StockReceived(Aggregate.Event):
+    class StockReceived(Event):
         entry_id: UUID
         item: str
         qty: int
-        operator: str
-        occurred_on: date
 
         def apply(self, ledger: SupplyLedger) -> None:
             ledger.stock[self.item] = ledger.stock.get(self.item, 0) + self.qty
 
-    class ReceiptWithdrawn(Aggregate.Event):
+    class ReceiptWithdrawn(Event):
         """A receipt was voided: its quantity leaves the stock again."""
 
         entry_id: UUID
         item: str
         qty: int
-        operator: str
-        occurred_on: date
 
         def apply(self, ledger: SupplyLedger) -> None:
             ledger.stock[self.item] = ledger.stock.get(self.item, 0) - self.qty
 
-    class SuppliesIssued(Aggregate.Event):
+    class SuppliesIssued(Event):
         entry_id: UUID
         items: dict
-        operator: str
-        occurred_on: date
 
         def apply(self, ledger: SupplyLedger) -> None:
             for item, qty in self.items.items():
                 ledger.stock[item] = ledger.stock.get(item, 0) - qty
 
-    class SuppliesReturned(Aggregate.Event):
+    class SuppliesReturned(Event):
         """An exchange was voided: its items come back into stock."""
 
         entry_id: UUID
         items: dict
-        operator: str
-        occurred_on: date
 
         def apply(self, ledger: SupplyLedger) -> None:
             for item, qty in self.items.items():
@@ -121,14 +115,7 @@ class SupplyLedger(Aggregate):
     ) -> None:
         on_hand = self.stock.get(item, 0)
         if on_hand < qty:
-            raise Refused(
-                "entry",
-                str(entry_id),
-                f"cannot be voided: {qty} {item} were received but only {on_hand} are still "
-                "in stock (the rest were issued)",
-                f"tidak dapat dibatalkan: {qty} {item} diterima tetapi hanya {on_hand} yang "
-                "masih di stok (sisanya sudah ditukarkan)",
-            )
+            raise Refused("entry", str(entry_id), "receipt_issued", qty=qty, item=item, on_hand=on_hand)
         self.trigger_event(
             self.ReceiptWithdrawn, entry_id=entry_id, item=item, qty=qty, operator=operator, occurred_on=on
         )
@@ -138,12 +125,7 @@ class SupplyLedger(Aggregate):
         rates = {}
         for item in items:
             if item not in self.rates:
-                raise NoRate(
-                    "item",
-                    item,
-                    "has no exchange rate at this school (set one with 'supplies rate')",
-                    "belum punya tarif tukar di sekolah ini (atur dengan 'supplies rate')",
-                )
+                raise NoRate("item", item, "no_rate")
             rates[item] = self.rates[item]
         return rates
 
@@ -152,12 +134,7 @@ class SupplyLedger(Aggregate):
         for item, qty in items.items():
             on_hand = self.stock.get(item, 0)
             if on_hand < qty:
-                raise InsufficientStock(
-                    "item",
-                    f"{item}={qty}",
-                    f"only {on_hand} in stock",
-                    f"stok hanya {on_hand}",
-                )
+                raise InsufficientStock("item", f"{item}={qty}", "short_of_stock", on_hand=on_hand)
 
     def issue(self, entry_id: UUID, items: dict[str, int], *, operator: str, on: date) -> None:
         self.check_stock(items)
@@ -182,8 +159,6 @@ class SupplyReceipt(Entry):
         qty: int
         cost_rp: int | None
         source: str | None
-        operator: str
-        occurred_on: date
 
     @classmethod
     def record(
@@ -214,11 +189,11 @@ class SupplyReceipt(Entry):
         ledger.receive(entry_id, item, qty, operator=operator, on=on)
         return receipt
 
-    def void_with(self, ledger: SupplyLedger, reason: str, *, operator: str, on: date) -> None:
-        self.check_not_voided()
-        reason = text("reason", reason)
+    def holder_id(self) -> UUID:
+        return ledger_id(self.site)
+
+    def undo(self, ledger: SupplyLedger, *, operator: str, on: date) -> None:
         ledger.withdraw_receipt(self.id, self.item, self.qty, operator=operator, on=on)
-        self.void(reason, operator, on)
 
 
 class Exchange(Entry):
@@ -235,8 +210,6 @@ class Exchange(Entry):
         rates: dict
         pupil: str | None
         pupil_class: str | None
-        operator: str
-        occurred_on: date
 
     @classmethod
     def record(
@@ -261,26 +234,12 @@ class Exchange(Entry):
         pupil = text("pupil", pupil, required=False)
         pupil_class = text("class", pupil_class, required=False)
         if items and ledger is None:
-            first = next(iter(items))
-            raise NoRate(
-                "item",
-                first,
-                "has no exchange rate at this school (set one with 'supplies rate')",
-                "belum punya tarif tukar di sekolah ini (atur dengan 'supplies rate')",
-            )
+            raise NoRate("item", next(iter(items)), "no_rate")
         rates = ledger.price(items) if ledger is not None else {}
         needed = sum(rates[item] * qty for item, qty in items.items())
         if bottles < needed:
-            raise NotEnoughBottles(
-                "bottles",
-                bottles,
-                f"fewer than the {needed} the items cost ("
-                + ", ".join(f"{qty} {item} × {rates[item]}" for item, qty in items.items())
-                + ")",
-                f"kurang dari {needed} botol harga barangnya ("
-                + ", ".join(f"{qty} {item} × {rates[item]}" for item, qty in items.items())
-                + ")",
-            )
+            costs = tuple(f"{qty} {item} × {rates[item]}" for item, qty in items.items())
+            raise NotEnoughBottles("bottles", bottles, "too_few_bottles", needed=needed, costs=costs)
         if ledger is not None:
             ledger.check_stock(items)
         exchange = cls._create(
@@ -302,13 +261,13 @@ class Exchange(Entry):
             ledger.issue(entry_id, items, operator=operator, on=on)
         return exchange
 
-    def void_with(self, ledger: SupplyLedger | None, reason: str, *, operator: str, on: date) -> None:
-        self.check_not_voided()
-        reason = text("reason", reason)
+    def holder_id(self) -> UUID:
+        return ledger_id(self.site)
+
+    def undo(self, ledger: SupplyLedger | None, *, operator: str, on: date) -> None:
         if self.items:
             assert ledger is not None, "an exchange with items always has a ledger"
             ledger.give_back(self.id, self.items, operator=operator, on=on)
-        self.void(reason, operator, on)
 
 
 class BottleHandover(Entry):
@@ -322,8 +281,6 @@ class BottleHandover(Entry):
         to: str
         buyer: str | None
         price_rp_per_kg: int | None
-        operator: str
-        occurred_on: date
 
     @classmethod
     def record(

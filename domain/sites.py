@@ -14,15 +14,19 @@ from domain.values import SITE_KINDS, choice, count, site_id, slug, text
 class Site(Aggregate):
     """A place where programmes run. Closed sites refuse new records."""
 
-    class Registered(Aggregate.Created):
+    class Event(Aggregate.Event):
+        """What every event of a site carries: who recorded it, and the day it happened."""
+
+        operator: str
+        occurred_on: date
+
+    class Registered(Event, Aggregate.Created):
         slug: str
         kind: str
         name: str
         kelurahan: str | None
         kecamatan: str | None
         population: int | None
-        operator: str
-        occurred_on: date
 
         def apply(self, site: Site) -> None:
             site.slug = self.slug
@@ -35,22 +39,18 @@ class Site(Aggregate):
             site.closed = False
             site.close_reason = None
 
-    class Updated(Aggregate.Event):
+    class Updated(Event):
         """Only the fields that changed: keys among name, kelurahan, kecamatan, population."""
 
         changes: dict
         previous: dict
-        operator: str
-        occurred_on: date
 
         def apply(self, site: Site) -> None:
             for field, value in self.changes.items():
                 setattr(site, field, value)
 
-    class Closed(Aggregate.Event):
+    class Closed(Event):
         reason: str
-        operator: str
-        occurred_on: date
 
         def apply(self, site: Site) -> None:
             site.closed = True
@@ -110,12 +110,7 @@ class Site(Aggregate):
             if value is not None and value != getattr(self, field)
         }
         if not changes:
-            raise InvalidValue(
-                "site update",
-                self.slug,
-                "changes nothing: give --name, --kelurahan, --kecamatan or --population with a new value",
-                "tidak mengubah apa pun: berikan --name, --kelurahan, --kecamatan atau --population yang baru",
-            )
+            raise InvalidValue(None, self.slug, "site_unchanged")  # a refusal of the whole update
         previous = {field: getattr(self, field) for field in changes}
         self.trigger_event(
             self.Updated, changes=changes, previous=previous, operator=operator, occurred_on=on
@@ -129,18 +124,10 @@ class Site(Aggregate):
 
     def check_open(self) -> None:
         if self.closed:
-            raise SiteClosed(
-                "site",
-                self.slug,
-                f"is closed ({self.close_reason})",
-                f"sudah ditutup ({self.close_reason})",
-            )
+            raise SiteClosed("site", self.slug, "site_closed", reason=self.close_reason)
 
     def check_kind(self, allowed: tuple[str, ...], programme: str) -> None:
         if self.kind not in allowed:
             raise WrongSiteKind(
-                "site",
-                self.slug,
-                f"is a {self.kind}; {programme} runs only at: {', '.join(allowed)}",
-                f"berjenis {self.kind}; {programme} hanya untuk: {', '.join(allowed)}",
+                "site", self.slug, "wrong_site_kind", kind=self.kind, programme=programme, allowed=allowed
             )

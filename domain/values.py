@@ -62,7 +62,7 @@ ENVTRACK_NAMESPACE = uuid5(NAMESPACE_URL, "https://envtrack.invalid/ids")
 
 
 def default_source(site_kind: str) -> str:
-    """The SIPSN sumber used when a waste record names none."""
+    """The SIPSN sumber of a waste entry that names none: the site's kind implies it."""
     if site_kind in ("school", "mosque"):
         return "fasilitas-publik"
     if site_kind == "community":
@@ -72,23 +72,13 @@ def default_source(site_kind: str) -> str:
 
 def slug(field: str, value: str) -> str:
     if not isinstance(value, str) or not _SLUG.fullmatch(value):
-        raise InvalidValue(
-            field,
-            value,
-            "is not a valid slug (2–63 characters: a-z, 0-9 and '-', not starting with '-')",
-            "bukan slug yang sah (2–63 karakter: a-z, 0-9 dan '-', tidak diawali '-')",
-        )
+        raise InvalidValue(field, value, "not_a_slug")
     return value
 
 
 def choice(field: str, value: str, allowed: tuple[str, ...]) -> str:
     if value not in allowed:
-        raise InvalidValue(
-            field,
-            value,
-            "is not one of: " + ", ".join(allowed),
-            "bukan salah satu dari: " + ", ".join(allowed),
-        )
+        raise InvalidValue(field, value, "not_one_of", allowed=allowed)
     return value
 
 
@@ -96,12 +86,12 @@ def text(field: str, value: str, *, required: bool = True) -> str | None:
     """A free-text value, trimmed; empty is refused when required and dropped otherwise."""
     if value is None:
         if required:
-            raise InvalidValue(field, "", "must not be empty", "tidak boleh kosong")
+            raise InvalidValue(field, "", "empty")
         return None
     trimmed = str(value).strip()
     if not trimmed:
         if required:
-            raise InvalidValue(field, value, "must not be empty", "tidak boleh kosong")
+            raise InvalidValue(field, value, "empty")
         return None
     return trimmed
 
@@ -113,12 +103,7 @@ def quantity(field: str, value: object) -> float:
     except (TypeError, ValueError):
         number = math.nan
     if isinstance(value, bool) or not math.isfinite(number) or number <= 0:
-        raise InvalidValue(
-            field,
-            value,
-            "is not a finite number greater than 0",
-            "bukan bilangan hingga yang lebih dari 0",
-        )
+        raise InvalidValue(field, value, "not_a_positive_number")
     return number
 
 
@@ -128,9 +113,7 @@ LARGEST_WHOLE = 2**63 - 1
 
 def _not_too_large(field: str, value: object, number: int) -> int:
     if number > LARGEST_WHOLE:
-        raise InvalidValue(
-            field, value, f"is larger than {LARGEST_WHOLE}", f"lebih besar dari {LARGEST_WHOLE}"
-        )
+        raise InvalidValue(field, value, "too_large", largest=LARGEST_WHOLE)
     return number
 
 
@@ -147,12 +130,7 @@ def count(field: str, value: object) -> int:
         except ValueError:
             number = None
     if number is None or number <= 0:
-        raise InvalidValue(
-            field,
-            value,
-            "is not a whole number greater than 0",
-            "bukan bilangan bulat yang lebih dari 0",
-        )
+        raise InvalidValue(field, value, "not_a_positive_whole_number")
     return _not_too_large(field, value, number)
 
 
@@ -160,9 +138,7 @@ def rupiah(field: str, value: object) -> int:
     """A price or cost in whole rupiah, above zero."""
     amount = int(round(quantity(field, value)))
     if amount < 1:
-        raise InvalidValue(
-            field, value, "is less than 1 rupiah", "kurang dari 1 rupiah"
-        )
+        raise InvalidValue(field, value, "less_than_one_rupiah")
     return _not_too_large(field, value, amount)
 
 
@@ -171,15 +147,11 @@ def occurred_on(field: str, value: date, today: date) -> date:
     if isinstance(value, datetime):
         value = value.date()
     if not isinstance(value, date):
-        raise InvalidValue(field, value, "is not a date (YYYY-MM-DD)", "bukan tanggal (YYYY-MM-DD)")
+        raise InvalidValue(field, value, "not_a_date")
     if value > today:
-        raise InvalidValue(
-            field, value.isoformat(), "is in the future", "berada di masa depan"
-        )
+        raise InvalidValue(field, value.isoformat(), "in_the_future")
     if value < EARLIEST_DATE:
-        raise InvalidValue(
-            field, value.isoformat(), "is before 2000-01-01", "sebelum 2000-01-01"
-        )
+        raise InvalidValue(field, value.isoformat(), "before_the_earliest_date", earliest=EARLIEST_DATE)
     return value
 
 
@@ -190,9 +162,7 @@ def parse_date(field: str, value: str) -> date:
             raise ValueError(value)
         return date.fromisoformat(str(value).strip())
     except ValueError:
-        raise InvalidValue(
-            field, value, "is not a real date in the form YYYY-MM-DD", "bukan tanggal yang sah (YYYY-MM-DD)"
-        ) from None
+        raise InvalidValue(field, value, "not_a_real_date") from None
 
 
 @lru_cache(maxsize=4096)  # looked up once per row by an import or a demo

@@ -6,8 +6,6 @@ from datetime import date
 from typing import Any
 from uuid import UUID
 
-from eventsourcing.domain import Aggregate
-
 from domain.entries import Entry, EntryRecorded
 from domain.errors import InvalidValue
 from domain.values import CATEGORIES, DESTINATIONS, SOURCES, choice, quantity, text
@@ -26,10 +24,8 @@ class WasteEntry(Entry):
         kg: float
         destination: str
         source: str
-        operator: str
-        occurred_on: date
 
-    class Corrected(Aggregate.Event):
+    class Corrected(Entry.Event):
         """``changes`` and ``previous`` are keyed by the Recorded field names.
 
         ``occurred_on`` is the day the correction was made; a corrected date of the waste
@@ -39,8 +35,6 @@ class WasteEntry(Entry):
         changes: dict
         previous: dict
         reason: str
-        operator: str
-        occurred_on: date
 
         def apply(self, entry: WasteEntry) -> None:
             for field, value in self.changes.items():
@@ -99,14 +93,7 @@ class WasteEntry(Entry):
             if value is not None and value != getattr(self, field)
         }
         if not changes:
-            raise InvalidValue(
-                "correct",
-                str(self.id),
-                "changes nothing: give --kg, --category, --destination, --source or --date "
-                "with a new value",
-                "tidak mengubah apa pun: berikan --kg, --category, --destination, --source "
-                "atau --date yang baru",
-            )
+            raise InvalidValue(None, str(self.id), "correction_unchanged")  # a refusal of the whole correction
         reason = text("reason", reason)
         previous = {field: getattr(self, field) for field in changes}
         self.trigger_event(

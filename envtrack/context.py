@@ -5,12 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from domain.errors import DomainError
 from envtrack.store import Store, StoreError, driver_errors, resolve
+
+if TYPE_CHECKING:
+    from envtrack.application import EnvTrack
 
 
 @dataclass
@@ -20,14 +23,14 @@ class Context:
     db: str
     operator: str
     lang: str = "id"
-    _apps: dict[bool, Any] = field(default_factory=dict, repr=False)
+    _apps: dict[bool, EnvTrack] = field(default_factory=dict, repr=False)
 
     @cached_property
     def store(self) -> Store:
         """The store ``--db`` names, resolved once per command and shared by all it does."""
         return resolve(self.db)
 
-    def app(self, *, create: bool = True) -> Any:
+    def app(self, *, create: bool = True) -> EnvTrack:
         """The application; ``create=False`` (read-only commands) refuses a missing store."""
         from envtrack.application import open_app
 
@@ -54,7 +57,8 @@ def user_errors(ctx: click.Context, invoke: Callable[[], Any]) -> Any:
     try:
         return invoke()
     except DomainError as error:
-        # the root callback sets ``obj`` (and --lang) while ``invoke`` runs: read it afterwards
+        # the root callback sets ``obj`` (and --lang) while ``invoke`` runs: read it afterwards;
+        # the words are envtrack/messages.py's, in that language
         lang = getattr(ctx.find_root().obj, "lang", "id")
         raise click.ClickException(error.message(lang)) from None
     except StoreError as error:

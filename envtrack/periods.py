@@ -23,19 +23,9 @@ def parse_period(
     if year is not None:
         if start is not None or end is not None:
             option = "--from" if start is not None else "--to"
-            raise InvalidValue(
-                "--year",
-                year,
-                f"cannot be combined with {option}: give either --year or --from/--to",
-                f"tidak dapat digabung dengan {option}: berikan --year atau --from/--to",
-            )
+            raise InvalidValue("--year", year, "year_with_range", option=option)
         if not MIN_YEAR <= year <= MAX_YEAR:
-            raise InvalidValue(
-                "--year",
-                year,
-                f"is not a year from {MIN_YEAR} to {MAX_YEAR}",
-                f"bukan tahun antara {MIN_YEAR} dan {MAX_YEAR}",
-            )
+            raise InvalidValue("--year", year, "year_out_of_range", first=MIN_YEAR, last=MAX_YEAR)
         return date(year, 1, 1), date(year, 12, 31)
     first = None if start is None else parse_date("--from", start)
     last = None if end is None else parse_date("--to", end)
@@ -44,20 +34,10 @@ def parse_period(
     if last is None:
         assert first is not None
         if first > today:
-            raise InvalidValue(
-                "--from",
-                start,
-                "is in the future (give --to as well for a period ahead)",
-                "berada di masa depan (berikan juga --to untuk periode ke depan)",
-            )
+            raise InvalidValue("--from", start, "from_in_the_future")
         return first, today
     if first is None:
         return date(last.year, 1, 1), last
     if first > last:
-        raise InvalidValue(
-            "--from",
-            start,
-            f"is after --to {last.isoformat()}",
-            f"setelah --to {last.isoformat()}",
-        )
+        raise InvalidValue("--from", start, "from_after_to", to=last.isoformat())
     return first, last

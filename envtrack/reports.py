@@ -24,12 +24,7 @@ BY = ("total", "month", "site", "category")
 def require_store(store: Store) -> None:
     """Refuses a store that does not exist (read-only commands never create one)."""
     if not store.exists():
-        raise NotFound(
-            "db",
-            store.display,
-            "has no envtrack store (run 'envtrack init')",
-            "belum berisi penyimpanan envtrack (jalankan 'envtrack init')",
-        )
+        raise NotFound("db", store.display, "no_store")
 
 
 def current_frames(
@@ -50,7 +45,7 @@ def current_frames(
 
 def check_site(frames: Frames, site: str | None) -> None:
     if site is not None and site not in set(frames.sites["site"]):
-        raise NotFound("--site", site, "is not a known site", "bukan lokasi yang terdaftar")
+        raise NotFound("--site", site, "unknown_site")
 
 
 def indicator_report(
@@ -66,7 +61,7 @@ def indicator_report(
     from projections import indicators
 
     if by not in BY:
-        raise InvalidValue("--by", by, "is not one of: " + ", ".join(BY), "bukan salah satu dari: " + ", ".join(BY))
+        raise InvalidValue("--by", by, "not_one_of", allowed=BY)
     frames = current_frames(store, progress, start, end)
     check_site(frames, site)
     if by == "total":

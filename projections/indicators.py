@@ -59,12 +59,7 @@ def _finite(value: float) -> float:
     """``value`` as a float; a sum that overflowed (recorded quantities near 1.8e308) is refused."""
     number = float(value)
     if not math.isfinite(number):
-        raise InvalidValue(
-            "total",
-            number,
-            "is too large to compute: a recorded quantity is implausibly large (correct or void it)",
-            "terlalu besar untuk dihitung: ada jumlah tercatat yang tidak masuk akal (koreksi atau batalkan)",
-        )
+        raise InvalidValue("total", number, "too_large_to_compute")
     return number
 
 

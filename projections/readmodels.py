@@ -267,12 +267,7 @@ class ReadModels:
         """Refuses to go on when another rebuild has started since (it owns the fresh tables)."""
         query = select(self.positions.c.position).where(self.positions.c.projection == REBUILDING)
         if conn.execute(self.store.for_update(query)).scalar() != token:
-            raise Refused(
-                "projections rebuild",
-                self.store.display,
-                "was overtaken by another rebuild of the same store, which carries on",
-                "didahului oleh pembangunan ulang lain pada penyimpanan yang sama, yang tetap berjalan",
-            )
+            raise Refused("projections rebuild", self.store.display, "rebuild_overtaken")
 
     def _write_positions(self, conn: Connection, positions: dict[str, int]) -> None:
         conn.execute(self.positions.delete().where(self.positions.c.projection.in_(list(PROJECTIONS))))

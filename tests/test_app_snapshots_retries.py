@@ -12,7 +12,8 @@ from eventsourcing.persistence import IntegrityError
 
 from domain.ponds import Pond
 from domain.sambo import SupplyLedger
-from envtrack.application import EnvTrack, UnitOfWork
+from envtrack.application import EnvTrack
+from envtrack.unit_of_work import UnitOfWork
 
 TODAY = date(2025, 6, 30)
 

@@ -12,7 +12,8 @@ from click.testing import CliRunner
 
 from domain.sambo import Exchange, SupplyLedger
 from domain.waste import WasteEntry
-from envtrack.application import EnvTrack, UnitOfWork
+from envtrack.application import EnvTrack
+from envtrack.unit_of_work import UnitOfWork
 from envtrack.cli import cli
 from envtrack.store import resolve
 from eventsourcing.utils import get_topic

@@ -10,11 +10,14 @@
 4. Only the store (the package ``envtrack/store/``: one class per backend, and the PostgreSQL
    recorder it plugs into the library) names persistence drivers, modules and settings, and
    only it asks which backend it is on.
+5. ``domain`` names no command-line option (``--kg``) and no command (``supplies rate``): the
+   command line's words live at the edge (``envtrack/messages.py``, ``envtrack/cli``).
 """
 
 from __future__ import annotations
 
 import ast
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,7 +36,9 @@ HEAVY_MODULES = ("pandas", "matplotlib", "sqlalchemy", "projections")
 RECORDING_PATH = [
     "envtrack/__init__.py", "envtrack/__main__.py", "envtrack/application.py", "envtrack/context.py",
     "envtrack/store/__init__.py", "envtrack/store/base.py", "envtrack/store/sqlite.py", "envtrack/store/postgres.py",
-    "envtrack/i18n.py",
+    "envtrack/i18n.py", "envtrack/messages.py", "envtrack/unit_of_work.py", "envtrack/views.py",
+    "envtrack/commands/__init__.py", "envtrack/commands/entries.py", "envtrack/commands/ponds.py",
+    "envtrack/commands/sambo.py", "envtrack/commands/sites.py", "envtrack/commands/waste.py",
 ]
 
 
@@ -218,6 +223,39 @@ def persistence_violations(path: Path) -> list[str]:
     return found
 
 
+def command_names() -> set[str]:
+    """Every command of the command line that is more than one word (``site update``,
+    ``supplies rate``, ``projections rebuild``), and ``envtrack NAME`` for every top-level one."""
+    import click
+
+    from envtrack.cli import cli
+
+    names = set()
+    with click.Context(cli) as ctx:
+        for name in cli.list_commands(ctx):
+            names.add(f"envtrack {name}")
+            command = cli.get_command(ctx, name)
+            if isinstance(command, click.Group):
+                names |= {f"{name} {sub}" for sub in command.commands}
+    return names
+
+
+FLAG = re.compile(r"(?<![\w-])--[a-z][a-z0-9-]*")
+
+
+def cli_word_violations(path: Path, commands: set[str]) -> list[str]:
+    """Rule 5: no --option and no command named in a string of the domain."""
+    found = []
+    for value, line in string_constants(path):
+        found += [f"{relative(path)}:{line} names {flag}" for flag in FLAG.findall(value)]
+        found += [
+            f"{relative(path)}:{line} names '{name}'"
+            for name in sorted(commands)
+            if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", value)
+        ]
+    return found
+
+
 def test_the_scan_sees_every_package_and_their_imports():
     names = {relative(path) for path in all_files()}
     assert {"domain/sambo.py", "envtrack/store/sqlite.py", "envtrack/application.py", "envtrack/cli/__init__.py"} <= names
@@ -264,6 +302,15 @@ def test_only_the_store_names_persistence_drivers_and_settings(path):
     assert persistence_violations(path) == []
 
 
+def test_the_command_line_has_the_commands_the_domain_must_not_name():
+    assert {"site update", "supplies rate", "pond stock", "projections rebuild", "envtrack init"} <= command_names()
+
+
+@pytest.mark.parametrize("path", source_files("domain"), ids=relative)
+def test_domain_names_no_command_line_option_nor_command(path):
+    assert cli_word_violations(path, command_names()) == []
+
+
 def test_each_rule_catches_a_module_that_breaks_it(tmp_path):
     bad = tmp_path / "bad.py"
     bad.write_text(
@@ -297,3 +344,13 @@ def test_each_rule_catches_a_module_that_breaks_it(tmp_path):
     assert caught(persistence_violations(bad)) == {
         "imports sqlite3", "names 'PERSISTENCE_MODULE'", "names 'eventsourcing.sqlite'",
         "asks the backend (.is_sqlite)", "asks the backend (.name)"}
+    wording = tmp_path / "wording.py"
+    wording.write_text(
+        "NO_RATE = \"has no exchange rate (set one with 'supplies rate')\"\n"
+        "SOLD = 'give --sold-kg and --price-rp-per-kg together'\n"
+        "INIT = \"run 'envtrack init'\"\n"
+        "FINE = 'a well-formed message: 2–63 characters, a-z, 0-9 and -, not starting with -'\n",
+        encoding="utf-8",
+    )
+    assert caught(cli_word_violations(wording, command_names())) == {
+        "names 'supplies rate'", "names --sold-kg", "names --price-rp-per-kg", "names 'envtrack init'"}

@@ -49,16 +49,16 @@ def export(obj: Context, year: int, site: str | None, out: Path, lang: str | Non
     lang = lang or obj.lang
     start, end = parse_period(year, None, None, today=date.today())
     if start > date.today():
-        raise InvalidValue("--year", year, "is in the future", "berada di masa depan")
+        raise InvalidValue("--year", year, "in_the_future")
     if out.exists() and not out.is_dir():
-        raise InvalidValue("--out", str(out), "is a file, not a directory", "adalah berkas, bukan direktori")
+        raise InvalidValue("--out", str(out), "a_file_not_a_directory")
     store = obj.store
     frames = current_frames(store, start=start, end=end)  # refuses a missing store
     check_site(frames, site)
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise InvalidValue("--out", str(out), f"cannot be created ({error.strerror})", f"tidak dapat dibuat ({error.strerror})") from None
+        raise InvalidValue("--out", str(out), "cannot_be_created", reason=error.strerror) from None
 
     from projections.evidence import PackRequest, export_pack
 
@@ -68,7 +68,7 @@ def export(obj: Context, year: int, site: str | None, out: Path, lang: str | Non
         manifest = export_pack(store, frames, request, labels, version=__version__)
     except OSError as error:  # no permission, a read-only or full disk
         reason = error.strerror or str(error)
-        raise InvalidValue("--out", str(out), f"cannot be written ({reason})", f"tidak dapat ditulis ({reason})") from None
+        raise InvalidValue("--out", str(out), "cannot_be_written", reason=reason) from None
     click.echo(
         labels["pack.export.done"].format(out=out, files=len(manifest["files"]), position=manifest["as_of_position"]),
         err=True,
@@ -89,7 +89,7 @@ def verify(obj: Context, directory: Path) -> None:
 
     labels = label_set(obj.lang)
     if not directory.is_dir():
-        raise NotFound("DIRECTORY", str(directory), "is not a directory", "bukan direktori")
+        raise NotFound("DIRECTORY", str(directory), "not_a_directory")
     store = obj.store
     require_store(store)
     try:

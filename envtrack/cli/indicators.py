@@ -19,7 +19,7 @@ def _targets(pengurangan: float, penanganan: float) -> dict[str, float]:
 
     for option, value in (("--target-pengurangan", pengurangan), ("--target-penanganan", penanganan)):
         if not math.isfinite(value) or not 0 <= value <= 100:
-            raise InvalidValue(option, value, "is not a percentage from 0 to 100", "bukan persentase 0 sampai 100")
+            raise InvalidValue(option, value, "not_a_percentage")
     return {"pct_pengurangan": pengurangan, "pct_penanganan": penanganan}
 
 
@@ -31,7 +31,7 @@ def _year(value: str | None) -> int | None:
     try:
         return int(value.strip())
     except ValueError:
-        raise InvalidValue("--year", value, "is not a year (YYYY)", "bukan tahun (YYYY)") from None
+        raise InvalidValue("--year", value, "not_a_year") from None
 
 
 @click.command()
@@ -114,7 +114,7 @@ def _writable(path: str) -> None:
 
     folder = os.path.dirname(os.path.abspath(path))
     if not os.path.isdir(folder) or os.path.isdir(path):
-        raise InvalidValue("--out", path, "is not a file in an existing folder", "bukan berkas di folder yang ada")
+        raise InvalidValue("--out", path, "not_a_file_in_a_folder")
 
 
 def _column_label(column: str, lang: str) -> str:

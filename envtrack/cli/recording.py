@@ -143,4 +143,4 @@ def _write_out(out: str | None, payload: bytes) -> None:
         write_file(out, payload)
     except OSError as error:
         reason = error.strerror or str(error)
-        raise InvalidValue("--out", out, f"cannot be written ({reason})", f"tidak dapat ditulis ({reason})") from None
+        raise InvalidValue("--out", out, "cannot_be_written", reason=reason) from None

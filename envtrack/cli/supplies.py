@@ -110,17 +110,12 @@ def parse_items(raw_items: tuple[str, ...]) -> dict[str, int]:
     for raw in raw_items:
         item, sep, qty = raw.partition("=")
         item = item.strip()
+        if not item or (sep and not qty.strip()):
+            raise InvalidValue("item", raw, "not_item_or_item_qty")
         try:
-            if not item or (sep and not qty.strip()):
-                raise InvalidValue("item", raw, "", "")
             quantity = count("item", qty) if sep else 1
         except InvalidValue:
-            raise InvalidValue(
-                "item",
-                raw,
-                "is not ITEM or ITEM=QTY (QTY a whole number greater than 0)",
-                "bukan ITEM atau ITEM=JUMLAH (JUMLAH bilangan bulat lebih dari 0)",
-            ) from None
+            raise InvalidValue("item", raw, "not_item_or_item_qty") from None
         items[item] = items.get(item, 0) + quantity
     return items
 

@@ -14,12 +14,12 @@ from eventsourcing.domain import Aggregate
 
 from domain import values as rules
 from domain.entries import Entry
-from domain.errors import AlreadyExists
 from domain.ponds import Pond
 from domain.sambo import SupplyLedger
 from domain.sites import Site
 from domain.waste import WasteEntry
-from envtrack.application import EnvTrack, UnitOfWork
+from envtrack.application import EnvTrack
+from envtrack.unit_of_work import UnitOfWork
 from envtrack.demo.city import City, Place
 
 BATCH_ENTRIES = 1_500
@@ -52,17 +52,13 @@ class DemoWriter:
                 place.slug, place.kind, place.name, kelurahan=place.kelurahan,
                 kecamatan=place.kecamatan, population=place.population, operator=place.operator, on=on,
             )
-            if self.work.find(site.id) is not None:
-                raise AlreadyExists("site", place.slug, "already exists", "sudah ada")
-            self.work.add(site)
+            self.work.add_new(site, "site", place.slug)
         for spec in city.ponds:
             pond = Pond.add(
                 spec.slug, site=spec.site, volume_m3=spec.volume_m3, system=spec.system,
                 operator=spec.operator, on=on,
             )
-            if self.work.find(pond.id) is not None:
-                raise AlreadyExists("pond", spec.slug, "already exists", "sudah ada")
-            self.work.add(pond)
+            self.work.add_new(pond, "pond", spec.slug)
         for school in city.schools:
             ledger = self.work.add(SupplyLedger.open(school.slug, operator=school.operator, on=on))
             for item, bottles in rates[school.slug].items():
@@ -133,11 +129,11 @@ class DemoWriter:
     # -- saving --------------------------------------------------------------------------------
 
     def flush(self) -> None:
-        aggregates = [*self.batch.values(), *self.work.pending()]
-        if not aggregates:
+        """Saves the batch of entries with what they changed in the city, in one atomic save."""
+        saved = self.work.commit(*self.batch.values())
+        if not saved:
             return
-        self.events += sum(len(a.pending_events) for a in aggregates)
-        self.app.save(*aggregates)
+        self.events += saved
         self.batch.clear()
         if self.progress:
             self.progress(self.events)

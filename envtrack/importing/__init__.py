@@ -8,19 +8,16 @@ rows already imported are recognised (one query per 1,000 rows) and never writte
 
 from __future__ import annotations
 
-import random
-import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from uuid import UUID
 
-from eventsourcing.persistence import IntegrityError, OperationalError
-
-from envtrack.application import MAX_ATTEMPTS, EnvTrack
+from envtrack.application import EnvTrack
 from envtrack.importing.columns import KINDS, template
 from envtrack.importing.reading import UnreadableFile, read_logbook
 from envtrack.importing.recording import BATCH_ROWS, build_all, save_batches
 from envtrack.importing.rows import Problem, Row, assign_ids, read_table
+from envtrack.unit_of_work import retrying
 
 PROGRESS_FROM_ROWS = 5_000
 """Files with at least this many rows report progress (about ten lines while writing)."""
@@ -82,15 +79,20 @@ def import_file(
     dry_run: bool = False,
     progress: Progress | None = None,
 ) -> ImportResult:
-    """Imports a logbook; raises ``ImportRefused`` (nothing written) when any row is wrong."""
+    """Imports a logbook; raises ``ImportRefused`` (nothing written) when any row is wrong.
+
+    Another process may change a stock ledger or a pond while the rows are saved: the import is
+    then tried again (``retrying``), the batches saved so far present, the rest checked again
+    against the fresh state."""
     book = read_rows(path, kind)
     rows, problems, read = book.rows, book.problems, book.rows_read
     report = progress if progress is not None and read >= PROGRESS_FROM_ROWS else None
-    present_at_start: set[UUID] | None = None
-    for attempt in range(1, MAX_ATTEMPTS + 1):
+    present_before: list[set[UUID]] = []  # the rows present before each attempt
+
+    def attempt(last: bool) -> ImportResult:
         present = _present(app, rows)
-        if present_at_start is None:
-            present_at_start = present
+        present_before.append(present)
+        present_at_start = present_before[0]
         todo = [row for row in rows if row.entry_id not in present]
         work, entries, refused = build_all(app, todo)
         if report:
@@ -101,25 +103,17 @@ def import_file(
             return ImportResult(read, len(entries), len(present), [e.id for e in entries], dry_run=True)
         already = len(present) - len(present_at_start)
         total = len(rows) - len(present_at_start)
-
         step = BATCH_ROWS * max(1, total // (BATCH_ROWS * 10))
 
-        def saved(count: int, already: int = already, total: int = total, step: int = step) -> None:
+        def saved(count: int) -> None:
             if report and (count % step == 0 or already + count == total):
                 report("written", already + count, total)
 
-        try:
-            save_batches(app, work, entries, saved)
-        except (IntegrityError, OperationalError):
-            # Another process changed a stock ledger or a pond meanwhile: the batches saved so
-            # far are now present; the rest are checked again against the fresh state.
-            if attempt == MAX_ATTEMPTS:
-                raise
-            time.sleep(random.uniform(0.01, 0.05) * attempt)
-            continue
+        save_batches(app, work, entries, saved)
         new_ids = [row.entry_id for row in rows if row.entry_id not in present_at_start]
         return ImportResult(read, len(new_ids), len(present_at_start), new_ids)  # type: ignore[arg-type]
-    raise AssertionError("unreachable")  # pragma: no cover
+
+    return retrying(attempt)
 
 
 def _present(app: EnvTrack, rows: list[Row]) -> set[UUID]:

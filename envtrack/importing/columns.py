@@ -51,15 +51,16 @@ _ITEM_SPLIT = re.compile(r"[;,\s]+")
 
 
 class CellError(ValueError):
-    """A cell that cannot be read as its column needs; the caller names the column and value."""
+    """A cell that cannot be read as its column needs, for the reason ``code`` (worded in
+    ``envtrack/messages.py``) with ``data``; the caller names the column and value."""
 
-    def __init__(self, en: str, id: str) -> None:  # noqa: A002
-        super().__init__(en)
-        self.en = en
-        self.id = id
+    def __init__(self, code: str, **data: Any) -> None:
+        super().__init__(code)
+        self.code = code
+        self.data = data
 
     def for_column(self, field: str, raw: Any) -> InvalidValue:
-        return InvalidValue(field, as_text(raw) or "", self.en, self.id)
+        return InvalidValue(field, as_text(raw) or "", self.code, **self.data)
 
 
 def as_text(raw: Any) -> str | None:
@@ -113,10 +114,7 @@ def as_number(raw: Any) -> Any:
     try:
         return float(text)
     except ValueError:
-        raise CellError(
-            "is not a number (write 1.5 or 1,5, without thousands separators)",
-            "bukan angka (tulis 1.5 atau 1,5, tanpa pemisah ribuan)",
-        ) from None
+        raise CellError("cell_not_a_number") from None
 
 
 def as_count(raw: Any) -> Any:
@@ -147,10 +145,7 @@ def as_date(raw: Any) -> date | None:
             return date(int(dmy[3]), int(dmy[2]), int(dmy[1]))
     except ValueError:
         pass
-    raise CellError(
-        "is not a real date (YYYY-MM-DD or DD/MM/YYYY)",
-        "bukan tanggal yang sah (YYYY-MM-DD atau DD/MM/YYYY)",
-    )
+    raise CellError("cell_not_a_date")
 
 
 def as_items(raw: Any) -> dict[str, Any] | None:
@@ -165,17 +160,11 @@ def as_items(raw: Any) -> dict[str, Any] | None:
         name, sep, qty = part.partition("=")
         name = name.strip().lower()
         if not name or (sep and not qty.strip()):
-            raise CellError(
-                "is not a list of ITEM=QTY (e.g. pensil=2;buku-tulis=1)",
-                "bukan daftar BARANG=JUMLAH (mis. pensil=2;buku-tulis=1)",
-            )
+            raise CellError("cell_not_items")
         try:
             amount = as_count(qty) if sep else 1
         except CellError:
-            raise CellError(
-                f"gives {name} a quantity that is not a whole number ({qty.strip()})",
-                f"memberi {name} jumlah yang bukan bilangan bulat ({qty.strip()})",
-            ) from None
+            raise CellError("cell_item_qty_not_whole", item=name, qty=qty.strip()) from None
         if name in items and isinstance(items[name], int) and isinstance(amount, int):
             items[name] += amount
         else:
@@ -192,7 +181,7 @@ def as_flag(raw: Any) -> bool | None:
         return True
     if word in FALSE_WORDS:
         return False
-    raise CellError("is not yes or no (ya/tidak)", "bukan ya atau tidak (ya/tidak)")
+    raise CellError("cell_not_yes_or_no")
 
 
 def as_action(raw: Any) -> str | None:
@@ -200,12 +189,7 @@ def as_action(raw: Any) -> str | None:
     if word is None:
         return None
     if word not in POND_ACTIONS:
-        raise CellError(
-            "is not one of: stock, feed, water, mortality, harvest "
-            "(tebar, pakan, air, kematian, panen)",
-            "bukan salah satu dari: tebar, pakan, air, kematian, panen "
-            "(stock, feed, water, mortality, harvest)",
-        )
+        raise CellError("cell_not_a_pond_action")
     return POND_ACTIONS[word]
 
 

@@ -22,7 +22,8 @@ from domain import values as rules
 from domain.entries import Entry
 from domain.errors import DomainError
 from domain.ponds import Feeding, Harvest, Mortality, Stocking, WaterInflow
-from envtrack.application import EnvTrack, UnitOfWork
+from envtrack.application import EnvTrack
+from envtrack.unit_of_work import UnitOfWork
 from envtrack.importing.rows import Problem, Row
 
 BATCH_ROWS = 1_000

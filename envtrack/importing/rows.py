@@ -31,7 +31,7 @@ from envtrack.importing.reading import Sheet
 
 @dataclass
 class Problem:
-    """What is wrong with one cell, column or row. ``reason`` is a DomainError or a message pair."""
+    """What is wrong with one cell, column or row, as a refusal (worded when reported)."""
 
     sheet: str | None
     row: int
@@ -82,14 +82,7 @@ def read_table(sheet: Sheet, kind: str | None) -> Table:
                 sheet.name,
                 1,
                 None,
-                InvalidValue(
-                    "headers",
-                    ", ".join(h for h in headers if h),
-                    "name no logbook kind: give --kind waste|exchange|pond, or use the headers "
-                    "of 'envtrack import --template KIND'",
-                    "tidak menunjukkan jenis buku catatan: berikan --kind waste|exchange|pond, "
-                    "atau pakai judul kolom dari 'envtrack import --template KIND'",
-                ),
+                InvalidValue("headers", ", ".join(h for h in headers if h), "no_logbook_kind"),
             )
         )
         return table
@@ -128,12 +121,7 @@ def _header_problems(
                     sheet,
                     1,
                     labels[position],
-                    InvalidValue(
-                        "header",
-                        header,
-                        f"is not a column of the {kind} logbook (columns: {names})",
-                        f"bukan kolom buku catatan {kind} (kolom: {names})",
-                    ),
+                    InvalidValue("header", header, "not_a_column", kind=kind, columns=names),
                 )
             )
         elif column.field in seen:
@@ -142,12 +130,7 @@ def _header_problems(
                     sheet,
                     1,
                     labels[position],
-                    InvalidValue(
-                        "header",
-                        header,
-                        f"repeats column {labels[seen[column.field]]}",
-                        f"mengulang kolom {labels[seen[column.field]]}",
-                    ),
+                    InvalidValue("header", header, "repeats_column", column=labels[seen[column.field]]),
                 )
             )
         else:
@@ -159,12 +142,7 @@ def _header_problems(
                     sheet,
                     1,
                     None,
-                    InvalidValue(
-                        "header",
-                        f"{column.header_id}/{column.field}",
-                        f"is missing: the {kind} logbook needs it",
-                        f"tidak ada: buku catatan {kind} memerlukannya",
-                    ),
+                    InvalidValue("header", f"{column.header_id}/{column.field}", "column_missing", kind=kind),
                 )
             )
     return problems
@@ -197,7 +175,7 @@ def _convert(
                         sheet,
                         number,
                         column_letter(position),
-                        InvalidValue("cell", as_text(cell), "has no header", "tidak punya judul kolom"),
+                        InvalidValue("cell", as_text(cell), "cell_without_header"),
                     )
                 )
             continue
@@ -231,12 +209,7 @@ def _convert(
                 sheet,
                 number,
                 columns[name],
-                InvalidValue(
-                    name,
-                    as_text(values[name]),
-                    f"is not used by action {values['action']}: leave the cell empty",
-                    f"tidak dipakai untuk kegiatan {values['action']}: kosongkan selnya",
-                ),
+                InvalidValue(name, as_text(values[name]), "not_used_by_action", action=values["action"]),
             )
         )
     return row, problems
@@ -247,10 +220,8 @@ _REQUIRED = {kind: tuple(c.field for c in LAYOUTS[kind] if c.required) for kind 
 
 def _empty(name: str, action: str | None) -> DomainError:
     if action is None:
-        return InvalidValue(name, "", "must not be empty", "tidak boleh kosong")
-    return InvalidValue(
-        name, "", f"must not be empty for action {action}", f"tidak boleh kosong untuk kegiatan {action}"
-    )
+        return InvalidValue(name, "", "empty")
+    return InvalidValue(name, "", "empty_for_action", action=action)
 
 
 _FIELDS = {kind: tuple(column.field for column in LAYOUTS[kind]) for kind in LAYOUTS}

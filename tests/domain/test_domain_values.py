@@ -161,7 +161,10 @@ def test_default_source_follows_the_site_kind():
 
 
 def test_messages_exist_in_english_and_indonesian():
-    error = InvalidValue("kg", -1, "is not a finite number greater than 0", "bukan bilangan hingga")
+    with pytest.raises(InvalidValue) as refusal:
+        quantity("kg", -1)
+    error = refusal.value
     assert isinstance(error, DomainError)
+    assert (error.field, error.value, error.code, error.data) == ("kg", -1, "not_a_positive_number", {})
     assert error.message("en") == "kg -1: is not a finite number greater than 0"
-    assert error.message("id") == "kg -1: bukan bilangan hingga"
+    assert error.message("id") == "kg -1: bukan bilangan hingga yang lebih dari 0"

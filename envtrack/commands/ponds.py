@@ -1,0 +1,121 @@
+"""MADULENI MANIS commands: add a pond, and record stocking, feed, wudu water, deaths and
+harvests (each an entry of its own, and a change to the pond's growing cycle)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import TYPE_CHECKING
+from uuid import UUID
+
+from domain import values
+from envtrack.commands import Commands
+from envtrack.unit_of_work import UnitOfWork
+
+if TYPE_CHECKING:  # loaded by the commands that use it: a waste record does not
+    from domain.ponds import Pond, PondEntry
+
+
+class PondCommands(Commands):
+    def add_pond(
+        self,
+        slug: str,
+        *,
+        site: str,
+        volume_m3: float,
+        system: str | None = None,
+        on: date | None = None,
+    ) -> None:
+        stamp = self._stamp(on)
+
+        def command(work: UnitOfWork) -> None:
+            from domain.ponds import Pond
+
+            host = work.site(site)
+            host.check_kind(values.POND_SITE_KINDS, "MADULENI MANIS")
+            work.add_new(Pond.add(slug, site=host.slug, volume_m3=volume_m3, system=system, **stamp), "pond", slug)
+
+        self.run(command)
+
+    def _pond_entry(self, pond: str, entry_id: UUID | None, make: Callable[[UUID, Pond], PondEntry]) -> UUID:
+        new_id = self._entry_id(entry_id)
+
+        def command(work: UnitOfWork) -> UUID:
+            return work.add(make(new_id, work.pond(pond))).id
+
+        return self.run(command)
+
+    def stock_pond(
+        self,
+        pond: str,
+        *,
+        species: str,
+        count: int,
+        mean_g: float | None = None,
+        on: date | None = None,
+        entry_id: UUID | None = None,
+    ) -> UUID:
+        from domain.ponds import Stocking
+
+        stamp = self._stamp(on)
+        return self._pond_entry(
+            pond,
+            entry_id,
+            lambda new_id, p: Stocking.record(new_id, p, species=species, fish=count, mean_g=mean_g, **stamp),
+        )
+
+    def feed_pond(self, pond: str, *, kg: float, on: date | None = None, entry_id: UUID | None = None) -> UUID:
+        from domain.ponds import Feeding
+
+        stamp = self._stamp(on)
+        return self._pond_entry(pond, entry_id, lambda new_id, p: Feeding.record(new_id, p, kg=kg, **stamp))
+
+    def water_pond(
+        self, pond: str, *, liters: float, on: date | None = None, entry_id: UUID | None = None
+    ) -> UUID:
+        from domain.ponds import WaterInflow
+
+        stamp = self._stamp(on)
+        return self._pond_entry(
+            pond, entry_id, lambda new_id, p: WaterInflow.record(new_id, p, liters=liters, **stamp)
+        )
+
+    def record_deaths(
+        self, pond: str, *, count: int, on: date | None = None, entry_id: UUID | None = None
+    ) -> UUID:
+        from domain.ponds import Mortality
+
+        stamp = self._stamp(on)
+        return self._pond_entry(
+            pond, entry_id, lambda new_id, p: Mortality.record(new_id, p, fish=count, **stamp)
+        )
+
+    def harvest_pond(
+        self,
+        pond: str,
+        *,
+        kg: float,
+        count: int,
+        sold_kg: float | None = None,
+        price_rp_per_kg: float | None = None,
+        final: bool = False,
+        on: date | None = None,
+        entry_id: UUID | None = None,
+    ) -> UUID:
+        from domain.ponds import Harvest
+
+        stamp = self._stamp(on)
+        return self._pond_entry(
+            pond,
+            entry_id,
+            lambda new_id, p: Harvest.record(
+                new_id,
+                p,
+                kg=kg,
+                fish=count,
+                sold_kg=sold_kg,
+                price_rp_per_kg=price_rp_per_kg,
+                final=final,
+                **stamp,
+            ),
+        )

@@ -1,0 +1,41 @@
+"""Site commands: register, update and close a site."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from domain.sites import Site
+from envtrack.commands import Commands
+from envtrack.unit_of_work import UnitOfWork
+
+
+class SiteCommands(Commands):
+    def add_site(
+        self,
+        slug: str,
+        *,
+        kind: str,
+        name: str,
+        kelurahan: str | None = None,
+        kecamatan: str | None = None,
+        population: int | None = None,
+        on: date | None = None,
+    ) -> None:
+        stamp = self._stamp(on)
+
+        def command(work: UnitOfWork) -> None:
+            site = Site.register(
+                slug, kind, name, kelurahan=kelurahan, kecamatan=kecamatan, population=population, **stamp
+            )
+            work.add_new(site, "site", slug)
+
+        self.run(command)
+
+    def update_site(self, slug: str, *, on: date | None = None, **changes: Any) -> None:
+        stamp = self._stamp(on)
+        self.run(lambda work: work.site(slug).update(**changes, **stamp))
+
+    def close_site(self, slug: str, *, reason: str, on: date | None = None) -> None:
+        stamp = self._stamp(on)
+        self.run(lambda work: work.site(slug).close(reason, **stamp))

@@ -1,0 +1,148 @@
+"""The queries, apart from the commands (cosmicpython's ``views.py``): a site, the sites, a
+school's supplies, a pond and its warnings, the log. They load and read; they never save, and
+they return plain dicts (or decoded log events) that the command line renders."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import TYPE_CHECKING, Any
+from uuid import UUID
+
+from eventsourcing.application import Application
+from eventsourcing.utils import get_topic
+
+from domain import values
+from domain.sites import Site
+from envtrack.unit_of_work import UnitOfWork
+
+if TYPE_CHECKING:  # loaded by the queries that use them
+    from domain.cycles import Cycle
+    from envtrack.logview import LogEvent
+
+POND_CYCLE_WARN_DAYS = 120
+POND_FCR_WARN = 1.5
+
+
+class Views(Application[UUID]):
+    """What ``EnvTrack`` answers without changing anything."""
+
+    today: Callable[[], date]
+
+    # -- sites ---------------------------------------------------------------------------------
+
+    def list_sites(self) -> list[dict[str, Any]]:
+        topic = get_topic(Site.Registered)
+        ids = []
+        start = 0
+        while True:
+            page = self.recorder.select_notifications(start, 10_000, topics=[topic], inclusive_of_start=False)
+            if not page:
+                break
+            ids.extend(n.originator_id for n in page)
+            start = page[-1].id
+        sites = [self.repository.get(site_id) for site_id in ids]
+        return sorted((_site_dict(site) for site in sites), key=lambda s: s["site"])
+
+    def show_site(self, slug: str) -> dict[str, Any]:
+        return _site_dict(UnitOfWork(self).site(slug, open_only=False))
+
+    # -- SAMBO DIKARTU AS ----------------------------------------------------------------------
+
+    def supplies_stock(self, site: str) -> dict[str, Any]:
+        work = UnitOfWork(self)
+        school = work.site(site, open_only=False)
+        school.check_kind(("school",), "SAMBO DIKARTU AS")
+        ledger = work.ledger(school.slug)
+        rates = dict(ledger.rates) if ledger else {}
+        stock = dict(ledger.stock) if ledger else {}
+        items = sorted(set(rates) | set(stock))
+        return {
+            "site": school.slug,
+            "items": [
+                {"item": item, "qty": stock.get(item, 0), "rate_bottles": rates.get(item)}
+                for item in items
+            ],
+        }
+
+    # -- MADULENI MANIS ------------------------------------------------------------------------
+
+    def show_pond(self, slug: str) -> dict[str, Any]:
+        pond = UnitOfWork(self).pond(slug, open_site=False)
+        shown: dict[str, Any] = {
+            "pond": pond.slug,
+            "site": pond.site,
+            "volume_m3": pond.volume_m3,
+            "system": pond.system,
+            "cycles_closed": sum(1 for c in pond.cycles.values() if c["closed"]),
+            "open_cycle": None,
+            "warnings": [],
+        }
+        if pond.open_cycle is not None:
+            cycle = pond.cycles[pond.open_cycle]
+            days = (self.today() - date.fromisoformat(cycle["started_on"])).days
+            shown["open_cycle"] = {
+                "cycle_id": pond.open_cycle,
+                "species": cycle["species"],
+                "started_on": cycle["started_on"],
+                "days_in_cycle": days,
+                "stocked": cycle["stocked"],
+                "alive": pond.alive(pond.open_cycle),
+                "dead": cycle["dead"],
+                "harvested": cycle["harvested"],
+                "harvest_kg": round(cycle["harvest_kg"], 3),
+                "fed_kg": round(cycle["fed_kg"], 3),
+            }
+            shown["warnings"] = cycle_warnings(cycle, days)
+        return shown
+
+    def entry_warnings(self, entry_id: UUID) -> list[dict[str, Any]]:
+        """Warnings (never refusals) about the growing cycle a pond entry belongs to: a cycle
+        past 120 days, or an FCR above 1.5 (a closed cycle is judged at its final harvest)."""
+        from domain.ponds import PondEntry
+
+        entry = UnitOfWork(self).find(entry_id)
+        if not isinstance(entry, PondEntry) or getattr(entry, "cycle_id", None) is None:
+            return []
+        pond = self.repository.get(values.pond_id(entry.pond))
+        cycle = pond.cycles.get(str(entry.cycle_id))
+        if cycle is None:
+            return []
+        end = entry.occurred_on if cycle["closed"] else self.today()
+        return cycle_warnings(cycle, (end - date.fromisoformat(cycle["started_on"])).days)
+
+    # -- the log -------------------------------------------------------------------------------
+
+    def log(self, *, site: str | None = None, limit: int = 50) -> list[LogEvent]:
+        """The latest ``limit`` events (of one site, if given), oldest first, decoded."""
+        from envtrack import logview
+
+        if site is not None:
+            UnitOfWork(self).site(site, open_only=False)
+        return logview.read(self, site=site, limit=limit)
+
+
+def cycle_warnings(cycle: Cycle, days: int) -> list[dict[str, Any]]:
+    """Warnings (not refusals) for a growing cycle, as data the CLI words per ``--lang``:
+    ``{"warning": "cycle_days", "value": days, "limit": 120}`` for a cycle run too long, and
+    ``{"warning": "fcr", "value": fcr, "limit": 1.5}`` for feed used poorly."""
+    warnings: list[dict[str, Any]] = []
+    if days > POND_CYCLE_WARN_DAYS:
+        warnings.append({"warning": "cycle_days", "value": days, "limit": POND_CYCLE_WARN_DAYS})
+    gain = cycle["harvest_kg"] - cycle["stocked_kg"]
+    if cycle["harvest_kg"] > 0 and gain > 0 and cycle["fed_kg"] / gain > POND_FCR_WARN:
+        warnings.append({"warning": "fcr", "value": round(cycle["fed_kg"] / gain, 2), "limit": POND_FCR_WARN})
+    return warnings
+
+
+def _site_dict(site: Site) -> dict[str, Any]:
+    return {
+        "site": site.slug,
+        "kind": site.kind,
+        "name": site.name,
+        "kelurahan": site.kelurahan,
+        "kecamatan": site.kecamatan,
+        "population": site.population,
+        "closed": site.closed,
+        "close_reason": site.close_reason,
+    }
