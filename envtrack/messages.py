@@ -4,8 +4,8 @@ A refusal (``domain.errors.DomainError``) names a field, a value, a code and the
 mentions; it reads ``field 'value': reason`` with the entry's template filled from the data
 (``{on_hand}`` …; a list or tuple reads ``a, b, c``; a value listed in ``DATA_WORDS`` is said in
 words). A refusal of a whole command names no field: its entry does (``field``). Commands and
-``--flags`` are named here, at the edge, never in ``domain/``. Importing this module (envtrack's
-``__init__`` does) gives every refusal these words: ``str(error)`` is then the English message.
+``--flags`` are named here, at the edge, never in ``domain/``. envtrack's ``__init__`` gives
+every refusal these words (``WORDS``): ``str(error)`` is then the English message.
 """
 
 from __future__ import annotations
@@ -250,4 +250,4 @@ class Messages:
         return f"{error.field} {show_value(error.value)}: {self.reason(error, lang)}"
 
 
-DomainError.wording = Messages()
+WORDS = Messages()
