@@ -128,7 +128,7 @@ class Mosques:
         stamp = self.writer.stamp(spec, day)
         entry = self.writer.new(WaterInflow.record(self.writer.new_id(), pond, liters=liters, **stamp))
         if self.pond_rng[spec.slug].random() < 0.003:  # meter misread: voided, the right reading recorded
-            entry.void_with(pond, "meteran air salah baca", **stamp)  # type: ignore[attr-defined]
+            entry.void_with(pond, "meteran air salah baca", **stamp)
             self.writer.new(WaterInflow.record(self.writer.new_id(), pond, liters=round(liters * 0.9, -1), **stamp))
 
     def _grow(self, spec: PondPlace, day: date) -> None:

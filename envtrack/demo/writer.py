@@ -19,8 +19,8 @@ from domain.sambo import SupplyLedger
 from domain.sites import Site
 from domain.waste import WasteEntry
 from envtrack.application import EnvTrack
-from envtrack.unit_of_work import UnitOfWork
 from envtrack.demo.city import City, Place
+from envtrack.unit_of_work import UnitOfWork
 
 BATCH_ENTRIES = 1_500
 

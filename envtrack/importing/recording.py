@@ -23,8 +23,8 @@ from domain.entries import Entry
 from domain.errors import DomainError
 from domain.ponds import Feeding, Harvest, Mortality, Stocking, WaterInflow
 from envtrack.application import EnvTrack
-from envtrack.unit_of_work import UnitOfWork
 from envtrack.importing.rows import Problem, Row
+from envtrack.unit_of_work import UnitOfWork
 
 BATCH_ROWS = 1_000
 
