@@ -3,7 +3,7 @@ the source tree BEFORE (e.g. a release unpacked with ``git archive``) and by thi
 turn, so that both see the same load. Prints the medians and a bootstrap interval of the
 difference of CPU medians (after − before), the steadier figure on a shared machine.
 
-    git archive 33cf76a domain envtrack projections | tar -x -C /tmp/before
+    git archive 9c7ae74 domain envtrack projections | tar -x -C /tmp/before
     .venv/bin/python bench/record_compare.py /tmp/before [--runs 201] [--cached-bytecode]
 
 By default each process compiles envtrack's sources as it starts, as on a machine with
