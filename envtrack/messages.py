@@ -37,6 +37,27 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "is not a real date in the form YYYY-MM-DD",
         "id": "bukan tanggal yang sah (YYYY-MM-DD)",
     },
+    # -- numbers as typed (envtrack/parsing.py) --------------------------------------------------
+    "ambiguous_number": {
+        "en": "is ambiguous (a thousands separator or a decimal mark?): write {thousands}, or {decimal}",
+        "id": "ambigu (pemisah ribuan atau tanda desimal?): tulis {thousands}, atau {decimal}",
+    },
+    "ambiguous_whole_number": {
+        "en": "is ambiguous (a thousands separator or a decimal mark?): write {thousands} (a whole number)",
+        "id": "ambigu (pemisah ribuan atau tanda desimal?): tulis {thousands} (bilangan bulat)",
+    },
+    "digits_not_ascii": {
+        "en": "has digits other than 0–9: type it with the digits 0–9",
+        "id": "memakai angka selain 0–9: ketik dengan angka 0–9",
+    },
+    "underscore_in_number": {
+        "en": "has '_' in it: write the number without it",
+        "id": "mengandung '_': tulis angkanya tanpa '_'",
+    },
+    "exponent_in_number": {
+        "en": "is written with an exponent: write the number out in digits (1000, not 1e3)",
+        "id": "ditulis dengan eksponen: tulis angkanya lengkap (1000, bukan 1e3)",
+    },
     "in_the_future": {"en": "is in the future", "id": "berada di masa depan"},
     "before_the_earliest_date": {"en": "is before {earliest}", "id": "sebelum {earliest}"},
     # -- sites and entries -----------------------------------------------------------------------
