@@ -1,9 +1,11 @@
 """The logbook layouts: for each kind (waste, exchange, pond) its columns, their Indonesian and
 English headers, and how a cell becomes a value.
 
-Cells are only converted here (text trimmed, numbers with a decimal point or comma, dates as
-``YYYY-MM-DD`` or ``DD/MM/YYYY``); the domain's own rules judge the values afterwards, exactly as
-for the commands. A converter that cannot read a cell raises ``CellError``; the row names the column.
+Cells are only converted here, by the same reading as the command line's
+(``envtrack/parsing.py``: numbers with a decimal point or comma, vocabulary words whatever their
+case and separators, dates ISO or day first); the domain's own rules judge the values
+afterwards, exactly as for the commands. A converter that cannot read a cell raises
+``CellError``; the row names the column.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from datetime import date, datetime
 from typing import Any
 
 from domain.errors import InvalidValue
+from envtrack import parsing
 
 KINDS = ("waste", "exchange", "pond")
 
@@ -42,8 +45,6 @@ POND_ACTIONS = {
 TRUE_WORDS = frozenset({"1", "y", "ya", "yes", "true", "benar", "x", "akhir", "final"})
 FALSE_WORDS = frozenset({"0", "n", "t", "tidak", "no", "false", "salah", "-"})
 
-_DMY = re.compile(r"([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]([0-9]{4})")
-_ISO = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})(?:[ T]00:00(?::00)?)?")
 _ITEM_SPLIT = re.compile(r"[;,\s]+")
 
 
@@ -84,23 +85,16 @@ def as_slug(raw: Any) -> str | None:
     return None if text is None else text.lower()
 
 
-_SPACES = re.compile(r"[\s_]+")
-
-
 def as_word(raw: Any) -> str | None:
-    """A vocabulary word (category, destination …): ``Sisa Makanan`` reads as ``sisa-makanan``."""
+    """A vocabulary word (category, destination …): ``Kertas/Karton`` reads as ``kertas-karton``."""
     text = as_text(raw)
-    if text is None:
-        return None
-    text = text.lower()
-    if " " in text or "_" in text or "\t" in text:
-        text = _SPACES.sub("-", text)
-    return text
+    return None if text is None else parsing.word(text)
 
 
 def as_number(raw: Any) -> Any:
-    """A number: ``1.5`` or ``1,5`` (decimal comma, as Indonesian spreadsheets write it).
-    Whether it is in range (finite, above zero) is for the domain to judge."""
+    """A number: ``1.5`` or ``1,5`` (decimal comma, as Indonesian spreadsheets write it), by the
+    rule of ``envtrack/parsing.py``. Whether it is in range (finite, above zero) is for the
+    domain to judge."""
     if raw.__class__ is not str:
         if raw is None or isinstance(raw, bool):
             return raw
@@ -109,24 +103,30 @@ def as_number(raw: Any) -> Any:
     text = as_text(raw)
     if text is None:
         return None
-    if "," in text and "." not in text and text.count(",") == 1:
-        text = text.replace(",", ".")
-    try:
-        return float(text)
-    except ValueError:
-        raise CellError("cell_not_a_number") from None
+    return _read(parsing.number, text)
 
 
 def as_count(raw: Any) -> Any:
     """A whole number (``12``, ``12.0``); a fraction is passed on for the domain to refuse."""
+    if raw.__class__ is str:
+        text = raw.strip()
+        return _read(parsing.whole_number, text) if text else None
     number = as_number(raw)
     if isinstance(number, float) and math.isfinite(number) and number.is_integer():
         return int(number)
     return number
 
 
+def _read(read: Callable[..., Any], text: str) -> Any:
+    try:
+        return read(text, unreadable="cell_not_a_number")
+    except parsing.Unreadable as error:
+        raise CellError(error.code, **error.data) from None
+
+
 def as_date(raw: Any) -> date | None:
-    """``YYYY-MM-DD`` (a spreadsheet date cell too) or ``DD/MM/YYYY`` / ``DD-MM-YYYY``."""
+    """A spreadsheet date cell, or text ``YYYY-MM-DD``, ``DD/MM/YYYY``, ``D/M/YYYY``, ``DD.MM.YYYY``
+    or ``DD-MM-YYYY``."""
     if raw is None:
         return None
     if isinstance(raw, datetime):
@@ -137,15 +137,9 @@ def as_date(raw: Any) -> date | None:
     if text is None:
         return None
     try:
-        iso = _ISO.fullmatch(text)
-        if iso:
-            return date(int(iso[1]), int(iso[2]), int(iso[3]))
-        dmy = _DMY.fullmatch(text)
-        if dmy:
-            return date(int(dmy[3]), int(dmy[2]), int(dmy[1]))
-    except ValueError:
-        pass
-    raise CellError("cell_not_a_date")
+        return parsing.day(text)
+    except parsing.Unreadable:
+        raise CellError("cell_not_a_date") from None
 
 
 def as_items(raw: Any) -> dict[str, Any] | None:
@@ -173,10 +167,11 @@ def as_items(raw: Any) -> dict[str, Any] | None:
 
 
 def as_flag(raw: Any) -> bool | None:
-    """Yes/no: ``ya``/``yes``/``1``/``x`` or ``tidak``/``no``/``0``; empty is no."""
-    word = as_word(raw)
-    if word is None:
+    """Yes/no: ``ya``/``yes``/``1``/``x`` or ``tidak``/``no``/``0``/``-``; empty is no."""
+    text = as_text(raw)
+    if text is None:
         return None
+    word = text.lower()
     if word in TRUE_WORDS:
         return True
     if word in FALSE_WORDS:
