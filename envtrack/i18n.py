@@ -180,10 +180,7 @@ LABELS: dict[str, dict[str, str]] = {
     "projection.sambo": {"id": "sambo", "en": "sambo"},
     "projection.ponds": {"id": "kolam", "en": "ponds"},
     # -- charts and evidence pack -------------------------------------------------------------
-    "chart.months": {
-        "id": "Jan Feb Mar Apr Mei Jun Jul Agu Sep Okt Nov Des",
-        "en": "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec",
-    },
+    "chart.months": {"id": "Jan Feb Mar Apr Mei Jun Jul Agu Sep Okt Nov Des", "en": "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec"},
     "chart.decimal_mark": {"id": ",", "en": "."},
     "chart.thousands_mark": {"id": ".", "en": ","},
     "chart.no_data": {"id": "Tidak ada data pada periode ini", "en": "No data in this period"},
@@ -200,26 +197,11 @@ LABELS: dict[str, dict[str, str]] = {
     "chart.axis.items": {"id": "Alat tulis dibagikan (buah)", "en": "School supplies issued (items)"},
     "chart.axis.harvest_kg": {"id": "Panen ikan (kg)", "en": "Fish harvested (kg)"},
     "chart.axis.water_l": {"id": "Air wudu dialirkan (liter)", "en": "Wudu water led in (litres)"},
-    "chart.title.targets": {
-        "id": "Pengurangan dan penanganan sampah per bulan terhadap target",
-        "en": "Waste reduction and handling by month against the targets",
-    },
-    "chart.title.composition": {
-        "id": "Komposisi sampah menurut jenis (SIPSN)",
-        "en": "Waste composition by category (SIPSN jenis)",
-    },
-    "chart.title.sites": {
-        "id": "Perbandingan pengelolaan sampah per lokasi",
-        "en": "Waste management compared by site",
-    },
-    "chart.title.sambo": {
-        "id": "SAMBO DIKARTU AS: botol ditukar dan alat tulis dibagikan per bulan",
-        "en": "SAMBO DIKARTU AS: bottles exchanged and school supplies issued by month",
-    },
-    "chart.title.maduleni": {
-        "id": "MADULENI MANIS: panen ikan dan air wudu per bulan",
-        "en": "MADULENI MANIS: fish harvests and wudu water by month",
-    },
+    "chart.title.targets": {"id": "Pengurangan dan penanganan sampah per bulan terhadap target", "en": "Waste reduction and handling by month against the targets"},
+    "chart.title.composition": {"id": "Komposisi sampah menurut jenis (SIPSN)", "en": "Waste composition by category (SIPSN jenis)"},
+    "chart.title.sites": {"id": "Perbandingan pengelolaan sampah per lokasi", "en": "Waste management compared by site"},
+    "chart.title.sambo": {"id": "SAMBO DIKARTU AS: botol ditukar dan alat tulis dibagikan per bulan", "en": "SAMBO DIKARTU AS: bottles exchanged and school supplies issued by month"},
+    "chart.title.maduleni": {"id": "MADULENI MANIS: panen ikan dan air wudu per bulan", "en": "MADULENI MANIS: fish harvests and wudu water by month"},
     "chart.series.pengurangan": {"id": "Pengurangan (%)", "en": "Reduction, pengurangan (%)"},
     "chart.series.penanganan": {"id": "Penanganan (%)", "en": "Handling, penanganan (%)"},
     "chart.series.pengurangan_kg": {"id": "Pengurangan", "en": "Reduction (pengurangan)"},
@@ -242,10 +224,7 @@ LABELS: dict[str, dict[str, str]] = {
     "chart.jenis.kaca": {"id": "Kaca", "en": "Glass"},
     "chart.jenis.lainnya": {"id": "Lainnya", "en": "Other"},
     "pack.title": {"id": "Paket Bukti Adipura", "en": "Adipura evidence pack"},
-    "pack.subtitle": {
-        "id": "Indikator pengelolaan sampah (SIPSN), SAMBO DIKARTU AS dan MADULENI MANIS",
-        "en": "Waste management indicators (SIPSN), SAMBO DIKARTU AS and MADULENI MANIS",
-    },
+    "pack.subtitle": {"id": "Indikator pengelolaan sampah (SIPSN), SAMBO DIKARTU AS dan MADULENI MANIS", "en": "Waste management indicators (SIPSN), SAMBO DIKARTU AS and MADULENI MANIS"},
     "pack.scope": {"id": "Lingkup", "en": "Scope"},
     "pack.period": {"id": "Periode", "en": "Period"},
     "pack.as_of_position": {"id": "Posisi log", "en": "Log position"},
@@ -257,15 +236,10 @@ LABELS: dict[str, dict[str, str]] = {
     "pack.contents.charts": {"id": "Grafik", "en": "Charts"},
     "pack.method": {"id": "Metode dan rumus", "en": "Method and formulas"},
     "pack.cover_note": {
-        "id": "Setiap angka dalam laporan ini dihitung dari log kejadian envtrack sampai posisi log di atas. "
-              "manifest.json mencatat SHA-256 setiap berkas paket; periksa dengan: envtrack evidence verify DIR.",
-        "en": "Every figure in this report is computed from the envtrack event log up to the log position above. "
-              "manifest.json records the SHA-256 of every file of the pack; check it with: envtrack evidence verify DIR.",
+        "id": "Setiap angka dalam laporan ini dihitung dari log kejadian envtrack sampai posisi log di atas. manifest.json mencatat SHA-256 setiap berkas paket; periksa dengan: envtrack evidence verify DIR.",
+        "en": "Every figure in this report is computed from the envtrack event log up to the log position above. manifest.json records the SHA-256 of every file of the pack; check it with: envtrack evidence verify DIR.",
     },
-    "pack.footer": {
-        "id": "{scope} · {start} s.d. {end} · posisi log {position} · halaman {page}",
-        "en": "{scope} · {start} to {end} · log position {position} · page {page}",
-    },
+    "pack.footer": {"id": "{scope} · {start} s.d. {end} · posisi log {position} · halaman {page}", "en": "{scope} · {start} to {end} · log position {position} · page {page}"},
     "pack.section.waste": {"id": "Sampah: capaian SIPSN", "en": "Waste: SIPSN achievement"},
     "pack.section.composition": {"id": "Komposisi menurut jenis", "en": "Composition by jenis"},
     "pack.section.sambo": {"id": "SAMBO DIKARTU AS", "en": "SAMBO DIKARTU AS"},
@@ -332,42 +306,113 @@ LABELS: dict[str, dict[str, str]] = {
         "id": "paket bukti ditulis ke {out}: {files} berkas dan manifest.json, posisi log {position}",
         "en": "evidence pack written to {out}: {files} files and manifest.json, log position {position}",
     },
+    "pack.no_manifest": {"id": "{dir}: tidak ada manifest.json (bukan paket bukti)", "en": "{dir}: no manifest.json (not an evidence pack)"},
+    "pack.bad_manifest": {"id": "{path}: manifest paket bukti tidak dapat dibaca ({error})", "en": "{path}: not a readable evidence pack manifest ({error})"},
+    # -- evidence pack: verification and signatures ---------------------------------------------
     "pack.verify.ok": {
-        "id": "paket bukti {dir} cocok: {files} berkas, rantai log sampai posisi {position}, indikator",
-        "en": "evidence pack {dir} verified: {files} files, log chain up to position {position}, indicators",
+        "id": "paket bukti {dir} cocok: {files} berkas dibuat ulang dari log pada posisi {position} dan dibandingkan; rantai log dan setiap isian manifest diperiksa",
+        "en": "evidence pack {dir} verified: {files} files made again from the log at position {position} and compared; the log chain and every manifest field checked",
     },
-    "pack.verify.failed": {
-        "id": "paket bukti {dir} tidak cocok: {count} perbedaan",
-        "en": "evidence pack {dir} does not verify: {count} differences",
-    },
+    "pack.verify.signed": {"id": "tanda tangan {file} sah, dengan kunci {key}", "en": "signature {file} valid, by key {key}"},
+    "pack.verify.failed": {"id": "paket bukti {dir} tidak cocok: {count} perbedaan", "en": "evidence pack {dir} does not verify: {count} differences"},
+    "pack.unlisted": {"id": "catatan: {file} bukan bagian dari paket (tidak ada di manifest)", "en": "note: {file} is not part of the pack (not in the manifest)"},
+    "pack.note.prefix": {"id": "catatan: {line}", "en": "note: {line}"},
     "pack.diff.missing": {"id": "berkas {file}: tidak ada", "en": "file {file}: missing"},
-    "pack.diff.hash": {
-        "id": "berkas {file}: SHA-256 berbeda (manifest {expected}, sekarang {actual})",
-        "en": "file {file}: SHA-256 differs (manifest {expected}, now {actual})",
+    "pack.diff.dropped": {
+        "id": "berkas {file}: tidak ada, dan dihapus dari manifest: setiap paket bukti memilikinya",
+        "en": "file {file}: missing, and dropped from the manifest: every evidence pack has it",
     },
-    "pack.diff.log_short": {
-        "id": "log: berakhir di posisi {head}, sebelum posisi paket {position}",
-        "en": "log: ends at position {head}, before the pack's position {position}",
+    "pack.diff.unlisted_pack_file": {
+        "id": "berkas {file}: setiap paket bukti memilikinya, tetapi manifest tidak mencantumkannya",
+        "en": "file {file}: every evidence pack has it, but the manifest does not list it",
     },
+    "pack.diff.not_pack_file": {"id": "berkas {file}: tercantum di manifest, tetapi bukan berkas paket bukti", "en": "file {file}: listed in the manifest, but not a file of an evidence pack"},
+    "pack.diff.symlink": {"id": "berkas {file}: tautan simbolik, bukan berkas paket", "en": "file {file}: a symbolic link, not a file of the pack"},
+    "pack.diff.hash": {"id": "berkas {file}: SHA-256 berbeda (manifest {expected}, sekarang {actual})", "en": "file {file}: SHA-256 differs (manifest {expected}, now {actual})"},
+    "pack.diff.drawn": {
+        "id": "berkas {file}: bukan berkas yang dibuat envtrack dari log pada posisi {position} (dibuat ulang di sini, SHA-256-nya {actual})",
+        "en": "file {file}: not the file envtrack makes from the log at position {position} (made again here, its SHA-256 is {actual})",
+    },
+    "pack.diff.renderer": {
+        "id": "perender: paket dibuat dengan {versions}: {count} berkas di atas bisa berbeda karena itu saja; periksa dengan versi tersebut untuk membandingkannya",
+        "en": "renderer: the pack was made with {versions}: the {count} files above may differ for that alone; verify with those versions to compare them",
+    },
+    "pack.diff.sheet_of": {"id": "{file} lembar {sheet}", "en": "{file} sheet {sheet}"},
+    "pack.diff.row": {"id": "baris {row} ({key})", "en": "row {row} ({key})"},
+    "pack.diff.cell": {
+        "id": "tabel {file} {row}, kolom {column}: paket berisi {found}, log pada posisi {position} memberi {expected}",
+        "en": "table {file} {row}, column {column}: the pack has {found}, the log at position {position} gives {expected}",
+    },
+    "pack.diff.row_extra": {
+        "id": "tabel {file} {row}: tidak ada di tabel yang diberikan log pada posisi {position}",
+        "en": "table {file} {row}: not in the table the log at position {position} gives",
+    },
+    "pack.diff.row_duplicate": {
+        "id": "tabel {file} {row}: duplikat baris {twin}, tidak ada di tabel yang diberikan log pada posisi {position}",
+        "en": "table {file} {row}: a duplicate of row {twin}, not in the table the log at position {position} gives",
+    },
+    "pack.diff.row_missing": {
+        "id": "tabel {file}: {row} dari tabel yang diberikan log pada posisi {position} tidak ada",
+        "en": "table {file}: {row} of the table the log at position {position} gives is missing",
+    },
+    "pack.diff.sheets": {"id": "tabel {file}: lembar {found}; envtrack menulis {expected}", "en": "table {file}: sheets {found}; envtrack writes {expected}"},
+    "pack.diff.table_bytes": {"id": "tabel {file}: sel sama dengan yang ditulis envtrack, tetapi byte-nya tidak", "en": "table {file}: the same cells as envtrack writes, but not the same bytes"},
+    "pack.diff.unreadable": {"id": "tabel {file}: tidak dapat dibaca ({error})", "en": "table {file}: cannot be read ({error})"},
+    "pack.diff.log_short": {"id": "log: berakhir di posisi {head}, sebelum posisi paket {position}", "en": "log: ends at position {head}, before the pack's position {position}"},
     "pack.diff.chain": {
         "id": "log: kepala rantai sampai posisi {position} berbeda (manifest {expected}, log {actual}): kejadian yang tersimpan telah diubah, dihapus atau disisipkan",
         "en": "log: chain head up to position {position} differs (manifest {expected}, log {actual}): stored events were changed, removed or inserted",
     },
+    "pack.diff.format": {
+        "id": "manifest envtrack_evidence_pack {found}: envtrack ini memeriksa penuh paket format {expected}; hanya SHA-256 berkas dan rantai log yang diperiksa (dibuat oleh envtrack {version}: periksa dengan versi itu)",
+        "en": "manifest envtrack_evidence_pack {found}: this envtrack checks format {expected} packs in full; only the files' SHA-256 and the log chain were checked (made by envtrack {version}: verify it with that version)",
+    },
+    "pack.diff.field": {
+        "id": "manifest {field}: {found}; dibuat ulang dari log pada posisi {position}: {expected}",
+        "en": "manifest {field}: {found}; made again from the log at position {position}: {expected}",
+    },
+    "pack.diff.unknown_field": {"id": "manifest {field}: bukan isian paket bukti", "en": "manifest {field}: not a field of an evidence pack"},
+    "pack.diff.missing_field": {"id": "manifest {field}: tidak ada (seharusnya {expected})", "en": "manifest {field}: missing (expected {expected})"},
+    "pack.diff.period": {"id": "manifest period {start} s.d. {end}: bukan satu tahun kalender", "en": "manifest period {start} to {end}: not one calendar year"},
+    "pack.diff.unknown_site": {"id": "manifest scope.site {site}: bukan lokasi di log pada posisi {position}", "en": "manifest scope.site {site}: not a site in the log at position {position}"},
     "pack.diff.indicator": {
         "id": "indikator {path}: manifest {expected}, log pada posisi {position} memberi {actual}",
         "en": "indicator {path}: manifest {expected}, the log at position {position} gives {actual}",
     },
-    "pack.no_manifest": {
-        "id": "{dir}: tidak ada manifest.json (bukan paket bukti)",
-        "en": "{dir}: no manifest.json (not an evidence pack)",
+    "pack.diff.indicator_rows": {
+        "id": "indikator {path}: {found} baris di manifest, log pada posisi {position} memberi {expected}",
+        "en": "indicator {path}: {found} rows in the manifest, the log at position {position} gives {expected}",
     },
-    "pack.bad_manifest": {
-        "id": "{path}: manifest paket bukti tidak dapat dibaca ({error})",
-        "en": "{path}: not a readable evidence pack manifest ({error})",
+    "pack.diff.generated_format": {
+        "id": "manifest generated_at {value}: bukan waktu UTC seperti yang ditulis envtrack (YYYY-MM-DDTHH:MM:SSZ)",
+        "en": "manifest generated_at {value}: not a UTC time as envtrack writes it (YYYY-MM-DDTHH:MM:SSZ)",
     },
-    "pack.unlisted": {
-        "id": "catatan: {file} bukan bagian dari paket (tidak ada di manifest)",
-        "en": "note: {file} is not part of the pack (not in the manifest)",
+    "pack.diff.generated_future": {"id": "manifest generated_at {value}: di masa depan (sekarang {now})", "en": "manifest generated_at {value}: in the future (now {now})"},
+    "pack.diff.generated_early": {
+        "id": "manifest generated_at {value}: sebelum kejadian terbaru yang dicakupnya dicatat (posisi {position}, {recorded})",
+        "en": "manifest generated_at {value}: before the newest event it covers was recorded (position {position}, {recorded})",
+    },
+    "pack.diff.sig_missing": {"id": "tanda tangan {file}: tidak ada (--key diberikan)", "en": "signature {file}: missing (--key was given)"},
+    "pack.diff.sig_missing_claimed": {
+        "id": "tanda tangan {file}: tidak ada, padahal manifest menyatakan paket ditandatangani",
+        "en": "signature {file}: missing, though the manifest says the pack is signed",
+    },
+    "pack.diff.sig_bad": {
+        "id": "tanda tangan {file}: bukan tanda tangan sah atas manifest.json oleh --key {given}: manifest atau tanda tangannya diubah sesudah ditandatangani",
+        "en": "signature {file}: not a valid signature of manifest.json by --key {given}: the manifest or the signature was changed after signing",
+    },
+    "pack.diff.sig_other_key": {
+        "id": "tanda tangan {file}: dibuat dengan kunci lain (manifest menyebut kunci {claimed}; --key adalah {given})",
+        "en": "signature {file}: made with another key (the manifest names key {claimed}; --key is {given})",
+    },
+    "pack.note.sig_unchecked": {
+        "id": "catatan: paket ditandatangani (kunci SHA-256 {key}); berikan --key dengan kunci publiknya untuk memeriksa {file}",
+        "en": "note: the pack is signed (key SHA-256 {key}); give --key with the public key to check {file}",
+    },
+    "pack.export.signed": {"id": "manifest ditandatangani dengan kunci {key}: {file}", "en": "manifest signed with key {key}: {file}"},
+    "pack.keygen.done": {
+        "id": "pasangan kunci ditulis: {private} (kunci privat: simpan dengan aman, mode 0600) dan {public} (kunci publik: umumkan); kunci {key}",
+        "en": "key pair written: {private} (private key: keep it safe, mode 0600) and {public} (public key: publish it); key {key}",
     },
     # -- import and demo ----------------------------------------------------------------------
     "import.sheet": {"id": "lembar {sheet}", "en": "sheet {sheet}"},

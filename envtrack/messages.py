@@ -178,6 +178,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "not_a_file_in_a_folder": {"en": "is not a file in an existing folder", "id": "bukan berkas di folder yang ada"},
     "cannot_be_created": {"en": "cannot be created ({reason})", "id": "tidak dapat dibuat ({reason})"},
     "cannot_be_written": {"en": "cannot be written ({reason})", "id": "tidak dapat ditulis ({reason})"},
+    # -- evidence pack keys (envtrack/cli/evidence.py) ----------------------------------------------
+    "key_exists": {"en": "{path} exists: refusing to overwrite a key", "id": "{path} sudah ada: kunci tidak ditimpa"},
+    "key_unusable": {"en": "cannot be used ({reason})", "id": "tidak dapat dipakai ({reason})"},
     "rebuild_overtaken": {
         "en": "was overtaken by another rebuild of the same store, which carries on",
         "id": "didahului oleh pembangunan ulang lain pada penyimpanan yang sama, yang tetap berjalan",

@@ -3,7 +3,9 @@
 Each ``plot_*(frame, labels, *, source=…)`` draws the values it is given on a new ``Figure``
 (object API with the Agg canvas: no pyplot state, nothing shown or saved here) sized as an A4
 landscape page. ``labels`` is a label set from ``envtrack.i18n.labels(lang)``; ``source`` is the
-line printed under every chart (scope, period, log position), made by ``source_line``.
+line printed under every chart (scope, period, log position), made by ``source_line``. Every
+chart is drawn under ``projections.rendering.fixed_style``: fixed fonts, and no text (a site's
+name, a label) is read as mathtext, so ``$5 or $10`` is drawn as written.
 
 Frames have the shapes ``projections.indicators`` returns: one row per month, site or category
 with the waste keys (``*_kg``, ``pct_*``), or the programme columns of ``sambo_monthly`` and
@@ -21,6 +23,8 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+from projections.rendering import fixed_style
 
 PAGE_LANDSCAPE = (11.69, 8.27)  # A4, inches
 MAX_SITES = 30  # more sites than this: the smallest are summed into one bar
@@ -48,20 +52,20 @@ def number(value: Any, decimals: int, labels: Mapping[str, str]) -> str:
     if value is None or (isinstance(value, float) and not math.isfinite(value)):
         return "–"
     text = f"{float(value):,.{decimals}f}"
-    thousands = labels.get("chart.thousands_mark", ",")
-    decimal = labels.get("chart.decimal_mark", ".")
+    thousands = labels["chart.thousands_mark"]
+    decimal = labels["chart.decimal_mark"]
     return text.replace(",", "\0").replace(".", decimal).replace("\0", thousands)
 
 
 def source_line(labels: Mapping[str, str], *, scope: str, start: str, end: str, position: int) -> str:
     """The line printed under every chart: where the figures come from."""
-    template = labels.get("chart.source", "Source: {scope} {start} {end} {position}")
+    template = labels["chart.source"]
     return template.format(scope=scope, start=start, end=end, position=position)
 
 
 def month_labels(months: list[str], labels: Mapping[str, str]) -> list[str]:
     """``YYYY-MM`` as short month names when all months fall in one year, else as given."""
-    names = labels.get("chart.months", "").split()
+    names = labels["chart.months"].split()
     years = {month[:4] for month in months}
     if len(names) != 12 or len(years) > 1:
         return list(months)
@@ -69,7 +73,7 @@ def month_labels(months: list[str], labels: Mapping[str, str]) -> list[str]:
 
 
 def jenis_label(category: str, labels: Mapping[str, str]) -> str:
-    return labels.get(f"chart.jenis.{category}", category)
+    return labels[f"chart.jenis.{category}"]
 
 
 def _column(frame: Any, column: str) -> list[Any]:
@@ -108,7 +112,7 @@ def _finish(figure: Figure, title: str, source: str) -> Figure:
 
 def _no_data(ax: Axes, labels: Mapping[str, str]) -> None:
     ax.text(
-        0.5, 0.5, labels.get("chart.no_data", "No data"), transform=ax.transAxes,
+        0.5, 0.5, labels["chart.no_data"], transform=ax.transAxes,
         ha="center", va="center", fontsize=13, color="#616161", gid="no-data",
     )
 
@@ -145,6 +149,7 @@ def _style(ax: Axes) -> None:
 # -- charts --------------------------------------------------------------------------------------
 
 
+@fixed_style()
 def plot_targets(
     frame: Any,
     labels: Mapping[str, str],
@@ -169,7 +174,7 @@ def plot_targets(
     for column, key, colour, shift in series:
         heights = _values(frame, column)
         bars = ax.bar(
-            [i + shift for i in x], heights, width, label=labels.get(key, column),
+            [i + shift for i in x], heights, width, label=labels[key],
             color=COLOURS[colour], gid=column,
         )
         ax.bar_label(bars, labels=[number(h, 1, labels) for h in heights], fontsize=7, padding=2)
@@ -180,21 +185,22 @@ def plot_targets(
         value = float(targets[column])
         ax.axhline(
             value, color=COLOURS[colour], linestyle="--", linewidth=1.6,
-            label=labels.get(key, "{value}").format(value=number(value, 0, labels)), gid=f"target-{column}",
+            label=labels[key].format(value=number(value, 0, labels)), gid=f"target-{column}",
         )
     ax.set_xticks(x, month_labels(months, labels))
     ax.set_xlim(-0.6, max(len(x), 1) - 0.4)
     ax.set_ylim(0, 105)
     ax.yaxis.set_major_locator(MaxNLocator(11, integer=True))
-    ax.set_xlabel(labels.get("chart.axis.month", "month"), fontsize=11)
-    ax.set_ylabel(labels.get("chart.axis.pct_timbulan", "%"), fontsize=11)
+    ax.set_xlabel(labels["chart.axis.month"], fontsize=11)
+    ax.set_ylabel(labels["chart.axis.pct_timbulan"], fontsize=11)
     ax.grid(axis="y", color="#e0e0e0")
     if not months or all(math.isnan(v) for v in _values(frame, "pct_pengurangan") + _values(frame, "pct_penanganan")):
         _no_data(ax, labels)
     _legend(ax, ncols=4)
-    return _finish(figure, labels.get("chart.title.targets", "targets"), source)
+    return _finish(figure, labels["chart.title.targets"], source)
 
 
+@fixed_style()
 def plot_composition(frame: Any, labels: Mapping[str, str], *, source: str = "") -> Figure:
     """Each jenis's share of timbulan as horizontal bars, largest on top, annotated with its
     share and mass. Columns: category, timbulan_kg (the share is kg / Σ kg)."""
@@ -220,14 +226,15 @@ def plot_composition(frame: Any, labels: Mapping[str, str], *, source: str = "")
     pad = max(0.6, (8 - len(rows)) / 2)  # a few jenis keep bars of a readable thickness
     ax.set_ylim(-pad, len(rows) - 1 + pad)
     ax.set_xlim(0, max([*shares, 10.0]) * 1.3)
-    ax.set_xlabel(labels.get("chart.axis.pct_timbulan", "%"), fontsize=11)
-    ax.set_ylabel(labels.get("chart.axis.jenis", "category"), fontsize=11)
+    ax.set_xlabel(labels["chart.axis.pct_timbulan"], fontsize=11)
+    ax.set_ylabel(labels["chart.axis.jenis"], fontsize=11)
     ax.grid(axis="x", color="#e0e0e0")
     if not rows:
         _no_data(ax, labels)
-    return _finish(figure, labels.get("chart.title.composition", "composition"), source)
+    return _finish(figure, labels["chart.title.composition"], source)
 
 
+@fixed_style()
 def plot_sites(frame: Any, labels: Mapping[str, str], *, source: str = "") -> Figure:
     """Per site, timbulan split into pengurangan, penanganan and tidak terkelola (kg) as
     stacked horizontal bars, largest timbulan on top; beyond ``MAX_SITES`` the smallest sites
@@ -241,7 +248,7 @@ def plot_sites(frame: Any, labels: Mapping[str, str], *, source: str = "") -> Fi
     if len(rows) > MAX_SITES:
         rest = rows[MAX_SITES - 1 :]
         summed = [sum(values[i] for _, values in rest) for i in range(len(parts))]
-        other = labels.get("chart.other_sites", "{count} other sites").format(count=len(rest))
+        other = labels["chart.other_sites"].format(count=len(rest))
         rows = rows[: MAX_SITES - 1] + [(other, summed)]
     rows.reverse()  # barh draws from the bottom up
     figure = new_figure()
@@ -252,7 +259,7 @@ def plot_sites(frame: Any, labels: Mapping[str, str], *, source: str = "") -> Fi
     for i, part in enumerate(parts):
         widths = [values[i] for _, values in rows]
         ax.barh(
-            y, widths, 0.7, left=left, label=labels.get(f"chart.series.{part}", part),
+            y, widths, 0.7, left=left, label=labels[f"chart.series.{part}"],
             color=COLOURS[part.removesuffix("_kg")], gid=part,
         )
         left = [a + b for a, b in zip(left, widths)]
@@ -264,13 +271,13 @@ def plot_sites(frame: Any, labels: Mapping[str, str], *, source: str = "") -> Fi
     pad = max(0.6, (8 - len(rows)) / 2)  # a few sites keep bars of a readable thickness
     ax.set_ylim(-pad, len(rows) - 1 + pad)
     _thousands_axis(ax.xaxis, labels)
-    ax.set_xlabel(labels.get("chart.axis.kg", "kg"), fontsize=11)
-    ax.set_ylabel(labels.get("chart.axis.site", "site"), fontsize=11)
+    ax.set_xlabel(labels["chart.axis.kg"], fontsize=11)
+    ax.set_ylabel(labels["chart.axis.site"], fontsize=11)
     ax.grid(axis="x", color="#e0e0e0")
     if not rows or not any(left):
         _no_data(ax, labels)
     _legend(ax, ncols=3)
-    return _finish(figure, labels.get("chart.title.sites", "sites"), source)
+    return _finish(figure, labels["chart.title.sites"], source)
 
 
 def _bars_and_line(
@@ -294,11 +301,11 @@ def _bars_and_line(
     x = list(range(len(months)))
     heights = _values(frame, bar_column)
     points = _values(frame, line_column)
-    bars = ax.bar(x, heights, 0.6, color=COLOURS[bar_colour], label=labels.get(bar_series, bar_column), gid=bar_column)
+    bars = ax.bar(x, heights, 0.6, color=COLOURS[bar_colour], label=labels[bar_series], gid=bar_column)
     ax.bar_label(bars, labels=[number(h, bar_decimals, labels) if h else "" for h in heights], fontsize=7, padding=2)
     below.plot(
         x, points, color=COLOURS[line_colour], marker="o", linewidth=2,
-        label=labels.get(line_series, line_column), gid=line_column,
+        label=labels[line_series], gid=line_column,
     )
     for xi, point in zip(x, points):
         if math.isfinite(point) and point:
@@ -315,11 +322,11 @@ def _bars_and_line(
         top = max([v for v in values if math.isfinite(v)] + [0.0])
         panel.set_ylim(0, top * 1.2 if top > 0 else 1)
         _thousands_axis(panel.yaxis, labels)
-        panel.set_ylabel(labels.get(axis_key, column), fontsize=10, color=COLOURS[colour])
+        panel.set_ylabel(labels[axis_key], fontsize=10, color=COLOURS[colour])
         panel.grid(axis="y", color="#e0e0e0")
     below.set_xticks(x, month_labels(months, labels))
     below.set_xlim(-0.6, max(len(x), 1) - 0.4)
-    below.set_xlabel(labels.get("chart.axis.month", "month"), fontsize=11)
+    below.set_xlabel(labels["chart.axis.month"], fontsize=11)
     figure.align_ylabels([ax, below])
     if not months or not any(v for v in heights + points if math.isfinite(v)):
         _no_data(ax, labels)
@@ -327,6 +334,7 @@ def _bars_and_line(
     return _finish(figure, title, source)
 
 
+@fixed_style()
 def plot_sambo(frame: Any, labels: Mapping[str, str], *, source: str = "") -> Figure:
     """SAMBO DIKARTU AS by month: bottles exchanged (bars, above) and school supplies issued
     (line, below). Columns: month, bottles, items_issued."""
@@ -335,12 +343,13 @@ def plot_sambo(frame: Any, labels: Mapping[str, str], *, source: str = "") -> Fi
         labels,
         bar=("bottles", "chart.series.bottles", "chart.axis.bottles", "bottles"),
         line=("items_issued", "chart.series.items", "chart.axis.items", "items"),
-        title=labels.get("chart.title.sambo", "SAMBO DIKARTU AS"),
+        title=labels["chart.title.sambo"],
         source=source,
         bar_decimals=0,
     )
 
 
+@fixed_style()
 def plot_maduleni(frame: Any, labels: Mapping[str, str], *, source: str = "") -> Figure:
     """MADULENI MANIS by month: fish harvested (kg, bars, above) and wudu water led into the
     ponds (litres, line, below). Columns: month, harvest_kg, water_liters."""
@@ -349,7 +358,7 @@ def plot_maduleni(frame: Any, labels: Mapping[str, str], *, source: str = "") ->
         labels,
         bar=("harvest_kg", "chart.series.harvest_kg", "chart.axis.harvest_kg", "harvest"),
         line=("water_liters", "chart.series.water_l", "chart.axis.water_l", "water"),
-        title=labels.get("chart.title.maduleni", "MADULENI MANIS"),
+        title=labels["chart.title.maduleni"],
         source=source,
         bar_decimals=1,
     )

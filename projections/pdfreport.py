@@ -2,7 +2,8 @@
 ``PdfPages`` (no other PDF library). Text pages are A4 portrait, chart pages A4 landscape.
 
 Tables are drawn as text on the page (not ``Axes.table``) so that columns, alignment and page
-breaks stay under control; long tables continue on further pages under the same header.
+breaks stay under control; long tables continue on further pages under the same header. Text is
+drawn as written, never as mathtext (``projections.rendering.fixed_style``).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +22,7 @@ from matplotlib.patches import Rectangle
 
 from projections import method
 from projections.charts import number
+from projections.rendering import fixed_style
 
 PORTRAIT = (8.27, 11.69)
 LEFT, RIGHT = 0.08, 0.92
@@ -81,7 +84,7 @@ class Report:
     def save(self, figure: Figure, *, footer: bool) -> None:
         self.pages += 1
         if footer:
-            text = self.labels.get("pack.footer", "{page}").format(
+            text = self.labels["pack.footer"].format(
                 scope=self.meta.scope, start=self.meta.start, end=self.meta.end,
                 position=self.meta.position, page=self.pages,
             )
@@ -193,7 +196,7 @@ class Report:
 
     def method_notes(self) -> None:
         lang = self.meta.lang if self.meta.lang in method.NOTES else "en"
-        self.new_page(self.labels.get("pack.method", "Method"))
+        self.new_page(self.labels["pack.method"])
         for kind, text in method.NOTES[lang]:
             if kind == "h":
                 self.heading(text)
@@ -208,9 +211,9 @@ class Report:
                 ]
                 self.table(
                     [
-                        Column("dest", self.labels.get("pack.col.destination", "destination"), 0.18),
-                        Column("meaning", self.labels.get("pack.col.meaning", "meaning"), 0.69),
-                        Column("counts", self.labels.get("pack.col.counts_in", "counts in"), 0.13),
+                        Column("dest", self.labels["pack.col.destination"], 0.18),
+                        Column("meaning", self.labels["pack.col.meaning"], 0.69),
+                        Column("counts", self.labels["pack.col.counts_in"], 0.13),
                     ],
                     rows,
                 )
@@ -220,17 +223,17 @@ def cover(report: Report, contents: Sequence[str]) -> None:
     labels, meta = report.labels, report.meta
     figure = report.new_page()
     figure.add_artist(Rectangle((0, 0.78), 1, 0.22, color="#1b5e20", transform=figure.transFigure, zorder=0))
-    figure.text(LEFT, 0.92, labels.get("pack.title", "Adipura evidence pack"), fontsize=26, color="white", fontweight="bold", va="top")
-    figure.text(LEFT, 0.86, labels.get("pack.subtitle", ""), fontsize=13, color="white", va="top")
+    figure.text(LEFT, 0.92, labels["pack.title"], fontsize=26, color="white", fontweight="bold", va="top")
+    figure.text(LEFT, 0.86, labels["pack.subtitle"], fontsize=13, color="white", va="top")
     report.y = 0.73
     rows = [
-        {"k": labels.get("pack.scope", "Scope"), "v": meta.scope},
-        {"k": labels.get("pack.period", "Period"), "v": f"{meta.start} – {meta.end}"},
-        {"k": labels.get("pack.as_of_position", "Log position"), "v": str(meta.position)},
-        {"k": labels.get("pack.chain_head", "Chain head"), "v": meta.chain_head[:32]},
+        {"k": labels["pack.scope"], "v": meta.scope},
+        {"k": labels["pack.period"], "v": f"{meta.start} – {meta.end}"},
+        {"k": labels["pack.as_of_position"], "v": str(meta.position)},
+        {"k": labels["pack.chain_head"], "v": meta.chain_head[:32]},
         {"k": "", "v": meta.chain_head[32:]},
-        {"k": labels.get("pack.generated", "Generated"), "v": meta.generated},
-        {"k": labels.get("pack.version", "envtrack version"), "v": meta.version},
+        {"k": labels["pack.generated"], "v": meta.generated},
+        {"k": labels["pack.version"], "v": meta.version},
     ]
     for row in rows:
         figure.text(LEFT, report.y, row["k"], fontsize=11.5, fontweight="bold", va="top", color="#1b3a4b")
@@ -238,14 +241,23 @@ def cover(report: Report, contents: Sequence[str]) -> None:
         figure.text(0.45, report.y, row["v"], fontsize=11.5, va="top", family="monospace" if mono else "sans-serif")
         report.y -= ROW * 1.6
     report.y -= ROW
-    report.heading(labels.get("pack.contents", "Contents"))
+    report.heading(labels["pack.contents"])
     for index, line in enumerate(contents, start=1):
         figure.text(LEFT + 0.02, report.y, f"{index}.  {line}", fontsize=10.5, va="top")
         report.y -= ROW * 1.25
     report.y -= ROW
-    report.paragraph(labels.get("pack.cover_note", ""), size=9)
+    report.paragraph(labels["pack.cover_note"], size=9)
 
 
+def _utc(text: str) -> datetime | None:
+    """The pack's generated time as the PDF's creation date (none if it is not a UTC time)."""
+    try:
+        return datetime.strptime(text, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=timezone.utc)
+    except ValueError:
+        return None
+
+
+@fixed_style()
 def write_pdf(
     path: Path,
     *,
@@ -255,23 +267,25 @@ def write_pdf(
     charts: Sequence[Figure],
 ) -> int:
     """Writes the report; ``sections`` are (heading, columns, rows) tables in order. Returns
-    the number of pages."""
+    the number of pages. The same arguments give the same bytes (``projections.rendering``):
+    the only time in the file is ``meta.generated``, on the cover and as its creation date."""
     metadata = {
-        "Title": f"{labels.get('pack.title', 'Adipura evidence pack')} — {meta.scope}, {meta.start} – {meta.end}",
+        "Title": f"{labels['pack.title']} — {meta.scope}, {meta.start} – {meta.end}",
         "Author": "envtrack",
         "Subject": f"as_of_position {meta.position}; chain head {meta.chain_head}",
         "Creator": f"envtrack {meta.version}",
-        "CreationDate": None,
+        "CreationDate": _utc(meta.generated),
+        "ModDate": None,
     }
     with PdfPages(path, metadata=metadata) as pdf:
         report = Report(pdf, labels, meta)
         contents = [
-            labels.get("pack.contents.tables", "Indicator tables"),
-            labels.get("pack.contents.charts", "Charts"),
-            labels.get("pack.method", "Method"),
+            labels["pack.contents.tables"],
+            labels["pack.contents.charts"],
+            labels["pack.method"],
         ]
         cover(report, contents)
-        report.new_page(labels.get("pack.contents.tables", "Indicator tables"))
+        report.new_page(labels["pack.contents.tables"])
         for heading, columns, rows in sections:
             if heading.startswith("\f"):  # a section that starts on its own page
                 report.new_page()
