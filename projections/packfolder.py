@@ -10,7 +10,8 @@ folder take ``target``'s place:
 2. ``target`` is renamed aside, the new folder renamed to ``target``, the old one removed.
 
 Nothing is ever opened inside ``target``, so a symbolic link planted there (``laporan.pdf ->
-/elsewhere``) is never written through: it is simply not carried over. Any error on the way
+/elsewhere``) is never written through: it is simply not carried over. A folder where a file
+of the pack goes is refused (IsADirectoryError) before anything is written, never removed. Any error on the way
 (a full disk, no permission) removes the new folder and leaves ``target`` exactly as it was. A
 process killed before step 2 leaves ``target`` as it was and a ``.NAME.new-…`` folder beside it;
 killed between the two renames of step 2 (no data is written there), the previous pack is in
@@ -22,6 +23,7 @@ is the one replaced, and the link keeps pointing at it.
 
 from __future__ import annotations
 
+import errno
 import os
 import secrets
 import shutil
@@ -88,6 +90,10 @@ def replacing(target: Path, owned: set[str]) -> Iterator[Path]:
     existed = target.is_dir()
     if existed and os.path.ismount(target):
         raise MountPointError(0, "is a mount point: give a folder inside it")
+    for name in sorted(owned) if existed else ():
+        path = target / name
+        if path.is_dir() and not path.is_symlink():  # someone's folder where a pack file goes: never removed
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
     new = _fresh(target.parent, target.name, "new")
     os.mkdir(new)  # never follows a link; the mode follows the umask, as any new folder's
     old = None

@@ -194,7 +194,7 @@ def check_files(directory: Path, manifest: Mapping[str, Any], labels: Mapping[st
             if actual != digest:
                 result.differences.append(labels["pack.diff.hash"].format(file=name, expected=digest, actual=actual))
     result.files = len(listed)
-    known = {*listed, MANIFEST, SIGNATURE}
+    known = {*listed, *expected, MANIFEST, SIGNATURE}
     for root, folders, names in os.walk(directory):  # never follows a link
         for name in sorted([*names, *(f for f in folders if os.path.islink(os.path.join(root, f)))]):
             relative = Path(root, name).relative_to(directory).as_posix()

@@ -238,3 +238,50 @@ def test_every_chart_draws_an_empty_frame_as_no_data(plot):
     assert [text.get_text() for text in ax.texts if text.get_gid() == "no-data"] == ["No data in this period"]
     assert figure.get_suptitle()
     assert source_text(figure) == SOURCE
+
+
+USER_TEXT = ["$5 or $10", r"Masjid $\foo$ Al Ikhlas", r"Bank \$ampah $x^2$"]
+
+
+@pytest.mark.parametrize("name", USER_TEXT)
+def test_user_text_is_drawn_as_written_never_as_mathtext(name, tmp_path):
+    from projections import rendering
+
+    source = charts.source_line(EN, scope=name, start="2025-01-01", end="2025-12-31", position=7)
+    frame = pd.DataFrame({"category": ["plastik"], "timbulan_kg": [3.0]})
+    figure = charts.plot_composition(frame, EN, source=source)
+    (text,) = [text for text in figure.texts if text.get_gid() == "source"]
+
+    assert text.get_text() == source
+    assert text._preprocess_math(text.get_text()) == (source, False)  # not mathtext: drawn as it is
+    rendering.save_svg(figure, tmp_path / "c.svg", version="test")  # mathtext would refuse \foo
+    rendering.save_png(figure, tmp_path / "c.png", version="test")
+    # every dollar sign is drawn: its glyph is used once per "$" of the name
+    from matplotlib import font_manager
+    from matplotlib.ft2font import FT2Font
+
+    font = FT2Font(font_manager.findfont(font_manager.FontProperties(family="DejaVu Sans")))
+    dollar = f'xlink:href="#DejaVuSans-{font.get_char_index(ord("$")):x}"'
+    svg = (tmp_path / "c.svg").read_text()
+    assert svg.count(dollar) == name.count("$")
+    assert f"<!-- {source} -->" in svg
+
+
+def test_matplotlib_would_read_such_text_as_mathtext_without_the_fixed_style(tmp_path):
+    """What the test above guards against: by default ``$\\foo$`` is mathtext, and fails."""
+    figure = Figure()
+    FigureCanvasAgg(figure)
+    text = figure.text(0, 0, r"Masjid $\foo$")
+    assert text.get_parse_math() is True
+    with pytest.raises(ValueError):
+        figure.savefig(tmp_path / "c.svg")
+
+
+def test_the_report_prints_user_text_as_written(tmp_path):
+    from projections.pdfreport import Meta, write_pdf
+
+    meta = Meta(r"Masjid $\foo$ ($5 or $10)", "2025-01-01", "2025-12-31", 7, "ab" * 32, "test", "2026-01-01T00:00:00Z", "en")
+    write_pdf(tmp_path / "laporan.pdf", labels=EN, meta=meta, sections=[], charts=[])
+    data = (tmp_path / "laporan.pdf").read_bytes()
+    assert data.startswith(b"%PDF")
+    assert b"/dollar" in data and b"/backslash" in data  # the glyphs of "$" and "\" are in the report's font
