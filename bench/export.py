@@ -7,8 +7,9 @@ folder (not timed); with ``--db`` (for instance a PostgreSQL URL with ``?schema=
 the store is filled there unless it already holds events. Then, for the latest complete year,
 ``envtrack evidence export`` (all sites) and ``envtrack evidence verify`` run ``--runs`` times
 each as real processes (Python start-up and imports included), and the median wall-clock time
-and CPU times are printed, with those of an export of one site. Wall-clock time on a
-shared machine varies with the load; the CPU time is the steadier figure.
+and CPU times are printed, with those of an export of one site, then where the CPU of an export
+and of a verify goes. Wall-clock time on a shared machine varies with the load; the CPU time is
+the steadier figure.
 """
 
 from __future__ import annotations
@@ -55,7 +56,7 @@ def phases(db: str, year: int, out: Path) -> str:
     from envtrack.i18n import labels as label_set
     from envtrack.reports import current_frames
     from envtrack.store import resolve
-    from projections import evidence
+    from projections import evidence, rendering
     from projections.chain import chain_head
     from projections.packtables import pdf_sections
     from projections.pdfreport import Meta, write_pdf
@@ -77,14 +78,55 @@ def phases(db: str, year: int, out: Path) -> str:
     mark("charts drawn")
     out.mkdir(exist_ok=True)
     for index, figure in enumerate(figures):
-        figure.savefig(out / f"{index}.png", dpi=evidence.PNG_DPI)
+        rendering.save_png(figure, out / f"{index}.png", version="bench")
     mark("PNG")
     for index, figure in enumerate(figures):
-        figure.savefig(out / f"{index}.svg")
+        rendering.save_svg(figure, out / f"{index}.svg", version="bench")
     mark("SVG")
     meta = Meta("-", "-", "-", frames.position, head.head, "-", "-", "id")
     write_pdf(out / "laporan.pdf", labels=labels, meta=meta, sections=pdf_sections(values, labels), charts=figures)
     mark("PDF")
+    return ", ".join(f"{name} {seconds:.2f} s" for name, seconds in marks)
+
+
+def verify_phases(db: str, pack: Path) -> str:
+    """CPU time of each phase of a verify, in this process (after the imports)."""
+    started = time.process_time()
+    import tempfile
+
+    from envtrack import __version__
+    from envtrack.i18n import labels as label_set
+    from envtrack.store import resolve
+    from projections import evidence, packcompare, verification
+    from projections.chain import chain_head
+    from projections.replay import replay_frames
+
+    marks = [("imports", time.process_time() - started)]
+
+    def mark(name: str) -> None:
+        marks.append((name, time.process_time() - started - sum(t for _, t in marks)))
+
+    store = resolve(db)
+    labels = label_set("id")
+    _data, manifest = verification.read_manifest(pack, labels)
+    result = verification.Verification(position=manifest["as_of_position"])
+    usable = verification.check_files(pack, manifest, labels, result)
+    mark("file hashes")
+    chain = chain_head(store, result.position)
+    mark("log chain")
+    frames = replay_frames(store, result.position)
+    mark("replay")
+    request = evidence.PackRequest(manifest["period"]["year"], manifest["scope"]["site"], manifest["lang"])
+    made = evidence.derive(frames, chain, request, label_set(request.lang), generated=manifest["generated_at"],
+                           version=manifest["envtrack_version"])
+    verification.check_indicators(manifest, made.values, labels, result, result.position)
+    mark("indicator values")
+    with tempfile.TemporaryDirectory() as folder:
+        evidence.write_files(made, Path(folder), label_set(request.lang))
+        mark("files made again")
+        packcompare.compare_files(pack, Path(folder), usable, manifest, labels, result, version=__version__)
+        mark("compared")
+    assert result.ok, result.differences
     return ", ".join(f"{name} {seconds:.2f} s" for name, seconds in marks)
 
 
@@ -121,6 +163,7 @@ def main() -> None:
         print(f"export, one site ({busiest}): {one_site}")
         print(f"verify: {verify}")
         print(f"export phases (CPU, one process): {phases(db, int(year), Path(folder) / 'phases')}")
+        print(f"verify phases (CPU, one process): {verify_phases(db, out)}")
 
 
 if __name__ == "__main__":

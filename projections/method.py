@@ -67,9 +67,16 @@ NOTES = {
         ("p", "Mengubah, menghapus atau menyisipkan kejadian sampai posisi itu mengubah kepala rantai; "
               "kejadian yang dicatat sesudahnya tidak mengubahnya."),
         ("h", "Cara memeriksa paket ini"),
-        ("p", "envtrack evidence verify DIR menghitung ulang SHA-256 setiap berkas, kepala rantai log "
-              "pada posisi manifest, dan semua indikator dengan memutar ulang log sampai posisi itu; "
-              "hasilnya 0 bila semuanya cocok, 1 dengan daftar setiap perbedaan."),
+        ("p", "envtrack evidence verify DIR memutar ulang log sampai posisi manifest dan membuat ulang "
+              "seluruh paket darinya: setiap indikator, tabel (CSV per byte, XLSX per sel), grafik dan "
+              "laporan ini (per byte: berkas-berkas ini dibuat tanpa waktu selain generated_at manifest, "
+              "dengan huruf yang tetap), lalu membandingkannya dengan berkas paket. Juga diperiksa: "
+              "SHA-256 setiap berkas, daftar berkas (setiap paket memiliki berkas yang sama), kepala rantai "
+              "log, dan setiap isian manifest. Hasilnya 0 bila semuanya cocok, 1 dengan daftar setiap perbedaan."),
+        ("p", "Paket yang ditandatangani (evidence export --sign KUNCI) membawa manifest.sig: tanda tangan "
+              "Ed25519 atas byte manifest.json. Periksa dengan envtrack evidence verify DIR --key KUNCI.pub, "
+              "atau tanpa envtrack: openssl pkeyutl -verify -pubin -inkey KUNCI.pub -rawin -in manifest.json "
+              "-sigfile manifest.sig."),
     ],
     "en": [
         ("h", "Indicator formulas (SIPSN, computed bottom-up)"),
@@ -94,8 +101,15 @@ NOTES = {
         ("p", "Editing, removing or inserting any event up to that position changes the chain head; "
               "events recorded after it do not."),
         ("h", "How to verify this pack"),
-        ("p", "envtrack evidence verify DIR recomputes the SHA-256 of every file, the log chain head at "
-              "the manifest's position, and every indicator by replaying the log up to that "
-              "position; it exits 0 when all agree, 1 with a list of every difference."),
+        ("p", "envtrack evidence verify DIR replays the log up to the manifest's position and makes the "
+              "whole pack again from it: every indicator, table (CSV byte for byte, XLSX cell by cell), chart "
+              "and this report (byte for byte: these files carry no time but the manifest's generated_at, "
+              "and fixed fonts), then compares them with the pack's files. It also checks the SHA-256 of "
+              "every file, the file set (every pack has the same files), the log chain head and every "
+              "manifest field. It exits 0 when all agree, 1 with a list of every difference."),
+        ("p", "A signed pack (evidence export --sign KEY) carries manifest.sig: an Ed25519 signature of the "
+              "bytes of manifest.json. Check it with envtrack evidence verify DIR --key KEY.pub, or without "
+              "envtrack: openssl pkeyutl -verify -pubin -inkey KEY.pub -rawin -in manifest.json "
+              "-sigfile manifest.sig."),
     ],
 }

@@ -94,6 +94,7 @@ def replacing(target: Path, owned: set[str]) -> Iterator[Path]:
         path = target / name
         if path.is_dir() and not path.is_symlink():  # someone's folder where a pack file goes: never removed
             raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
+    target.parent.mkdir(parents=True, exist_ok=True)
     new = _fresh(target.parent, target.name, "new")
     os.mkdir(new)  # never follows a link; the mode follows the umask, as any new folder's
     old = None

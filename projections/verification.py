@@ -103,7 +103,7 @@ def _check_shape(manifest: Any) -> None:
     require(all(isinstance(k, str) and isinstance(v, str) for k, v in files.items()), "files")
     total = manifest["indicators"]
     require(isinstance(total, dict), "indicators")
-    period = manifest.get("period") or total.get("period")
+    period = manifest["period"]
     require(isinstance(period, dict), "period")
     for end in ("from", "to"):
         value = period.get(end)
@@ -111,7 +111,7 @@ def _check_shape(manifest: Any) -> None:
             date.fromisoformat(value)
         except (TypeError, ValueError):
             raise ValueError(f"period.{end} {value!r}") from None
-    scope = manifest.get("scope", {})
+    scope = manifest["scope"]
     require(isinstance(scope, dict) and isinstance(scope.get("site"), (str, type(None))), "scope.site")
     require(manifest.get("lang") in LANGS, f"lang {manifest.get('lang')!r}")
     for name in ("generated_at", "envtrack_version"):
@@ -316,11 +316,15 @@ def check_indicators(
 
 
 def recorded_at(store: Store, position: int) -> datetime | None:
-    """When the event at ``position`` was recorded (the library's timestamp in its state)."""
+    """When the event at ``position`` was recorded (the library's timestamp in its state); None
+    when its state cannot be read."""
     for page in store.read_log(after=position - 1, upto=position, raw_ids=True):
         for _position, _id, _version, _topic, state in page:
-            stamp = json.loads(bytes(state))["timestamp"]
-            return datetime.fromisoformat(stamp["_data_"] if isinstance(stamp, dict) else stamp)
+            try:
+                stamp = json.loads(bytes(state))["timestamp"]
+                return datetime.fromisoformat(stamp["_data_"] if isinstance(stamp, dict) else stamp)
+            except (ValueError, KeyError, TypeError):
+                return None
     return None
 
 

@@ -201,7 +201,7 @@ def test_verify_fails_when_a_stored_event_was_edited_in_the_database(city, db, h
 
 
 def test_site_pack_covers_that_site_only(city, tmp_path):
-    out = tmp_path / "smpn-6"
+    out = tmp_path / "packs" / "2025" / "smpn-6"  # missing folders are made
     run = city("evidence", "export", "--year", "2025", "--site", "smpn-6", "--out", str(out))
 
     assert run.exit_code == 0, run.stderr
