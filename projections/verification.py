@@ -39,12 +39,13 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
+from envtrack.i18n import LANGS
+from envtrack.i18n import labels as label_set
 from envtrack.store import Store
 from projections.chain import ChainHead, chain_head
 from projections.evidence import PACK_FORMAT, SIGNATURE, compared_by
 from projections.packvalues import MANIFEST, flatten, sha256_file
 
-LANGS = ("id", "en")
 CLOCK_SKEW = timedelta(minutes=10)  # clocks of the recording, exporting and verifying machines
 GROUPS = ("month", "site", "category")
 # fields that are the pack's own parameters or claims, checked apart from the recomputed ones
@@ -365,7 +366,6 @@ def verify_pack(
 ) -> Verification:
     """Every check on the pack in ``directory``; the store must exist. ``version``: this
     envtrack's; ``key``: the Ed25519 public key the pack must be signed with."""
-    from envtrack.i18n import labels as label_set
     from projections import evidence, packcompare
     from projections.replay import replay_frames
 
