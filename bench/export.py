@@ -108,7 +108,7 @@ def verify_phases(db: str, pack: Path) -> str:
 
     store = resolve(db)
     labels = label_set("id")
-    _data, manifest = verification.read_manifest(pack, labels)
+    _data, manifest = verification.read_manifest(pack, labels, {"id": labels, "en": label_set("en")})
     result = verification.Verification(position=manifest["as_of_position"])
     usable = verification.check_files(pack, manifest, labels, result)
     mark("file hashes")

@@ -39,8 +39,6 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
-from envtrack.i18n import LANGS
-from envtrack.i18n import labels as label_set
 from envtrack.store import Store
 from projections.chain import ChainHead, chain_head
 from projections.evidence import PACK_FORMAT, SIGNATURE, compared_by
@@ -69,8 +67,11 @@ class Verification:
         return not self.differences
 
 
-def read_manifest(directory: Path, labels: Mapping[str, str]) -> tuple[bytes, dict[str, Any]]:
-    """The manifest's bytes (what a signature covers) and its fields."""
+def read_manifest(
+    directory: Path, labels: Mapping[str, str], languages: Mapping[str, Any]
+) -> tuple[bytes, dict[str, Any]]:
+    """The manifest's bytes (what a signature covers) and its fields; its ``lang`` must be one of
+    ``languages``."""
     path = directory / MANIFEST
     if not path.is_file():
         raise PackError(labels["pack.no_manifest"].format(dir=directory))
@@ -79,7 +80,7 @@ def read_manifest(directory: Path, labels: Mapping[str, str]) -> tuple[bytes, di
             raise ValueError("a symbolic link")
         data = path.read_bytes()
         manifest = json.loads(data.decode("utf-8"))
-        _check_shape(manifest)
+        _check_shape(manifest, languages)
     except (ValueError, KeyError, TypeError, AttributeError) as error:
         raise PackError(
             labels["pack.bad_manifest"].format(path=path, error=f"{error.__class__.__name__}: {error}")
@@ -87,7 +88,7 @@ def read_manifest(directory: Path, labels: Mapping[str, str]) -> tuple[bytes, di
     return data, manifest
 
 
-def _check_shape(manifest: Any) -> None:
+def _check_shape(manifest: Any, languages: Mapping[str, Any]) -> None:
     """Raises ValueError (or KeyError, TypeError) naming the part of a manifest that the checks
     could not read: an edited manifest is a difference to report, never a crash."""
 
@@ -114,7 +115,7 @@ def _check_shape(manifest: Any) -> None:
             raise ValueError(f"period.{end} {value!r}") from None
     scope = manifest["scope"]
     require(isinstance(scope, dict) and isinstance(scope.get("site"), (str, type(None))), "scope.site")
-    require(manifest.get("lang") in LANGS, f"lang {manifest.get('lang')!r}")
+    require(manifest.get("lang") in languages, f"lang {manifest.get('lang')!r}")
     for name in ("generated_at", "envtrack_version"):
         require(isinstance(manifest.get(name), str), name)
     require(isinstance(manifest.get("renderer", {}), dict), "renderer")
@@ -360,16 +361,19 @@ def verify_pack(
     directory: Path,
     labels: Mapping[str, str],
     *,
+    languages: Mapping[str, Mapping[str, str]],
     version: str,
     key: Any = None,
     now: datetime | None = None,
 ) -> Verification:
-    """Every check on the pack in ``directory``; the store must exist. ``version``: this
-    envtrack's; ``key``: the Ed25519 public key the pack must be signed with."""
+    """Every check on the pack in ``directory``; the store must exist. ``labels``: the messages'
+    language; ``languages``: the label set of each language a pack may be in (it is made again in
+    its own); ``version``: this envtrack's; ``key``: the Ed25519 public key the pack must be
+    signed with."""
     from projections import evidence, packcompare
     from projections.replay import replay_frames
 
-    data, manifest = read_manifest(directory, labels)
+    data, manifest = read_manifest(directory, labels, languages)
     position = int(manifest["as_of_position"])
     result = Verification(position=position)
     check_signature(directory, data, manifest, key, labels, result)
@@ -396,7 +400,7 @@ def verify_pack(
         result.differences.append(labels["pack.diff.unknown_site"].format(site=site, position=position))
         return result
     request = evidence.PackRequest(year=start.year, site=site, lang=manifest["lang"])
-    pack_labels = label_set(request.lang)
+    pack_labels = languages[request.lang]
     pack = evidence.derive(
         frames, chain, request, pack_labels, generated=manifest["generated_at"], version=manifest["envtrack_version"]
     )

@@ -29,7 +29,7 @@ from pathlib import Path
 import pytest
 
 from conftest import BACKENDS, _drop_pg_schema, _pg_url_with_schema
-from envtrack.store import head_position, resolve
+from envtrack.store import resolve
 
 from .support import invoke
 
@@ -70,7 +70,7 @@ def packs(request, tmp_path_factory) -> Packs:
             assert invoke(db, *args).exit_code == 0
         for name in ("dlh", "other"):
             assert invoke(db, "evidence", "keygen", "--out", str(folder / name)).exit_code == 0
-        made = Packs(db, head_position(resolve(db)), folder / "plain", folder / "signed", folder / "site",
+        made = Packs(db, resolve(db).head_position(), folder / "plain", folder / "signed", folder / "site",
                      folder / "dlh", folder / "other")
         for out, extra in ((made.plain, ()), (made.signed, ("--sign", str(made.dlh))), (made.site, ("--site", "smpn-6"))):
             run = invoke(db, "evidence", "export", "--year", "2025", "--out", str(out), *extra)

@@ -17,7 +17,7 @@ import pytest
 
 from envtrack.application import EnvTrack
 from envtrack.i18n import labels
-from envtrack.store import head_position, resolve
+from envtrack.store import resolve
 from projections import evidence
 from projections.chain import chain_head
 from projections.packcompare import xlsx_sheets
@@ -35,7 +35,7 @@ def pack(sqlite_db):
     app.record_exchange("smpn-6", bottles=50, weight_kg=1.0, on=date(2025, 4, 1))
     app.close()
     store = resolve(sqlite_db)
-    position = head_position(store)
+    position = store.head_position()
     return evidence.derive(
         replay_frames(store, position), chain_head(store, position), evidence.PackRequest(2025, None, "id"),
         labels("id"), generated=GENERATED, version="9.9.9",

@@ -11,7 +11,7 @@ import pytest
 
 from envtrack.application import EnvTrack
 from envtrack.i18n import labels
-from envtrack.store import head_position, resolve
+from envtrack.store import resolve
 from projections import signing
 from projections.chain import chain_head
 from projections.evidence import compared_by
@@ -98,7 +98,7 @@ def recorded(sqlite_db):
     app.add_site("smpn-6", kind="school", name="SMP Negeri 6", on=date(2025, 1, 2))
     app.close()
     store = resolve(sqlite_db)
-    return store, chain_head(store, head_position(store)), before
+    return store, chain_head(store, store.head_position()), before
 
 
 def test_the_recorded_time_of_an_event_is_read_from_the_log(recorded):
