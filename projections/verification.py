@@ -263,7 +263,10 @@ def check_fields(
 
 
 def _group(row: Mapping[str, Any], index: int) -> Any:
-    return next((row[k] for k in GROUPS if k in row), index)
+    """The row's month, site or jenis (its index without one), as a key even when edited into
+    something else than text."""
+    value = next((row[k] for k in GROUPS if k in row), index)
+    return value if value is None or isinstance(value, (str, int, float)) else _show(value)
 
 
 def _flat(values: Mapping[str, Any]) -> dict[str, Any]:

@@ -252,3 +252,14 @@ def test_renderer_differences_name_the_versions_and_font_files():
     pack = {"envtrack": "0.2.0", "matplotlib": "3.10.0", "fonts": {"DejaVuSans.ttf": "a", "DejaVuSans-Bold.ttf": "c"}}
     assert _renderer_differences(pack, here) == ["matplotlib 3.10.0 (here 3.11.2)", "fonts DejaVuSans-Bold.ttf"]
     assert _renderer_differences(here, here) == []
+
+
+def test_a_row_group_edited_into_a_list_is_a_difference_not_a_crash():
+    values = {"total": {}, "by_site": [{"site": "smpn-6", "timbulan_kg": 1.0}]}
+    manifest = {"indicators": {}, "tables": {"by_site": [{"site": ["smpn-6"], "timbulan_kg": 1.0}]}}
+    result = Verification()
+
+    check_indicators(manifest, values, EN, result, 3)
+
+    assert 'indicator by_site[["smpn-6"]]: 1 rows in the manifest, the log at position 3 gives 0' in result.differences
+    assert "indicator by_site[smpn-6]: 0 rows in the manifest, the log at position 3 gives 1" in result.differences
