@@ -176,7 +176,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "not_a_directory": {"en": "is not a directory", "id": "bukan direktori"},
     "a_file_not_a_directory": {"en": "is a file, not a directory", "id": "adalah berkas, bukan direktori"},
     "not_a_file_in_a_folder": {"en": "is not a file in an existing folder", "id": "bukan berkas di folder yang ada"},
-    "cannot_be_created": {"en": "cannot be created ({reason})", "id": "tidak dapat dibuat ({reason})"},
     "cannot_be_written": {"en": "cannot be written ({reason})", "id": "tidak dapat ditulis ({reason})"},
     # -- evidence pack keys (envtrack/cli/evidence.py) ----------------------------------------------
     "key_exists": {"en": "{path} exists: refusing to overwrite a key", "id": "{path} sudah ada: kunci tidak ditimpa"},
