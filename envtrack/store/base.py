@@ -16,7 +16,7 @@ import zlib
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 from uuid import UUID
 
 if TYPE_CHECKING:  # the read models' types: the recording path never loads SQLAlchemy
@@ -31,6 +31,42 @@ LogRow = tuple[int, UUID, int, str, bytes]
 """(position, originator_id, originator_version, topic, state): one stored event, undecoded."""
 
 TURN_WAIT_S = 60
+
+STORE_TABLE = "envtrack_store"
+"""One row per fact about the store itself: ``store_id``."""
+COPIED_TABLE = "envtrack_copied"
+"""One row per event copied in from another store, by its position here (see ``Copy``)."""
+HELD_TABLE = "envtrack_held"
+"""One row per incoming event held aside by a conflict (see ``Held``)."""
+STORE_ID = "store_id"
+
+EXPORTED = "bundle-export"
+"""The tracking name under which a store remembers how far its own log was written to bundles
+(every other tracking name is the id of a store whose events this one has taken)."""
+
+
+class Copy(NamedTuple):
+    """Where a copied event came from: the store it was taken from, its position there, and the
+    store it was first recorded in (the same store, unless that one had copied it too)."""
+
+    source_store: str
+    source_position: int
+    origin_store: str
+
+
+class Held(NamedTuple):
+    """An incoming event held aside, and the conflict that holds it: the receiver's own event at
+    ``conflict_version`` of aggregate ``conflict_id`` differs from the one that came in."""
+
+    source_store: str
+    source_position: int
+    originator_id: UUID
+    originator_version: int
+    topic: str
+    state: bytes
+    origin_store: str
+    conflict_id: UUID
+    conflict_version: int
 
 
 class StoreError(Exception):
@@ -174,6 +210,37 @@ class Store(ABC):
     @abstractmethod
     def _first_ids_between(self, low: UUID, high: UUID, topics: list[str]) -> list[UUID]:
         """Up to two ids between ``low`` and ``high`` whose first event has one of ``topics``."""
+
+    # -- what sync needs (see envtrack/sync/) ------------------------------------------------------
+    # The store id, the events copied in and those held aside live in small tables of envtrack's
+    # own beside the library's, made with them (see the backends' recorders); the positions
+    # taken from each other store are the library's own tracking records.
+
+    @abstractmethod
+    def store_id(self) -> str | None:
+        """The store's id: a UUID made once, when its tables were made (None for a store made
+        before there were store ids that nobody allowed to create tables has opened since)."""
+
+    @abstractmethod
+    def events_at(self, keys: Sequence[tuple[UUID, int]]) -> dict[tuple[UUID, int], tuple[str, bytes]]:
+        """The topic and state of the events this store holds at those (aggregate, version)."""
+
+    @abstractmethod
+    def copies(self, after: int, upto: int) -> dict[int, Copy]:
+        """The events copied in from other stores at positions after ``after`` up to ``upto``."""
+
+    @abstractmethod
+    def tracked(self) -> dict[str, int]:
+        """The last position taken from each store this one has taken events from, by store id
+        (and, under ``EXPORTED``, the last of its own positions written to a bundle)."""
+
+    @abstractmethod
+    def copied_counts(self) -> dict[str, int]:
+        """How many events were copied in from each store, by store id."""
+
+    @abstractmethod
+    def held(self, source_store: str | None = None) -> list[Held]:
+        """The incoming events held aside (from one store, if given), in the order they came."""
 
     @property
     def turns(self) -> Turns:

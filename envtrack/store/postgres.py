@@ -15,7 +15,19 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs, quote, unquote, urlsplit, urlunsplit
 from uuid import UUID
 
-from envtrack.store.base import TURN_WAIT_S, LogRow, Store, StoreError, Turns
+from envtrack.store.base import (
+    COPIED_TABLE,
+    HELD_TABLE,
+    STORE_ID,
+    STORE_TABLE,
+    TURN_WAIT_S,
+    Copy,
+    Held,
+    LogRow,
+    Store,
+    StoreError,
+    Turns,
+)
 
 if TYPE_CHECKING:
     from psycopg import sql
@@ -25,6 +37,8 @@ if TYPE_CHECKING:
 POSTGRES_EVENTS_TABLE = "envtrack_events"
 POSTGRES_SNAPSHOTS_TABLE = "envtrack_snapshots"
 POSTGRES_LOCK_FUNCTION = "envtrack_lock_events"  # see envtrack/store/postgres_recorder.py
+POSTGRES_TRACKING_TABLE = "envtrack_tracking"
+SYNC_TABLES = (POSTGRES_TRACKING_TABLE, STORE_TABLE, COPIED_TABLE, HELD_TABLE)
 DUPLICATE_OBJECT_STATES = {"42P07", "42710", "42723", "42P06"}
 """PostgreSQL's duplicate table, object, function and schema: what a losing CREATE raises."""
 
@@ -98,8 +112,11 @@ class PostgresStore(Store):
             # allowed to grow opens a second while its first is still connecting).
             "POSTGRES_POOL_SIZE": "1",
             "POSTGRES_MAX_OVERFLOW": "0",
-            # Takes the insert lock through the owner's function: operators need no UPDATE/DELETE.
+            # Takes the insert lock through the owner's function: operators need no UPDATE/DELETE;
+            # inserts tracking records, copies and held events with copied events, one tracking
+            # row per sync (INSERT only).
             "APPLICATION_RECORDER_TOPIC": "envtrack.store.postgres_recorder:EventsRecorder",
+            "SINGLE_ROW_TRACKING": "no",
         }
         if self.schema:
             env["POSTGRES_SCHEMA"] = self.schema
@@ -112,7 +129,7 @@ class PostgresStore(Store):
     def prepare(self) -> bool:
         """Makes the schema (which the library does not create itself), and says whether the
         tables are all there already (then nothing needs creating: a role without CREATE rights,
-        like an operator's, can open the store)."""
+        like an operator's, can open the store) or may only be made by their owner."""
         import psycopg
         from psycopg import sql
 
@@ -124,13 +141,19 @@ class PostgresStore(Store):
             except psycopg.errors.UniqueViolation:
                 pass  # another process created it at the same moment
             return False
-        row = self._rows(
+        recording, syncing, owner = self._rows(
             "SELECT to_regclass(format('%%I.%%I', %(s)s::text, %(e)s::text)) IS NOT NULL"
             " AND to_regclass(format('%%I.%%I', %(s)s::text, %(n)s::text)) IS NOT NULL"
-            " AND to_regprocedure(format('%%I.%%I()', %(s)s::text, %(f)s::text)) IS NOT NULL",
-            {"s": schema, "e": POSTGRES_EVENTS_TABLE, "n": POSTGRES_SNAPSHOTS_TABLE, "f": POSTGRES_LOCK_FUNCTION},
+            " AND to_regprocedure(format('%%I.%%I()', %(s)s::text, %(f)s::text)) IS NOT NULL,"
+            " (SELECT bool_and(to_regclass(format('%%I.%%I', %(s)s::text, t)) IS NOT NULL) FROM unnest(%(t)s::text[]) t),"
+            " (SELECT pg_has_role(current_user, relowner, 'USAGE') FROM pg_class"
+            "  WHERE oid = to_regclass(format('%%I.%%I', %(s)s::text, %(e)s::text)))",
+            {"s": schema, "e": POSTGRES_EVENTS_TABLE, "n": POSTGRES_SNAPSHOTS_TABLE, "f": POSTGRES_LOCK_FUNCTION,
+             "t": list(SYNC_TABLES)},
         )[0]
-        return bool(row[0])
+        # A store made before sync: its owner's next open adds the sync tables (and the store
+        # id); anyone else records as before, and sync says to let the owner open it first.
+        return bool(recording and (syncing or not owner))
 
     def is_creation_race(self, error: BaseException) -> bool:
         """A "CREATE … IF NOT EXISTS" racing its twin may still find the object made meanwhile."""
@@ -170,6 +193,71 @@ class PostgresStore(Store):
             "AND originator_version = 1 AND topic = ANY(%s) LIMIT 2"
         ).format(self._table(POSTGRES_EVENTS_TABLE))
         return [_uuid(row[0]) for row in self._rows(query, (low, high, topics))]
+
+    # -- what sync needs -------------------------------------------------------------------------
+
+    def _exists(self, table: str) -> bool:
+        return self._rows("SELECT to_regclass(%s)", (f"{self.schema or 'public'}.{table}",))[0][0] is not None
+
+    def store_id(self) -> str | None:
+        from psycopg import sql
+
+        if not self._exists(STORE_TABLE):
+            return None
+        query = sql.SQL("SELECT value FROM {} WHERE key = %s").format(self._table(STORE_TABLE))
+        rows = self._rows(query, (STORE_ID,))
+        return rows[0][0] if rows else None
+
+    def events_at(self, keys: Sequence[tuple[UUID, int]]) -> dict[tuple[UUID, int], tuple[str, bytes]]:
+        from psycopg import sql
+
+        if not keys:
+            return {}
+        query = sql.SQL(
+            "SELECT e.originator_id, e.originator_version, e.topic, e.state FROM {} e "
+            "JOIN unnest(%s::uuid[], %s::bigint[]) AS k(id, version) "
+            "ON e.originator_id = k.id AND e.originator_version = k.version"
+        ).format(self._table(POSTGRES_EVENTS_TABLE))
+        rows = self._rows(query, ([key[0] for key in keys], [key[1] for key in keys]))
+        return {(_uuid(r[0]), r[1]): (r[2], bytes(r[3])) for r in rows}
+
+    def copies(self, after: int, upto: int) -> dict[int, Copy]:
+        from psycopg import sql
+
+        if not self._exists(COPIED_TABLE):
+            return {}
+        query = sql.SQL("SELECT * FROM {} WHERE position > %s AND position <= %s").format(self._table(COPIED_TABLE))
+        return {row[0]: Copy(*row[1:]) for row in self._rows(query, (after, upto))}
+
+    def tracked(self) -> dict[str, int]:
+        from psycopg import sql
+
+        if not self._exists(POSTGRES_TRACKING_TABLE):
+            return {}
+        query = sql.SQL("SELECT application_name, MAX(notification_id) FROM {} GROUP BY 1").format(
+            self._table(POSTGRES_TRACKING_TABLE)
+        )
+        return dict(self._rows(query))
+
+    def copied_counts(self) -> dict[str, int]:
+        from psycopg import sql
+
+        if not self._exists(COPIED_TABLE):
+            return {}
+        query = sql.SQL("SELECT source_store, COUNT(*) FROM {} GROUP BY 1").format(self._table(COPIED_TABLE))
+        return dict(self._rows(query))
+
+    def held(self, source_store: str | None = None) -> list[Held]:
+        from psycopg import sql
+
+        if not self._exists(HELD_TABLE):
+            return []
+        where = sql.SQL("WHERE source_store = %s " if source_store else "")
+        query = sql.SQL("SELECT * FROM {} {}ORDER BY source_store, source_position").format(
+            self._table(HELD_TABLE), where
+        )
+        rows = self._rows(query, (source_store,) if source_store else ())
+        return [Held(r[0], r[1], _uuid(r[2]), r[3], r[4], bytes(r[5]), r[6], _uuid(r[7]), r[8]) for r in rows]
 
     def _make_turns(self) -> PostgresTurns:
         return PostgresTurns(self)

@@ -14,7 +14,18 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 from uuid import UUID
 
-from envtrack.store.base import TURN_WAIT_S, LogRow, Store, Turns
+from envtrack.store.base import (
+    COPIED_TABLE,
+    HELD_TABLE,
+    STORE_ID,
+    STORE_TABLE,
+    TURN_WAIT_S,
+    Copy,
+    Held,
+    LogRow,
+    Store,
+    Turns,
+)
 
 if TYPE_CHECKING:
     from sqlalchemy import Table
@@ -22,6 +33,8 @@ if TYPE_CHECKING:
 
 SQLITE_LOCK_TIMEOUT_S = 30
 SQLITE_EVENTS_TABLE = "stored_events"
+SQLITE_TRACKING_TABLE = "tracking"  # the library's name for it
+PAIRS_PER_QUERY = 400
 
 
 class SQLiteStore(Store):
@@ -53,6 +66,10 @@ class SQLiteStore(Store):
             "PERSISTENCE_MODULE": "eventsourcing.sqlite",
             "SQLITE_DBNAME": self.sqlite_path,
             "SQLITE_LOCK_TIMEOUT": str(SQLITE_LOCK_TIMEOUT_S),
+            # Events with tracking records, copies and held events (envtrack/store/sqlite_recorder.py);
+            # one tracking row per sync, so that recording them needs only INSERT.
+            "APPLICATION_RECORDER_TOPIC": "envtrack.store.sqlite_recorder:EventsRecorder",
+            "SINGLE_ROW_TRACKING": "no",
         }
 
     def exists(self) -> bool:
@@ -91,6 +108,54 @@ class SQLiteStore(Store):
             (low.hex, high.hex, *topics),
         )
         return [UUID(row[0]) for row in rows]
+
+    # -- what sync needs -------------------------------------------------------------------------
+
+    def _table_exists(self, name: str) -> bool:
+        return bool(self._rows("SELECT 1 FROM sqlite_master WHERE type='table' AND name=?", (name,)))
+
+    def store_id(self) -> str | None:
+        if not self._table_exists(STORE_TABLE):
+            return None
+        rows = self._rows(f"SELECT value FROM {STORE_TABLE} WHERE key = ?", (STORE_ID,))
+        return rows[0][0] if rows else None
+
+    def events_at(self, keys: Sequence[tuple[UUID, int]]) -> dict[tuple[UUID, int], tuple[str, bytes]]:
+        found: dict[tuple[UUID, int], tuple[str, bytes]] = {}
+        for start in range(0, len(keys), PAIRS_PER_QUERY):
+            chunk = keys[start : start + PAIRS_PER_QUERY]
+            pairs = ",".join("(?,?)" for _ in chunk)
+            rows = self._rows(  # CROSS JOIN: the pairs first, each one primary-key lookup
+                f"SELECT e.originator_id, e.originator_version, e.topic, e.state FROM (VALUES {pairs}) AS k "
+                f"CROSS JOIN {SQLITE_EVENTS_TABLE} e ON e.originator_id = k.column1 AND e.originator_version = k.column2",
+                [value for key in chunk for value in (key[0].hex, key[1])],
+            )
+            found.update({(UUID(r[0]), r[1]): (r[2], bytes(r[3])) for r in rows})
+        return found
+
+    def copies(self, after: int, upto: int) -> dict[int, Copy]:
+        if not self._table_exists(COPIED_TABLE):
+            return {}
+        rows = self._rows(f"SELECT * FROM {COPIED_TABLE} WHERE position > ? AND position <= ?", (after, upto))
+        return {row[0]: Copy(*row[1:]) for row in rows}
+
+    def tracked(self) -> dict[str, int]:
+        if not self._table_exists(SQLITE_TRACKING_TABLE):
+            return {}
+        query = f"SELECT application_name, MAX(notification_id) FROM {SQLITE_TRACKING_TABLE} GROUP BY 1"
+        return dict(self._rows(query))
+
+    def copied_counts(self) -> dict[str, int]:
+        if not self._table_exists(COPIED_TABLE):
+            return {}
+        return dict(self._rows(f"SELECT source_store, COUNT(*) FROM {COPIED_TABLE} GROUP BY 1"))
+
+    def held(self, source_store: str | None = None) -> list[Held]:
+        if not self._table_exists(HELD_TABLE):
+            return []
+        where, params = ("WHERE source_store = ? ", (source_store,)) if source_store else ("", ())
+        rows = self._rows(f"SELECT * FROM {HELD_TABLE} {where}ORDER BY source_store, source_position", params)
+        return [Held(r[0], r[1], UUID(r[2]), r[3], r[4], bytes(r[5]), r[6], UUID(r[7]), r[8]) for r in rows]
 
     def _make_turns(self) -> SQLiteTurns:
         return SQLiteTurns(self.sqlite_path)
