@@ -6,6 +6,8 @@ back to English and then to the key itself. Keys are grouped by where they are u
 
 from __future__ import annotations
 
+from envtrack.i18n_sync import LABELS as SYNC_LABELS
+
 LANGS = ("id", "en")
 
 LABELS: dict[str, dict[str, str]] = {
@@ -405,6 +407,8 @@ LABELS: dict[str, dict[str, str]] = {
         "in {seconds:.1f} s",
     },
 }
+
+LABELS.update(SYNC_LABELS)
 
 
 def label(key: str, lang: str = "id") -> str:

@@ -3,7 +3,8 @@
 ``read`` pages backwards through the notification log (newest first) until it has ``limit``
 events (of one site, when asked), then gives them oldest first. ``rows`` turns them into plain
 dicts: position, recorded time, operator, event, site, entry id, summary, and the event's own
-fields under ``data``. Corrections show old → new per field and the reason; voids show which
+fields under ``data``, and for an event copied in from another store the store it was first
+recorded in (``origin``). Corrections show old → new per field and the reason; voids show which
 entry they voided (kind, short id, what it recorded) and the reason.
 """
 
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 from uuid import UUID
@@ -22,7 +23,7 @@ from envtrack.output import cell
 
 PAGE_SIZE = 500
 HIDDEN_FIELDS = ("timestamp", "originator_topic", "originator_id", "originator_version")
-TABLE_COLUMNS = ["position", "recorded_at", "operator", "event", "site", "summary"]
+TABLE_COLUMNS = ["position", "recorded_at", "operator", "event", "site", "summary", "origin"]
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,8 @@ class LogEvent:
     position: int
     event: Any
     origin: Any
+    origin_store: str | None = None
+    """The store a copied event was first recorded in (None: recorded here)."""
 
     @property
     def name(self) -> str:
@@ -75,7 +78,10 @@ def read(app: Any, *, site: str | None = None, limit: int = 50) -> list[LogEvent
                     break
         stop = start - 1
     found.reverse()
-    return found
+    if not found:
+        return found
+    copies = app.store.copies(found[0].position - 1, found[-1].position)
+    return [replace(e, origin_store=copies[e.position].origin_store) if e.position in copies else e for e in found]
 
 
 def _origin(app: Any, event: Any, cache: dict[UUID, Any]) -> Any:
@@ -118,16 +124,19 @@ def row(logged: LogEvent, lang: str = "id") -> dict[str, Any]:
         "entry_id": None if entry_id is None else str(entry_id),
         "occurred_on": getattr(event, "occurred_on", None),
         "summary": summary(logged, lang),
+        "origin": logged.origin_store,
         "data": {key: value for key, value in vars(event).items() if key not in HIDDEN_FIELDS},
     }
 
 
 def table_rows(rows_: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Rows for the table: recorded time to the second, in UTC."""
+    """Rows for the table: recorded time to the second, in UTC; the origin store by the first 8
+    characters of its id."""
     shown = []
     for item in rows_:
         recorded = item["recorded_at"]
-        shown.append({**item, "recorded_at": recorded.strftime("%Y-%m-%d %H:%M:%SZ")})
+        origin = (item["origin"] or "")[:8]
+        shown.append({**item, "recorded_at": recorded.strftime("%Y-%m-%d %H:%M:%SZ"), "origin": origin})
     return shown
 
 

@@ -33,6 +33,8 @@ COMMANDS = {
     "evidence": "envtrack.cli.evidence:evidence",
     "import": "envtrack.cli.importer:import_",
     "demo": "envtrack.cli.demo:demo",
+    "sync": "envtrack.cli.sync:sync",
+    "bundle": "envtrack.cli.bundle:bundle",
 }
 
 COMMAND_HELP = {
@@ -51,6 +53,8 @@ COMMAND_HELP = {
     "evidence": "Export and verify Adipura evidence packs.",
     "import": "Import paper logbooks from CSV or XLSX.",
     "demo": "Fill an empty store with a synthetic Kota Mojokerto.",
+    "sync": "Copy events between this store and another (push, pull, status).",
+    "bundle": "Carry a store's events as one file (export, import).",
 }
 
 

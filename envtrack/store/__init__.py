@@ -13,10 +13,20 @@ backend it is talking to.
 
 from __future__ import annotations
 
-from envtrack.store.base import APPLICATION_NAME, DEFAULT_DB, LogRow, Store, StoreError, driver_errors
+from envtrack.store.base import (
+    APPLICATION_NAME,
+    DEFAULT_DB,
+    EXPORTED,
+    Copy,
+    Held,
+    LogRow,
+    Store,
+    StoreError,
+    driver_errors,
+)
 from envtrack.store.sqlite import SQLiteStore
 
-__all__ = ["APPLICATION_NAME", "LogRow", "Store", "StoreError", "driver_errors", "resolve"]
+__all__ = ["APPLICATION_NAME", "EXPORTED", "Copy", "Held", "LogRow", "Store", "StoreError", "driver_errors", "resolve"]
 
 
 def resolve(db: str | None) -> Store:
