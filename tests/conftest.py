@@ -71,3 +71,32 @@ def app(db: str) -> Iterator[EnvTrack]:
         yield application
     finally:
         application.close()
+
+
+STORE_PAIRS = [
+    pytest.param(("sqlite", "sqlite"), id="sqlite-to-sqlite"),
+    *(
+        pytest.param(pair, id=name, marks=BACKENDS[1].marks)
+        for pair, name in ((("sqlite", "postgres"), "sqlite-to-postgres"), (("postgres", "sqlite"), "postgres-to-sqlite"))
+    ),
+]
+
+
+@pytest.fixture(params=STORE_PAIRS)
+def stores(request: pytest.FixtureRequest, tmp_path) -> Iterator[tuple[str, str]]:
+    """``(school, city)``: ``--db`` values of two fresh stores (not created yet), on each pairing
+    of backends the sync contract names: SQLite→SQLite, SQLite→PostgreSQL, PostgreSQL→SQLite."""
+    schemas: list[str] = []
+
+    def make(backend: str, name: str) -> str:
+        if backend == "sqlite":
+            return str(tmp_path / f"{name}.db")
+        schemas.append(f"t_{uuid.uuid4().hex[:16]}")
+        return _pg_url_with_schema(schemas[-1])
+
+    school, city = request.param
+    try:
+        yield make(school, "school"), make(city, "city")
+    finally:
+        for schema in schemas:
+            _drop_pg_schema(schema)
