@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from domain.errors import DomainError, show_value
+from envtrack.messages_sync import MESSAGES as SYNC_MESSAGES
 
 MESSAGES: dict[str, dict[str, str]] = {
     # -- values (domain/values.py) ---------------------------------------------------------------
@@ -232,6 +233,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "bukan salah satu dari: tebar, pakan, air, kematian, panen (stock, feed, water, mortality, harvest)",
     },
 }
+
+MESSAGES.update(SYNC_MESSAGES)
 
 DATA_WORDS: dict[str, dict[str, dict[str, str]]] = {
     "action": {  # of no_open_cycle: what a pond command needs an open cycle for

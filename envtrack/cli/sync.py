@@ -86,12 +86,12 @@ class other_app:  # noqa: N801 - used as a context manager, like open()
     def __enter__(self) -> tuple[Any, str]:
         from envtrack.application import open_app
         from envtrack.store import StoreError, resolve
-        from envtrack.sync import refused
+        from domain.errors import NotFound
 
         try:
             store = resolve(self.db)
             if not self.create and not store.exists():
-                raise refused(self.field, store.display, "no_store")
+                raise NotFound(self.field, store.display, "no_store")
         except StoreError as error:  # its message names --db: here the option is another
             raise StoreError(str(error).replace("--db:", f"{self.field}:", 1)) from None
         self.app = open_app(store, operator=self.obj.operator, create=self.create)

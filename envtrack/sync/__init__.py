@@ -12,28 +12,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from domain.errors import DomainError, Refused
+from domain.errors import Refused
 from envtrack.store import EXPORTED
 from envtrack.sync import bundles
 from envtrack.sync.copying import PAGE_SIZE, Outcome, Progress, store_pages, take
 
-__all__ = ["Outcome", "refused", "copy_between", "export_bundle", "import_bundle", "read_bundle", "remember_export"]
-
-
-def refused(field: str, value: Any, code: str, **data: Any) -> DomainError:
-    """A sync refused before anything was written: the field and value refused, for the reason
-    ``code`` (worded in ``envtrack/i18n_sync.py``) with ``data``."""
-    from envtrack.i18n import label
-
-    key = f"sync.refused.{code}"
-    return Refused(field, value, label(key, "en").format(**data), label(key, "id").format(**data))
+__all__ = ["Outcome", "copy_between", "export_bundle", "import_bundle", "read_bundle", "remember_export"]
 
 
 def store_id(app: Any, field: str) -> str:
     """The store id of ``app``'s store, or a refusal naming ``field``."""
     found = app.store.store_id()
     if found is None:
-        raise refused(field, app.store.display, "no_store_id")
+        raise Refused(field, app.store.display, "sync_no_store_id")
     return found
 
 
@@ -43,7 +34,7 @@ def copy_between(source: Any, receiver: Any, *, field: str, progress: Progress |
     source_id, receiver_id = store_id(source, field), store_id(receiver, field)
     if source_id == receiver_id:
         other = source if field == "--from" else receiver
-        raise refused(field, other.store.display, "same_store")
+        raise Refused(field, other.store.display, "sync_same_store")
     upto = source.store.head_position()
     return take(receiver, source_id, store_pages(source, upto), upto, progress)
 
@@ -70,15 +61,15 @@ def read_bundle(path: str, data: bytes) -> bundles.Header:
     try:
         return bundles.verify(data)
     except bundles.DamagedBundle as damage:
-        raise refused("bundle", path, f"bundle.{damage.code}", **damage.data) from None
+        raise Refused("bundle", path, f"bundle_{damage.code}", **damage.data) from None
 
 
 def import_bundle(app: Any, path: str, header: bundles.Header, data: bytes, progress: Progress | None = None) -> Outcome:
     """Takes a verified bundle in: one of this store's own, or one that starts after what was
     taken from its store (a bundle before it is missing), is refused before anything is written."""
     if header.store_id == store_id(app, "db"):
-        raise refused("bundle", path, "own_bundle")
+        raise Refused("bundle", path, "sync_own_bundle")
     taken = app.store.tracked().get(header.store_id, 0)
     if header.after > taken:
-        raise refused("bundle", path, "bundle_gap", after=header.after, store=header.store_id, taken=taken)
+        raise Refused("bundle", path, "sync_bundle_gap", after=header.after, store=header.store_id, taken=taken)
     return take(app, header.store_id, lambda after: bundles.pages(data, after, PAGE_SIZE), header.upto, progress)

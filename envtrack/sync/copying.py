@@ -11,7 +11,7 @@ tracking record of the last source position decided. A push, pull or import kill
 leaves whole pages behind, and a rerun starts after the last one; run again when nothing is
 new, it writes nothing. Two runs at once from the same source, or a local record racing a
 copy, collide on a primary key (an event's version, a tracking record): the loser reads the
-tracking and the receiver again and carries on from there.
+tracking and the receiver again and carries on from there (``unit_of_work.retrying``).
 
 Which events are taken, skipped or held is ``holding.decide``'s rule. The last few events of a
 page are decided again with the next page (a save's events sit together in the log, and a void
@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from uuid import UUID
 
-from eventsourcing.persistence import IntegrityError, OperationalError, PersistenceError, StoredEvent, Tracking
+from eventsourcing.persistence import PersistenceError, StoredEvent, Tracking
 
 from envtrack.store import Copy, Held
 from envtrack.sync.holding import SKIP, TAKE, Decision, Incoming, Key, decide, held_after
@@ -33,7 +33,6 @@ from envtrack.sync.holding import SKIP, TAKE, Decision, Incoming, Key, decide, h
 PAGE_SIZE = 2_000
 CARRY = 32
 """Events at the end of a page decided again with the next page."""
-MAX_ATTEMPTS = 30
 
 Progress = Callable[[int, int], None]
 Pages = Callable[[int], Iterator[list[Incoming]]]
@@ -82,15 +81,11 @@ def store_pages(app: Any, upto: int, page_size: int = PAGE_SIZE) -> Pages:
 def take(app: Any, source_store: str, pages: Pages, upto: int, progress: Progress | None = None) -> Outcome:
     """Takes into ``app``'s store the events of ``source_store`` after the last position taken
     from it, up to ``upto``."""
+    from envtrack.unit_of_work import retrying
+
     outcome = Outcome(source_store, upto)
     snapshots: dict[UUID, int] = {}
-    for attempt in range(1, MAX_ATTEMPTS + 1):
-        try:
-            _take_once(app, outcome, pages, snapshots, progress)
-            break
-        except (IntegrityError, OperationalError):
-            if attempt == MAX_ATTEMPTS:
-                raise
+    retrying(lambda last: _take_once(app, outcome, pages, snapshots, progress))
     _snapshot(app, snapshots)
     return outcome
 
