@@ -14,6 +14,9 @@
 --
 -- and set the analyst's password (`\password envtrack_analyst`) for the scheduled
 -- `envtrack projections update`. Every statement below is also checked by tests/test_pg_roles.py.
+--
+-- A store made before sync: let its owner open it once (`envtrack init`), which adds sync's
+-- tables, then run the GRANT lines of the two "Sync" paragraphs below.
 
 -- Operators: a group role; people log in as its members.
 CREATE ROLE :"operator" NOLOGIN;
@@ -29,6 +32,12 @@ GRANT USAGE ON SEQUENCE :"schema".envtrack_events_notification_id_seq TO :"opera
 -- to roles that may UPDATE or DELETE it; this function (owned by the store's owner) takes that
 -- lock for the inserting transaction instead, and does nothing else.
 GRANT EXECUTE ON FUNCTION :"schema".envtrack_lock_events() TO :"operator";
+-- Sync: an operator may push a school's store into this one (`envtrack sync push --to`) and
+-- import its bundles (`envtrack bundle import`): the events come with a tracking record (the
+-- last position taken from that store), where each came from, and those held aside by a
+-- conflict, all inserted, never changed. The store's id is read, never written.
+GRANT SELECT ON :"schema".envtrack_store TO :"operator";
+GRANT SELECT, INSERT ON :"schema".envtrack_tracking, :"schema".envtrack_copied, :"schema".envtrack_held TO :"operator";
 
 -- Analysts: one login role that owns the read models (a rebuild replaces their tables, which
 -- only their owner may do). It reads events and never writes them.
@@ -37,3 +46,7 @@ GRANT CONNECT ON DATABASE :"DBNAME" TO :"analyst";
 GRANT USAGE, CREATE ON SCHEMA :"schema" TO :"analyst";
 GRANT SELECT ON :"schema".envtrack_events TO :"analyst";
 GRANT SELECT ON :"schema".envtrack_snapshots TO :"analyst";
+-- Sync: reading its tables: `envtrack sync status`, `log` (which store an event came from), and
+-- this store as the source of a school's `envtrack sync pull --from`.
+GRANT SELECT ON :"schema".envtrack_store, :"schema".envtrack_tracking, :"schema".envtrack_copied,
+    :"schema".envtrack_held TO :"analyst";

@@ -209,3 +209,57 @@ def test_analyst_keeps_read_models_and_cannot_write_events(roles: Roles) -> None
                           f"INSERT INTO {events} (originator_id, originator_version) VALUES (gen_random_uuid(), 1)"):
             with pytest.raises(psycopg.errors.InsufficientPrivilege):
                 conn.execute(statement)
+
+
+def test_operator_pushes_a_schools_store_and_imports_its_bundle_with_insert_and_select_only(roles: Roles, tmp_path) -> None:
+    """A school laptop's SQLite store meets the city's PostgreSQL store through the operator
+    role alone: pull the registry, record offline, push; another school's bundle imported; the
+    analyst reads sync status and may pull, but may not push."""
+    school = str(tmp_path / "school.db")
+    pulled = envtrack(school, "sync", "pull", "--from", roles.operator_url)
+    assert pulled.exit_code == 0, pulled.stderr
+    for kg in ("1.5", "2.25"):
+        assert envtrack(school, "waste", "record", "smpn6", "--category", "plastik", "--kg", kg,
+                        "--destination", "daur-ulang", "--date", "2025-06-30").exit_code == 0
+    pushed = envtrack(school, "sync", "push", "--to", roles.operator_url)
+    assert pushed.exit_code == 0, pushed.stderr
+    assert "2 taken, 1 already there, 0 held aside" in pushed.stderr
+    city = resolve(roles.owner_url)
+    assert city.head_position() == 1 + 2
+    assert city.tracked() == {resolve(school).store_id(): 3}
+
+    other = str(tmp_path / "other.db")
+    assert envtrack(other, "sync", "pull", "--from", roles.analyst_url).exit_code == 0
+    assert envtrack(other, "waste", "record", "smpn6", "--category", "logam", "--kg", "0.5",
+                    "--destination", "daur-ulang", "--date", "2025-06-30").exit_code == 0
+    bundle = tmp_path / "other.jsonl.gz"
+    assert envtrack(other, "bundle", "export", "--out", str(bundle)).exit_code == 0
+    imported = envtrack(roles.operator_url, "bundle", "import", str(bundle))
+    assert imported.exit_code == 0, imported.stderr
+    assert city.head_position() == 4
+
+    status = envtrack(roles.analyst_url, "sync", "status", "--format", "json")
+    assert status.exit_code == 0, status.stderr
+    assert sorted(s["events_taken"] for s in json.loads(status.stdout)["sources"]) == [1, 2]
+    assert envtrack(other, "waste", "record", "smpn6", "--category", "logam", "--kg", "0.25",
+                    "--destination", "daur-ulang", "--date", "2025-06-30").exit_code == 0
+    refused = envtrack(other, "sync", "push", "--to", roles.analyst_url)
+    assert refused.exit_code == 1
+    assert "permission denied" in refused.stderr and "Traceback" not in refused.stderr
+    assert city.head_position() == 4
+
+
+def test_a_store_from_before_sync_records_for_operators_and_gets_its_id_when_its_owner_opens_it(roles: Roles) -> None:
+    with _admin() as conn:
+        conn.execute(f'DROP TABLE "{roles.schema}".envtrack_store, "{roles.schema}".envtrack_tracking, '
+                     f'"{roles.schema}".envtrack_copied, "{roles.schema}".envtrack_held')
+    recorded = envtrack(roles.operator_url, "waste", "record", "smpn6", "--category", "kaca", "--kg", "1",
+                        "--destination", "tps")
+    assert recorded.exit_code == 0, recorded.stderr
+    assert resolve(roles.owner_url).store_id() is None  # the operator made nothing
+    refused = envtrack(roles.operator_url, "sync", "status")
+    assert refused.exit_code == 1
+    assert refused.stderr.startswith("Error: db ") and "has no store id yet: let its owner open it once" in refused.stderr
+    assert envtrack(roles.owner_url, "init").exit_code == 0
+    assert resolve(roles.owner_url).store_id() is not None
+    assert resolve(roles.owner_url).head_position() == 2
