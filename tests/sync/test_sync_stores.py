@@ -179,3 +179,36 @@ def test_a_held_record_keeps_holding_what_the_school_records_on_it_later(stores)
     assert "0 taken, 0 already there, 2 held aside" in later.stderr
     assert later.stdout.startswith("conflict: SupplyLedger ")  # the ledger's conflict, from the first push
     assert json.loads(invoke(city, "sync", "status", "--format", "json").stdout)["sources"][0]["events_held"] == 6
+
+
+def test_snapshots_are_not_copied_the_receiver_takes_its_own_at_the_same_versions(stores):
+    """The school's ledger: opened, a rate, a receipt of 60 pensil, then 48 exchanges of one
+    pensil each = 51 events; the school snapshotted it at version 50 and so does the city, on
+    taking the copies, with the stock 60 − 47 = 13 as of that version (the 48th issue is v51)."""
+    from datetime import date
+
+    from domain import values
+    from envtrack.application import EnvTrack
+
+    school, city = stores
+    run(city, ("site", "add", "smpn-6", "--kind", "school", "--name", "SMP 6"), operator="dlh")
+    assert invoke(school, "sync", "pull", "--from", city).exit_code == 0
+    app = EnvTrack(resolve(school), operator="siti", today=lambda: date(2025, 6, 30))
+    try:
+        app.set_rate("smpn-6", "pensil", bottles=10)
+        app.receive_supplies("smpn-6", "pensil", qty=60)
+        for _ in range(48):
+            app.record_exchange("smpn-6", bottles=10, items={"pensil": 1})
+    finally:
+        app.close()
+    assert invoke(school, "sync", "push", "--to", city).exit_code == 0
+    ledger = values.ledger_id("smpn-6")
+    city_app = EnvTrack(resolve(city), operator="dlh")
+    try:
+        (snapshot,) = city_app.snapshots.get(ledger)
+        assert snapshot.originator_version == 50
+        assert snapshot.state["stock"] == {"pensil": 13}
+        assert city_app.repository.get(ledger).stock == {"pensil": 12}
+    finally:
+        city_app.close()
+    assert stored_events(city).keys() >= stored_events(school).keys()
