@@ -21,8 +21,8 @@ LABELS: dict[str, dict[str, str]] = {
         "{held} held aside",
     },
     "sync.exported": {
-        "id": "{path}: kejadian penyimpanan ini setelah posisi {after} sampai {upto} ditulis ({events})",
-        "en": "{path}: this store's events after position {after} up to {upto} written ({events})",
+        "id": "{path}: {events} kejadian ditulis (log penyimpanan ini setelah posisi {after}, sampai {upto})",
+        "en": "{path}: {events} events written (this store's log after position {after}, up to {upto})",
     },
     "sync.not_remembered": {
         "id": "peringatan: bundel ditulis, tetapi penyimpanan ini tidak dapat mencatatnya ({error}); "

@@ -23,7 +23,7 @@ from envtrack.output import cell
 
 PAGE_SIZE = 500
 HIDDEN_FIELDS = ("timestamp", "originator_topic", "originator_id", "originator_version")
-TABLE_COLUMNS = ["position", "recorded_at", "operator", "event", "site", "summary", "origin"]
+TABLE_COLUMNS = ["position", "recorded_at", "operator", "event", "site", "summary"]
 
 
 @dataclass(frozen=True)
@@ -127,6 +127,11 @@ def row(logged: LogEvent, lang: str = "id") -> dict[str, Any]:
         "origin": logged.origin_store,
         "data": {key: value for key, value in vars(event).items() if key not in HIDDEN_FIELDS},
     }
+
+
+def table_columns(rows_: list[dict[str, Any]]) -> list[str]:
+    """The table's columns: ``origin`` too when an event shown was copied from another store."""
+    return TABLE_COLUMNS + ["origin"] if any(item["origin"] for item in rows_) else TABLE_COLUMNS
 
 
 def table_rows(rows_: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -75,4 +75,4 @@ def log(obj: Context, site: str | None, limit: str, fmt: str) -> None:
     if fmt == "table" and not rows:
         click.echo(label("cli.no_events", obj.lang), err=True)
         return
-    output_rows(obj, fmt, logview.table_rows(rows), logview.TABLE_COLUMNS, data=rows)
+    output_rows(obj, fmt, logview.table_rows(rows), logview.table_columns(rows), data=rows)

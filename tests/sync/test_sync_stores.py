@@ -107,6 +107,9 @@ def test_log_marks_copied_events_with_the_store_they_were_recorded_in(stores):
     assert {row["origin"] for row in school_log if row["event"] == "Site.Registered"} == {store_id(city)}
     table = invoke(city, "log", "--limit", "1").stdout
     assert table.splitlines()[0].split()[-1] == "Origin"
+    assert table.splitlines()[2].split()[-1] == store_id(school)[:8]
+    # Where nothing shown was copied, the table has no such column.
+    assert "Origin" not in invoke(city, "log", "--limit", "1", "--site", "bank-sampah-melati").stdout
 
 
 def both_void_the_first_exchange(school: str, city: str) -> str:
