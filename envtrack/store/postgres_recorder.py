@@ -78,7 +78,10 @@ class EventsRecorder(PostgresProcessRecorder):
                 "conflict_version bigint NOT NULL, PRIMARY KEY (source_store, source_position))"
             ).format(held),
         ]
-        self.insert_copied = SQL("INSERT INTO {} VALUES (%s, %s, %s, %s)").format(copied)
+        # One statement a page (arrays, as the library inserts events), not one a row.
+        self.insert_copied = SQL(
+            "INSERT INTO {} SELECT * FROM unnest(%s::bigint[], %s::text[], %s::bigint[], %s::text[])"
+        ).format(copied)
         self.insert_held = SQL("INSERT INTO {} VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s)").format(held)
 
     def _insert_events(self, curs: Cursor[DictRow], stored_events: Sequence[StoredEvent], **kwargs: Any) -> None:
@@ -94,5 +97,5 @@ class EventsRecorder(PostgresProcessRecorder):
         copied: Sequence[Copy] = kwargs.get("copied") or ()
         if copied:
             assert positions is not None and len(positions) == len(copied)
-            curs.executemany(self.insert_copied, [(position, *copy) for position, copy in zip(positions, copied)])
+            curs.execute(self.insert_copied, (list(positions), *(list(column) for column in zip(*copied))))
         return positions

@@ -93,25 +93,34 @@ def _canonical(value: dict[str, Any]) -> bytes:
 
 
 def verify(data: bytes) -> Header:
-    """The header of a whole bundle; ``DamagedBundle`` for anything else."""
-    for _ in _lines(data):  # the gzip stream whole first: its own check names damage
-        pass
+    """The header of a whole bundle; ``DamagedBundle`` for anything else. A damaged gzip stream
+    is named as such even when a line it garbled comes first."""
     lines = _lines(data)
     try:
         header = json.loads(next(lines))
     except StopIteration:
         raise DamagedBundle("empty") from None
     except ValueError:
+        for _ in lines:
+            pass
         raise DamagedBundle("no_header") from None
     found = _header(header)
     digest = hashlib.sha256()
-    count, last = 0, found.after
+    count, last, wrong = 0, found.after, None
     for number, line in enumerate(lines, start=2):
         digest.update(line)
-        event = _event(line, number)
-        if not last < event.position <= found.upto:
-            raise DamagedBundle("out_of_order", line=number, position=event.position)
+        if wrong is not None:
+            continue
+        try:
+            event = _event(line, number, check=True)
+            if not last < event.position <= found.upto:
+                raise DamagedBundle("out_of_order", line=number, position=event.position)
+        except DamagedBundle as damage:
+            wrong = damage
+            continue
         count, last = count + 1, event.position
+    if wrong is not None:
+        raise wrong
     digest.update(_canonical({k: v for k, v in header.items() if k != "sha256"}) + b"\n")
     if digest.hexdigest() != header["sha256"]:
         raise DamagedBundle("hash")
@@ -126,7 +135,7 @@ def pages(data: bytes, after: int, page_size: int) -> Iterator[list[Incoming]]:
     lines = _lines(data)
     next(lines)
     for number, line in enumerate(lines, start=2):
-        event = _event(line, number)
+        event = _event(line, number, check=False)
         if event.position > after:
             page.append(event)
             if len(page) == page_size:
@@ -160,13 +169,16 @@ def _header(header: Any) -> Header:
     return found
 
 
-def _event(line: bytes, number: int) -> Incoming:
+def _event(line: bytes, number: int, *, check: bool) -> Incoming:
+    """The event of a line; ``check``: that its state is a JSON object and its topic one of
+    envtrack's events too (once, when the bundle is verified)."""
     try:
         item = json.loads(line)
         state = item["state"].encode("utf-8")
-        if not isinstance(json.loads(state), dict) or not isinstance(item["topic"], str):
+        if check and (not isinstance(json.loads(state), dict) or not isinstance(item["topic"], str)):
             raise ValueError
-        _resolve(item["topic"])
+        if check:
+            _resolve(item["topic"])
         return Incoming(
             _whole(item["position"]), UUID(item["originator_id"]), _whole(item["originator_version"]),
             item["topic"], state, str(UUID(item["origin"])),

@@ -137,7 +137,8 @@ def _write(
     outcome.skipped += sum(1 for d in decisions if d == SKIP)
     outcome.held += holds
     for event in taken:
-        snapshots[event.originator_id] = max(snapshots.get(event.originator_id, 0), _snapshot_version(event))
+        if version := _snapshot_version(event):
+            snapshots[event.originator_id] = max(snapshots.get(event.originator_id, 0), version)
     return held_after(part, decisions, held)
 
 

@@ -94,12 +94,15 @@ def held_after(window: Sequence[Incoming], decisions: Sequence[Decision], held: 
 def _partners(window: Sequence[Incoming]) -> dict[int, list[int]]:
     """For each event, the events it was saved with (by index): a parent's event and the named
     entry's event nearest to it."""
+    partners: dict[int, list[int]] = defaultdict(list)
+    links = [(index, event.link) for index, event in enumerate(window) if event.link is not None]
+    if not links:  # waste records, deposits …: nothing was saved together
+        return partners
     by_aggregate: dict[UUID, list[int]] = defaultdict(list)
     for index, event in enumerate(window):
         by_aggregate[event.originator_id].append(index)
-    partners: dict[int, list[int]] = defaultdict(list)
-    for index, event in enumerate(window):
-        candidates = by_aggregate.get(event.link) if event.link is not None else None
+    for index, link in links:
+        candidates = by_aggregate.get(link)
         if candidates:
             nearest = min(candidates, key=lambda other: abs(other - index))
             partners[index].append(nearest)
