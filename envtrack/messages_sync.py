@@ -10,6 +10,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "has no store id yet: let its owner open it once ('envtrack init') to add the tables sync needs",
     },
     "sync_same_store": {"id": "adalah penyimpanan ini sendiri", "en": "is this same store"},
+    "sync_other_history": {
+        "id": "memakai id penyimpanan {store} yang sama dengan penyimpanan lain (berkasnya disalin?): "
+        "kejadian pada posisi {position} bukan yang sudah diambil dari sana; tidak ada yang disalin. "
+        "Penyimpanan baru dimulai dengan 'sync pull', bukan salinan berkas",
+        "en": "shares store id {store} with another store (a copied store file?): its event at position "
+        "{position} is not the one taken from there; nothing copied. A new store starts with "
+        "'sync pull', not a copy of a store file",
+    },
     "sync_own_bundle": {
         "id": "ditulis oleh penyimpanan ini sendiri; tidak ada yang diimpor",
         "en": "was written by this store; nothing imported",

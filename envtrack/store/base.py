@@ -230,6 +230,10 @@ class Store(ABC):
         """The events copied in from other stores at positions after ``after`` up to ``upto``."""
 
     @abstractmethod
+    def last_copy(self, source_store: str) -> tuple[int, int] | None:
+        """(position here, position there) of the latest event copied in from ``source_store``."""
+
+    @abstractmethod
     def tracked(self) -> dict[str, int]:
         """The last position taken from each store this one has taken events from, by store id
         (and, under ``EXPORTED``, the last of its own positions written to a bundle)."""

@@ -229,6 +229,17 @@ class PostgresStore(Store):
         query = sql.SQL("SELECT * FROM {} WHERE position > %s AND position <= %s").format(self._table(COPIED_TABLE))
         return {row[0]: Copy(*row[1:]) for row in self._rows(query, (after, upto))}
 
+    def last_copy(self, source_store: str) -> tuple[int, int] | None:
+        from psycopg import sql
+
+        if not self._exists(COPIED_TABLE):
+            return None
+        query = sql.SQL(
+            "SELECT position, source_position FROM {} WHERE source_store = %s ORDER BY source_position DESC LIMIT 1"
+        ).format(self._table(COPIED_TABLE))
+        rows = self._rows(query, (source_store,))
+        return (rows[0][0], rows[0][1]) if rows else None
+
     def tracked(self) -> dict[str, int]:
         from psycopg import sql
 

@@ -71,6 +71,9 @@ class EventsRecorder(PostgresProcessRecorder):
                 "CREATE TABLE IF NOT EXISTS {} (position bigint PRIMARY KEY, source_store text NOT NULL, "
                 "source_position bigint NOT NULL, origin_store text NOT NULL)"
             ).format(copied),
+            SQL("CREATE INDEX IF NOT EXISTS {} ON {} (source_store, source_position)").format(
+                Identifier(f"{COPIED_TABLE}_source"), copied
+            ),
             SQL(
                 "CREATE TABLE IF NOT EXISTS {} (source_store text NOT NULL, source_position bigint NOT NULL, "
                 "originator_id uuid NOT NULL, originator_version bigint NOT NULL, topic text NOT NULL, "

@@ -139,6 +139,16 @@ class SQLiteStore(Store):
         rows = self._rows(f"SELECT * FROM {COPIED_TABLE} WHERE position > ? AND position <= ?", (after, upto))
         return {row[0]: Copy(*row[1:]) for row in rows}
 
+    def last_copy(self, source_store: str) -> tuple[int, int] | None:
+        if not self._table_exists(COPIED_TABLE):
+            return None
+        rows = self._rows(
+            f"SELECT position, source_position FROM {COPIED_TABLE} WHERE source_store = ? "
+            "ORDER BY source_position DESC LIMIT 1",
+            (source_store,),
+        )
+        return (rows[0][0], rows[0][1]) if rows else None
+
     def tracked(self) -> dict[str, int]:
         if not self._table_exists(SQLITE_TRACKING_TABLE):
             return {}

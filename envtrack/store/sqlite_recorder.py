@@ -30,6 +30,7 @@ class EventsRecorder(SQLiteProcessRecorder):
             f"CREATE TABLE IF NOT EXISTS {STORE_TABLE} (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
             f"CREATE TABLE IF NOT EXISTS {COPIED_TABLE} (position INTEGER PRIMARY KEY, "
             "source_store TEXT NOT NULL, source_position INTEGER NOT NULL, origin_store TEXT NOT NULL)",
+            f"CREATE INDEX IF NOT EXISTS {COPIED_TABLE}_source ON {COPIED_TABLE} (source_store, source_position)",
             f"CREATE TABLE IF NOT EXISTS {HELD_TABLE} (source_store TEXT NOT NULL, "
             "source_position INTEGER NOT NULL, originator_id TEXT NOT NULL, originator_version INTEGER NOT NULL, "
             "topic TEXT NOT NULL, state BLOB NOT NULL, origin_store TEXT NOT NULL, conflict_id TEXT NOT NULL, "

@@ -35,8 +35,25 @@ def copy_between(source: Any, receiver: Any, *, field: str, progress: Progress |
     if source_id == receiver_id:
         other = source if field == "--from" else receiver
         raise Refused(field, other.store.display, "sync_same_store")
+    _check_same_history(source, receiver, source_id, field)
     upto = source.store.head_position()
     return take(receiver, source_id, store_pages(source, upto), upto, progress)
+
+
+def _check_same_history(source: Any, receiver: Any, source_id: str, field: str) -> None:
+    """Refuses a source whose log no longer holds, where the receiver last copied from it, the
+    event it copied: another store with the same id (a store file copied to a second machine,
+    both recording since), whose events after that position would be taken for ones already
+    taken."""
+    last = receiver.store.last_copy(source_id)
+    if last is None:
+        return
+    here, there = last
+    (copied,) = next(receiver.store.read_log(after=here - 1, upto=here))
+    found = source.recorder.select_notifications(there, 1, stop=there)
+    if not found or (found[0].originator_id, found[0].originator_version) != (copied[1], copied[2]):
+        named = field if field == "--from" else "db"  # the source: the store given, or this one
+        raise Refused(named, source.store.display, "sync_other_history", store=source_id, position=there)
 
 
 def export_bundle(app: Any, *, everything: bool) -> tuple[bytes, bundles.Header]:

@@ -106,3 +106,24 @@ def test_sync_status_in_json_and_in_indonesian(stores):
     pushed = invoke(school, "sync", "push", "--to", city, lang="id")
     assert f"dikirim ke {resolve(city).display}: 0 diterima, 0 sudah ada, 0 ditahan" in pushed.stderr
     assert stored_events(city).keys() >= stored_events(school).keys()
+
+
+def test_a_copied_store_file_that_recorded_on_its_own_is_refused_before_it_loses_anything(tmp_path):
+    """A school copies its envtrack.db to a second laptop; both record. The first pushes its
+    position 12; the copy's position 12 is another event: pushing it would be taken as done."""
+    school, copy, city = (str(tmp_path / name) for name in ("school.db", "laptop-2.db", "city.db"))
+    school_offline(school, city)
+    assert invoke(school, "sync", "push", "--to", city).exit_code == 0
+    shutil.copyfile(school, copy)
+    for db, kg in ((school, "1"), (copy, "2")):
+        assert invoke(db, "waste", "record", "smpn-6", "--category", "kaca", "--kg", kg, "--destination", "tps").exit_code == 0
+    assert invoke(school, "sync", "push", "--to", city).exit_code == 0
+    before = stored_events(city)
+    refused = invoke(copy, "sync", "push", "--to", city)
+    assert_refused(refused, "db")
+    assert refused.stderr == (
+        f"Error: db '{copy}': shares store id {resolve(copy).store_id()} with another store (a copied store "
+        f"file?): its event at position {resolve(school).head_position()} is not the one taken from there; "
+        "nothing copied. A new store starts with 'sync pull', not a copy of a store file\n")
+    assert stored_events(city) == before
+    assert_refused(invoke(city, "sync", "pull", "--from", copy), "--from")
