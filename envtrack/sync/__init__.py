@@ -75,10 +75,7 @@ def remember_export(app: Any, header: bundles.Header) -> None:
 
 def read_bundle(path: str, data: bytes) -> bundles.Header:
     """The header of the bundle in ``data`` (read from ``path``), or a refusal if it is not whole."""
-    try:
-        return bundles.verify(data)
-    except bundles.DamagedBundle as damage:
-        raise Refused("bundle", path, f"bundle_{damage.code}", **damage.data) from None
+    return bundles.verify(path, data)
 
 
 def import_bundle(app: Any, path: str, header: bundles.Header, data: bytes, progress: Progress | None = None) -> Outcome:
@@ -89,4 +86,4 @@ def import_bundle(app: Any, path: str, header: bundles.Header, data: bytes, prog
     taken = app.store.tracked().get(header.store_id, 0)
     if header.after > taken:
         raise Refused("bundle", path, "sync_bundle_gap", after=header.after, store=header.store_id, taken=taken)
-    return take(app, header.store_id, lambda after: bundles.pages(data, after, PAGE_SIZE), header.upto, progress)
+    return take(app, header.store_id, lambda after: bundles.pages(path, data, after, PAGE_SIZE), header.upto, progress)

@@ -14,7 +14,8 @@ header, in log order::
 and ``origin`` the store it was first recorded in. ``sha256`` is the SHA-256 of every line after
 the header, as stored (each ending in a line feed), followed by the header without ``sha256``
 (keys sorted, no spaces: ``jq -cS 'del(.sha256)'``) and a line feed. A bundle whose gzip stream,
-hash, count or positions do not hold is refused whole, before anything is written.
+hash, count or positions do not hold is refused whole, naming the file, before anything is
+written.
 """
 
 from __future__ import annotations
@@ -30,18 +31,11 @@ from datetime import datetime, timezone
 from typing import Any
 from uuid import UUID
 
+from domain.errors import Refused
 from envtrack.sync.holding import Incoming
 
 FORMAT = "envtrack-bundle"
 VERSION = 1
-
-
-class DamagedBundle(Exception):
-    """A bundle that is not whole: the reason's ``code`` and the data its words mention."""
-
-    def __init__(self, code: str, **data: Any) -> None:
-        super().__init__(code, data)
-        self.code, self.data = code, data
 
 
 @dataclass(frozen=True)
@@ -92,19 +86,20 @@ def _canonical(value: dict[str, Any]) -> bytes:
     return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
 
 
-def verify(data: bytes) -> Header:
-    """The header of a whole bundle; ``DamagedBundle`` for anything else. A damaged gzip stream
-    is named as such even when a line it garbled comes first."""
-    lines = _lines(data)
+def verify(path: str, data: bytes) -> Header:
+    """The header of the whole bundle in ``data`` (read from ``path``); for anything else a
+    refusal naming the file. A damaged gzip stream is named as such even when a line it garbled
+    comes first."""
+    lines = _lines(path, data)
     try:
         header = json.loads(next(lines))
     except StopIteration:
-        raise DamagedBundle("empty") from None
+        raise Refused("bundle", path, "bundle_empty") from None
     except ValueError:
         for _ in lines:
             pass
-        raise DamagedBundle("no_header") from None
-    found = _header(header)
+        raise Refused("bundle", path, "bundle_no_header") from None
+    found = _header(path, header)
     digest = hashlib.sha256()
     count, last, wrong = 0, found.after, None
     for number, line in enumerate(lines, start=2):
@@ -112,10 +107,10 @@ def verify(data: bytes) -> Header:
         if wrong is not None:
             continue
         try:
-            event = _event(line, number, check=True)
+            event = _event(path, line, number, check=True)
             if not last < event.position <= found.upto:
-                raise DamagedBundle("out_of_order", line=number, position=event.position)
-        except DamagedBundle as damage:
+                raise Refused("bundle", path, "bundle_out_of_order", line=number, position=event.position)
+        except Refused as damage:
             wrong = damage
             continue
         count, last = count + 1, event.position
@@ -123,19 +118,19 @@ def verify(data: bytes) -> Header:
         raise wrong
     digest.update(_canonical({k: v for k, v in header.items() if k != "sha256"}) + b"\n")
     if digest.hexdigest() != header["sha256"]:
-        raise DamagedBundle("hash")
+        raise Refused("bundle", path, "bundle_hash")
     if count != found.events:
-        raise DamagedBundle("count", count=count, events=found.events)
+        raise Refused("bundle", path, "bundle_count", count=count, events=found.events)
     return found
 
 
-def pages(data: bytes, after: int, page_size: int) -> Iterator[list[Incoming]]:
+def pages(path: str, data: bytes, after: int, page_size: int) -> Iterator[list[Incoming]]:
     """The events of a verified bundle after position ``after``, in pages."""
     page: list[Incoming] = []
-    lines = _lines(data)
+    lines = _lines(path, data)
     next(lines)
     for number, line in enumerate(lines, start=2):
-        event = _event(line, number, check=False)
+        event = _event(path, line, number, check=False)
         if event.position > after:
             page.append(event)
             if len(page) == page_size:
@@ -145,31 +140,31 @@ def pages(data: bytes, after: int, page_size: int) -> Iterator[list[Incoming]]:
         yield page
 
 
-def _lines(data: bytes) -> Iterator[bytes]:
+def _lines(path: str, data: bytes) -> Iterator[bytes]:
     try:
         with gzip.GzipFile(fileobj=io.BytesIO(data)) as stream:
             for line in stream:
                 if not line.endswith(b"\n"):
-                    raise DamagedBundle("cut_line")
+                    raise Refused("bundle", path, "bundle_cut_line")
                 yield line
     except (OSError, EOFError, zlib.error) as error:
-        raise DamagedBundle("not_gzip", error=str(error)) from None
+        raise Refused("bundle", path, "bundle_not_gzip", error=str(error)) from None
 
 
-def _header(header: Any) -> Header:
+def _header(path: str, header: Any) -> Header:
     if not isinstance(header, dict) or header.get("format") != FORMAT:
-        raise DamagedBundle("no_header")
+        raise Refused("bundle", path, "bundle_no_header")
     if header.get("version") != VERSION:
-        raise DamagedBundle("version", version=header.get("version"), known=VERSION)
+        raise Refused("bundle", path, "bundle_version", version=header.get("version"), known=VERSION)
     try:
         found = Header(str(UUID(header["store_id"])), *(_whole(header[key]) for key in ("after", "upto", "events")))
         assert isinstance(header["sha256"], str)
     except (KeyError, ValueError, TypeError, AssertionError):
-        raise DamagedBundle("incomplete_header") from None
+        raise Refused("bundle", path, "bundle_incomplete_header") from None
     return found
 
 
-def _event(line: bytes, number: int, *, check: bool) -> Incoming:
+def _event(path: str, line: bytes, number: int, *, check: bool) -> Incoming:
     """The event of a line; ``check``: that its state is a JSON object and its topic one of
     envtrack's events too (once, when the bundle is verified)."""
     try:
@@ -184,7 +179,7 @@ def _event(line: bytes, number: int, *, check: bool) -> Incoming:
             item["topic"], state, str(UUID(item["origin"])),
         )
     except (KeyError, ValueError, TypeError, AttributeError):
-        raise DamagedBundle("not_an_event", line=number) from None
+        raise Refused("bundle", path, "bundle_not_an_event", line=number) from None
 
 
 def _whole(value: Any) -> int:
