@@ -117,7 +117,9 @@ def test_school_mosque_and_waste_bank_story_is_all_in_the_log(envtrack, head):
     assert [row["position"] for row in log] == list(range(1, 32)) and head() == 31
     assert {row["operator"] for row in log[:-3]} == {"siti"}
     assert [row["operator"] for row in log[-3:]] == ["budi", "budi", "budi"]
-    assert all(set(row) == {"position", "recorded_at", "operator", "event", "site", "entry_id", "occurred_on", "summary", "data"} for row in log)
+    assert all(set(row) == {"position", "recorded_at", "operator", "event", "site", "entry_id", "occurred_on", "summary",
+                            "origin", "data"} for row in log)
+    assert {row["origin"] for row in log} == {None}  # all recorded here, none copied from another store
     sites = [row["site"] for row in log]
     assert sites == ["smpn-6"] * 14 + ["masjid-al-ikhlas"] * 11 + ["bank-sampah-melati"] * 4 + ["smpn-6"] * 2
 
