@@ -165,19 +165,22 @@ def _header(path: str, header: Any) -> Header:
 
 
 def _event(path: str, line: bytes, number: int, *, check: bool) -> Incoming:
-    """The event of a line; ``check``: that its state is a JSON object and its topic one of
-    envtrack's events too (once, when the bundle is verified)."""
+    """The event of a line; with ``check`` (once, when the bundle is verified), that every field
+    is of its kind, its state a JSON object and its topic one of envtrack's events."""
     try:
         item = json.loads(line)
-        state = item["state"].encode("utf-8")
-        if check and (not isinstance(json.loads(state), dict) or not isinstance(item["topic"], str)):
-            raise ValueError
-        if check:
-            _resolve(item["topic"])
-        return Incoming(
-            _whole(item["position"]), UUID(item["originator_id"]), _whole(item["originator_version"]),
-            item["topic"], state, str(UUID(item["origin"])),
+        event = Incoming(
+            item["position"], UUID(item["originator_id"]), item["originator_version"], item["topic"],
+            item["state"].encode("utf-8"), item["origin"],
         )
+        if check:
+            _whole(event.position)
+            _whole(event.originator_version)
+            UUID(event.origin)
+            if not isinstance(event.topic, str) or not isinstance(json.loads(event.state), dict):
+                raise ValueError
+            _resolve(event.topic)
+        return event
     except (KeyError, ValueError, TypeError, AttributeError):
         raise Refused("bundle", path, "bundle_not_an_event", line=number) from None
 
