@@ -19,7 +19,7 @@ from typing import Any
 Rows = list[tuple[Any, ...]]
 
 
-class Unreadable(Exception):
+class UnreadableFile(Exception):
     """A table file that cannot be read as its kind."""
 
 
@@ -28,7 +28,7 @@ def csv_rows(path: Path) -> Rows:
         text = path.read_bytes().decode("utf-8")
         return [tuple(row) for row in csv.reader(io.StringIO(text, newline=""))]
     except (UnicodeDecodeError, csv.Error) as error:
-        raise Unreadable(str(error)) from None
+        raise UnreadableFile(str(error)) from None
 
 
 def xlsx_sheets(path: Path) -> dict[str, Rows]:
@@ -38,7 +38,7 @@ def xlsx_sheets(path: Path) -> dict[str, Rows]:
     try:
         workbook = load_workbook(path, data_only=False)
     except Exception as error:  # openpyxl raises zip, XML and value errors of many kinds
-        raise Unreadable(f"{type(error).__name__}: {error}") from None
+        raise UnreadableFile(f"{type(error).__name__}: {error}") from None
     try:
         return {sheet.title: [tuple(row) for row in sheet.iter_rows(values_only=True)] for sheet in workbook}
     finally:
@@ -118,7 +118,7 @@ def compare_csv(pack_file: Path, made: Path, labels: Mapping[str, str], position
         return []
     try:
         found = csv_rows(pack_file)
-    except Unreadable as error:
+    except UnreadableFile as error:
         return [labels["pack.diff.unreadable"].format(file=pack_file.name, error=error)]
     lines = diff_rows(pack_file.name, found, csv_rows(made), labels, position)
     return lines or [labels["pack.diff.table_bytes"].format(file=pack_file.name)]
@@ -127,7 +127,7 @@ def compare_csv(pack_file: Path, made: Path, labels: Mapping[str, str], position
 def compare_xlsx(pack_file: Path, made: Path, labels: Mapping[str, str], position: int) -> list[str]:
     try:
         found = xlsx_sheets(pack_file)
-    except Unreadable as error:
+    except UnreadableFile as error:
         return [labels["pack.diff.unreadable"].format(file=pack_file.name, error=error)]
     expected = xlsx_sheets(made)
     if list(found) != list(expected):

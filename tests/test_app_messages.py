@@ -31,6 +31,9 @@ ROOT = Path(__file__).resolve().parent.parent
 REFUSALS = {
     name for name, value in vars(domain.errors).items() if isinstance(value, type) and issubclass(value, DomainError)
 }
+# reasons without a field of their own: the importer's cell (its column is the field) and the
+# number parser's (``Unreadable.refusal`` gives the field where the text was typed)
+REASONS = {"CellError", "Unreadable"}
 STAMP = {"operator": "takmir", "on": date(2025, 3, 1)}
 
 
@@ -43,7 +46,7 @@ class Raised:
 
 
 def raise_sites() -> list[Raised]:
-    """Every construction of a refusal (and of the importer's ``CellError``) in our packages."""
+    """Every construction of a refusal (and of the reasons in ``REASONS``) in our packages."""
     found = []
     for package in ("domain", "envtrack", "projections"):
         for path in sorted((ROOT / package).rglob("*.py")):
@@ -51,17 +54,22 @@ def raise_sites() -> list[Raised]:
                 if not isinstance(node, ast.Call):
                     continue
                 name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
-                if name not in REFUSALS and name != "CellError":
-                    continue
-                position = 0 if name == "CellError" else 2
-                code = node.args[position] if len(node.args) > position else None
                 where = f"{path.relative_to(ROOT)}:{node.lineno}"
+                for keyword in node.keywords:  # a parser's reason for a text that is no value at all
+                    if keyword.arg == "unreadable" and isinstance(keyword.value, ast.Constant):
+                        found.append(Raised(where, keyword.value.value, True, frozenset()))
+                if name not in REFUSALS and name not in REASONS:
+                    continue
+                position = 0 if name in REASONS else 2
+                code = node.args[position] if len(node.args) > position else None
                 if isinstance(code, ast.Constant) and isinstance(code.value, str):
                     code_value = code.value
-                else:
-                    assert isinstance(code, ast.Attribute) and code.attr == "code", f"{where}: no code"
+                else:  # passed on: another refusal's code, or a parser's caller's reason
+                    assert (isinstance(code, ast.Attribute) and code.attr == "code") or (
+                        name == "Unreadable" and isinstance(code, ast.Name) and code.id == "unreadable"
+                    ), f"{where}: no code"
                     code_value = None
-                field_given = name == "CellError" or not (
+                field_given = name in REASONS or not (
                     isinstance(node.args[0], ast.Constant) and node.args[0].value is None
                 )
                 data = frozenset(keyword.arg for keyword in node.keywords if keyword.arg is not None)
