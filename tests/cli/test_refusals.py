@@ -36,7 +36,8 @@ def city(db: str) -> dict[str, str]:
     return {"voided": str(voided), "exchange": str(exchange)}
 
 
-TOMORROW = (date.today() + timedelta(days=1)).isoformat()
+# two days ahead: still in the future when the suite runs across midnight
+AFTER_TOMORROW = (date.today() + timedelta(days=2)).isoformat()
 WASTE = ("waste", "record", "smpn-6", "--category", "plastik", "--destination", "daur-ulang")
 
 REFUSALS = {
@@ -72,7 +73,7 @@ REFUSALS = {
     "bad_item_slug": (("supplies", "rate", "smpn-6", "Pensil!", "--bottles", "5"), "item"),
     "duplicate_site": (("site", "add", "smpn-6", "--kind", "school", "--name", "SMP Negeri 6"), "site"),
     "duplicate_pond": (("pond", "add", "kolam-1", "--site", "masjid-al-ikhlas", "--volume-m3", "2"), "pond"),
-    "future_date": ((*WASTE, "--kg", "1", "--date", TOMORROW), "date"),
+    "future_date": ((*WASTE, "--kg", "1", "--date", AFTER_TOMORROW), "date"),
     "impossible_date": ((*WASTE, "--kg", "1", "--date", "2025-02-30"), "date"),
     "date_before_2000": ((*WASTE, "--kg", "1", "--date", "1999-12-31"), "date"),
     "malformed_date": ((*WASTE, "--kg", "1", "--date", "30/06/2025"), "date"),
