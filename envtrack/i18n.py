@@ -394,6 +394,10 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "store {store} already holds {events} events: the demo fills an empty store "
         "(add --force to add it anyway)",
     },
+    "demo.already": {
+        "id": "penyimpanan {store} sudah berisi kota demo {years} (seed {seed}): tidak ada yang ditulis",
+        "en": "store {store} already holds the demo city {years} (seed {seed}): nothing written",
+    },
     "demo.writing": {
         "id": "kota demo Kota Mojokerto {years} (seed {seed})…",
         "en": "demo city Kota Mojokerto {years} (seed {seed})…",

@@ -1,5 +1,5 @@
 """``envtrack demo``: the same seed gives the same entries, ids and indicators; another seed
-another city; a store with events is refused; no date in the future; and the figures look like
+another city; a store with other events is refused, the same demo again writes nothing; no date in the future; and the figures look like
 a real city's (SIPSN capaian, composition, school calendar, Ramadan, fish)."""
 
 from __future__ import annotations
@@ -182,14 +182,28 @@ def test_ramadan_dates_follow_the_table_and_the_moon():
     assert ramadan(2031)[1][0] - ramadan(2030)[1][0] in (timedelta(days=354), timedelta(days=355))
 
 
-def test_a_store_with_events_is_refused_and_left_as_it_was(stores):
+def test_a_store_with_other_events_is_refused_and_left_as_it_was(stores):
     before = resolve(stores["seed4"]).head_position()
 
-    result = invoke(stores["seed4"], "demo", "--seed", "4")
+    result = invoke(stores["seed4"], "demo", "--seed", "5")
 
     assert result.exit_code == 1
     assert result.stderr.startswith(f"Error: store {stores['seed4']} already holds {before} events")
     assert resolve(stores["seed4"]).head_position() == before
+
+
+def test_running_the_same_demo_again_writes_nothing_and_succeeds(stores, tmp_path):
+    """The README's main command runs twice in one folder: the second run finds its city there."""
+    store = str(tmp_path / "again.db")
+    demo(store, "--seed", "4")
+    first_log = _read_log(store)
+
+    again = demo(store, "--seed", "4")
+
+    assert f"store {store} already holds the demo city {LAST} (seed 4): nothing written" in again.stderr
+    assert _read_log(store) == first_log
+    status = json.loads(invoke(store, "projections", "status", "--format", "json").stdout)
+    assert all(row["lag"] == 0 for row in status), status
 
 
 def test_force_refuses_to_write_the_demo_city_twice(stores):

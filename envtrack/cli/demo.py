@@ -8,7 +8,7 @@ import time
 import click
 
 from envtrack.context import Context
-from envtrack.demo import DEFAULT_SEED, MAX_YEARS, build_city, period
+from envtrack.demo import DEFAULT_SEED, MAX_YEARS, already_written, build_city, period
 from envtrack.i18n import label
 
 
@@ -29,12 +29,17 @@ def demo(obj: Context, seed: int, years: int, force: bool) -> None:
     started = time.monotonic()
     app = obj.app(create=True)
     events = obj.store.head_position()
+    first, last = period(app.today(), years)
+    span = str(first.year) if first.year == last.year else f"{first.year}–{last.year}"
+    if events and already_written(app, seed=seed, years=years):
+        # run again in the same folder: the same seed and years are already there, unchanged
+        click.echo(label("demo.already", obj.lang).format(store=obj.store.display, years=span, seed=seed), err=True)
+        _bring_read_models_up_to_date(obj)
+        return
     if events and not force:
         raise click.ClickException(
             label("demo.refused", obj.lang).format(store=obj.store.display, events=events)
         )
-    first, last = period(app.today(), years)
-    span = str(first.year) if first.year == last.year else f"{first.year}–{last.year}"
     click.echo(label("demo.writing", obj.lang).format(years=span, seed=seed), err=True)
     shown = {"at": time.monotonic() + 2.0}
 
@@ -56,3 +61,11 @@ def demo(obj: Context, seed: int, years: int, force: bool) -> None:
         ),
         err=True,
     )
+
+
+def _bring_read_models_up_to_date(obj: Context) -> None:
+    from envtrack.cli.projections import ProgressPrinter
+    from projections.readmodels import ReadModels
+
+    with ReadModels(obj.store) as read_models:
+        read_models.update(ProgressPrinter(obj, "proj.updating"))

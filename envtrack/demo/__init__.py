@@ -20,7 +20,7 @@ from envtrack.demo.calendar import Calendar
 from envtrack.demo.community import Community
 from envtrack.demo.mosques import Mosques
 from envtrack.demo.schools import Schools, rates_for
-from envtrack.demo.writer import DemoWriter
+from envtrack.demo.writer import DemoWriter, entry_id
 
 DEFAULT_SEED = 1
 MAX_YEARS = 10
@@ -44,6 +44,18 @@ def period(today: date, years: int) -> tuple[date, date]:
     return date(last - years + 1, 1, 1), date(last, 12, 31)
 
 
+def _tag(seed: int, first: date, last: date) -> str:
+    return f"{seed}/{first.year}-{last.year}"
+
+
+def already_written(app: EnvTrack, *, seed: int = DEFAULT_SEED, years: int = 1) -> bool:
+    """Whether the store already holds the demo of this seed and years (its first entry is
+    there: the same seed and years always give the same ids)."""
+    first, last = period(app.today(), years)
+    first_entry = entry_id(_tag(seed, first, last), 1)
+    return bool(app.store.existing_ids([first_entry]))
+
+
 def build_city(
     app: EnvTrack, *, seed: int = DEFAULT_SEED, years: int = 1, progress: Callable[[int], None] | None = None
 ) -> DemoCity:
@@ -52,7 +64,7 @@ def build_city(
     first, last = period(app.today(), years)
     city = places.build(seed)
     calendar = Calendar(first, last)
-    writer = DemoWriter(app, f"{seed}/{first.year}-{last.year}", progress)
+    writer = DemoWriter(app, _tag(seed, first, last), progress)
     writer.open_city(city, first, rates_for(seed, city))
     programmes = [
         Schools(writer, city, calendar, seed),
@@ -67,4 +79,4 @@ def build_city(
     return DemoCity(first, last, len(city.sites), len(city.ponds), writer.entries, writer.events)
 
 
-__all__ = ["DEFAULT_SEED", "MAX_YEARS", "DemoCity", "build_city", "period"]
+__all__ = ["DEFAULT_SEED", "MAX_YEARS", "DemoCity", "already_written", "build_city", "period"]

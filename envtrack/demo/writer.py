@@ -25,6 +25,11 @@ from envtrack.unit_of_work import UnitOfWork
 BATCH_ENTRIES = 1_500
 
 
+def entry_id(tag: str, number: int) -> UUID:
+    """The id of the ``number``-th entry (from 1) the demo of ``tag`` (seed and years) writes."""
+    return uuid5(rules.ENVTRACK_NAMESPACE, f"demo/{tag}/{number}")
+
+
 class DemoWriter:
     """Builds entries with the domain and saves them in batches; runs what was put off to a day."""
 
@@ -69,7 +74,7 @@ class DemoWriter:
     def new_id(self) -> UUID:
         """The next entry id: the same seed, years and order of writing give the same ids."""
         self.ids += 1
-        return uuid5(rules.ENVTRACK_NAMESPACE, f"demo/{self.tag}/{self.ids}")
+        return entry_id(self.tag, self.ids)
 
     def stamp(self, place: Any, on: date) -> dict[str, Any]:
         return {"operator": place.operator, "on": rules.occurred_on("date", on, self.today)}
