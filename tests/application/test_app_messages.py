@@ -27,7 +27,7 @@ from domain.values import CATEGORIES, choice
 from domain.waste import WasteEntry
 from envtrack.messages import DATA_WORDS, MESSAGES
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 REFUSALS = {
     name for name, value in vars(domain.errors).items() if isinstance(value, type) and issubclass(value, DomainError)
 }

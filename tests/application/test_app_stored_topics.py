@@ -29,7 +29,7 @@ from domain.waste import WasteEntry
 from envtrack.application import EnvTrack
 from envtrack.store import resolve
 
-FIXTURE = Path(__file__).resolve().parent / "data" / "store-0.1.0.db"
+FIXTURE = Path(__file__).resolve().parent.parent / "data" / "store-0.1.0.db"
 
 # Every topic 0.1.0 wrote, and how many events of it the build script recorded (counted from
 # the script: e.g. 46 feedings = 44 daily at kolam-1 + 20 kg and 5 kg at kolam-2).

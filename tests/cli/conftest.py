@@ -8,7 +8,7 @@ import pytest
 
 from envtrack.store import resolve
 
-from .support import Run, invoke
+from cli.support import Run, invoke
 
 Envtrack = Callable[..., Run]
 

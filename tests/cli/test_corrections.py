@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from datetime import date, timedelta
 
-from .support import assert_refused
+from cli.support import assert_refused
 
 
 def _waste(envtrack) -> str:

@@ -26,7 +26,7 @@ import pytest
 from envtrack.store import resolve
 from projections.evidence import pack_files
 
-from .support import assert_refused, invoke
+from cli.support import assert_refused, invoke
 
 
 @pytest.fixture

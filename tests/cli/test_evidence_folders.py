@@ -18,7 +18,7 @@ import pytest
 
 from projections.evidence import pack_files
 
-from .support import invoke
+from cli.support import invoke
 
 CITY = [
     ("site", "add", "smpn-6", "--kind", "school", "--name", "SMP Negeri 6", "--date", "2025-01-02"),

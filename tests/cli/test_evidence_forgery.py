@@ -31,7 +31,7 @@ import pytest
 from conftest import BACKENDS, _drop_pg_schema, _pg_url_with_schema
 from envtrack.store import resolve
 
-from .support import invoke
+from cli.support import invoke
 
 RECORDS = [
     ("site", "add", "smpn-6", "--kind", "school", "--name", "SMP Negeri 6", "--date", "2025-01-02"),

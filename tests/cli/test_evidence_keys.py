@@ -10,7 +10,7 @@ import subprocess
 
 import pytest
 
-from .support import assert_refused, invoke
+from cli.support import assert_refused, invoke
 
 CITY = [
     ("site", "add", "smpn-6", "--kind", "school", "--name", "SMP Negeri 6", "--date", "2025-01-02"),

@@ -15,8 +15,8 @@ import pytest
 
 from conftest import BACKENDS, PG_URL, _drop_pg_schema, _pg_url_with_schema
 
-from .support import invoke
-from .test_evidence_forgery import RECORDS
+from cli.support import invoke
+from cli.test_evidence_forgery import RECORDS
 
 
 @dataclass

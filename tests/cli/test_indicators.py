@@ -14,7 +14,7 @@ from domain.values import CATEGORIES
 from envtrack.store import resolve
 from projections.sheets import render_csv, xlsx_bytes
 
-from .support import assert_refused, invoke
+from cli.support import assert_refused, invoke
 
 # A school and a waste bank (all in 2025):
 #   exchanges: 40 bottles for pensil=2, weight estimated 40 × 0.022 = 0.88 kg, pupil Ani (Feb);

@@ -18,7 +18,7 @@ from envtrack.application import EnvTrack
 from envtrack.store import resolve
 from projections.sheets import write_file
 
-from .support import invoke
+from cli.support import invoke
 
 FORMATS = ["table", "csv", "json", "xlsx"]
 PREVIOUS = b"last month's figures\n"

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from .support import UUID_LINE
+from cli.support import UUID_LINE
 
 pytestmark = pytest.mark.slow
 

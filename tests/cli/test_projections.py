@@ -16,7 +16,7 @@ import pytest
 from envtrack.application import EnvTrack
 from envtrack.store import resolve
 
-from .support import assert_refused, invoke
+from cli.support import assert_refused, invoke
 
 
 @pytest.fixture

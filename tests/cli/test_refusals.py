@@ -10,7 +10,7 @@ import pytest
 from envtrack.application import EnvTrack
 from envtrack.store import resolve
 
-from .support import assert_refused
+from cli.support import assert_refused
 
 
 @pytest.fixture
@@ -165,7 +165,7 @@ def test_reading_a_missing_store_is_refused_and_creates_nothing(arguments, db, e
 @pytest.mark.parametrize("arguments", [("init",), ("site", "add", "smpn-6", "--kind", "school", "--name", "SMP 6"), ("log",)])
 @pytest.mark.parametrize("unusable", ["directory", "not_sqlite"])
 def test_an_unusable_sqlite_path_is_named_in_the_error(arguments, unusable, tmp_path):
-    from .support import invoke
+    from cli.support import invoke
 
     path = tmp_path / "kota.db"
     if unusable == "directory":

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from .support import UUID_LINE
+from cli.support import UUID_LINE
 
 
 def test_school_mosque_and_waste_bank_story_is_all_in_the_log(envtrack, head):

@@ -11,7 +11,7 @@ import pytest
 
 from cli.support import invoke
 
-from .conftest import indicators, recorded, write_csv, write_xlsx
+from importing.conftest import indicators, recorded, write_csv, write_xlsx
 
 EXCHANGES_EN = [
     ["date", "site", "bottles", "weight_kg", "items", "pupil", "class"],

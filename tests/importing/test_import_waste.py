@@ -8,7 +8,7 @@ from datetime import datetime
 
 import pytest
 
-from .conftest import indicators, recorded, write_csv, write_xlsx
+from importing.conftest import indicators, recorded, write_csv, write_xlsx
 
 WASTE = "domain.waste:WasteEntry.Recorded"
 
