@@ -1,6 +1,6 @@
-"""The figures of an evidence pack and the hashes of its files: what the exporter records and the
-verifier recomputes. Light on purpose (pandas, no matplotlib), so that verifying loads no
-plotting library."""
+"""The figures of an evidence pack and the hashes of its files: what the exporter records in the
+manifest and the verifier recomputes from the replayed log (pandas only: the drawing is
+``projections/rendering.py``'s)."""
 
 from __future__ import annotations
 
