@@ -12,6 +12,7 @@
    only it asks which backend it is on.
 5. ``domain`` names no command-line option (``--kg``) and no command (``supplies rate``): the
    command line's words live at the edge (``envtrack/messages.py``, ``envtrack/cli``).
+6. No module is longer than ``LONGEST_MODULE`` lines.
 """
 
 from __future__ import annotations
@@ -356,3 +357,17 @@ def test_each_rule_catches_a_module_that_breaks_it(tmp_path):
     )
     assert caught(cli_word_violations(wording, command_names())) == {
         "names 'supplies rate'", "names --sold-kg", "names --price-rp-per-kg", "names 'envtrack init'"}
+
+
+LONGEST_MODULE = 450
+"""Lines: a module longer than this holds more than one idea and is split by idea."""
+
+
+def test_no_module_is_longer_than_one_idea():
+    long = {
+        str(path.relative_to(ROOT)): lines
+        for package in PACKAGES
+        for path in sorted((ROOT / package).rglob("*.py"))
+        if (lines := len(path.read_text(encoding="utf-8").splitlines())) > LONGEST_MODULE
+    }
+    assert long == {}
