@@ -8,11 +8,22 @@ from uuid import UUID
 from eventsourcing.domain import Aggregate
 
 from domain.errors import InvalidValue, SiteClosed, WrongSiteKind
-from domain.values import SITE_KINDS, choice, count, site_id, slug, text
+from domain.values import LATITUDE, LONGITUDE, SITE_KINDS, choice, coordinate, count, site_id, slug, text
 
 
 class Site(Aggregate):
-    """A place where programmes run. Closed sites refuse new records."""
+    """A place where programmes run. Closed sites refuse new records.
+
+    Version 2 of the site (and of ``Registered``) has a location, ``lat`` and ``lng`` in decimal
+    degrees: sites registered and snapshotted before it read back without one (None)."""
+
+    class_version = 2
+
+    @staticmethod
+    def upcast_v1_v2(state: dict) -> None:
+        """A snapshot taken before sites had a location."""
+        state.setdefault("lat", None)
+        state.setdefault("lng", None)
 
     class Event(Aggregate.Event):
         """What every event of a site carries: who recorded it, and the day it happened."""
@@ -21,12 +32,22 @@ class Site(Aggregate):
         occurred_on: date
 
     class Registered(Event, Aggregate.Created):
+        class_version = 2
+
         slug: str
         kind: str
         name: str
         kelurahan: str | None
         kecamatan: str | None
         population: int | None
+        lat: float | None = None
+        lng: float | None = None
+
+        @staticmethod
+        def upcast_v1_v2(state: dict) -> None:
+            """A site registered before sites had a location."""
+            state["lat"] = None
+            state["lng"] = None
 
         def apply(self, site: Site) -> None:
             site.slug = self.slug
@@ -35,12 +56,15 @@ class Site(Aggregate):
             site.kelurahan = self.kelurahan
             site.kecamatan = self.kecamatan
             site.population = self.population
+            site.lat = self.lat
+            site.lng = self.lng
             site.registered_on = self.occurred_on
             site.closed = False
             site.close_reason = None
 
     class Updated(Event):
-        """Only the fields that changed: keys among name, kelurahan, kecamatan, population."""
+        """Only the fields that changed: keys among name, kelurahan, kecamatan, population, lat
+        and lng (the last two since version 2 of the site)."""
 
         changes: dict
         previous: dict
@@ -70,6 +94,8 @@ class Site(Aggregate):
         kelurahan: str | None,
         kecamatan: str | None,
         population: int | None,
+        lat: object = None,
+        lng: object = None,
         operator: str,
         on: date,
     ) -> Site:
@@ -83,6 +109,8 @@ class Site(Aggregate):
             kelurahan=text("kelurahan", kelurahan, required=False),
             kecamatan=text("kecamatan", kecamatan, required=False),
             population=None if population is None else count("population", population),
+            lat=None if lat is None else coordinate("lat", lat, LATITUDE),
+            lng=None if lng is None else coordinate("lng", lng, LONGITUDE),
             operator=operator,
             occurred_on=on,
         )
@@ -94,6 +122,8 @@ class Site(Aggregate):
         kelurahan: str | None = None,
         kecamatan: str | None = None,
         population: int | None = None,
+        lat: object = None,
+        lng: object = None,
         operator: str,
         on: date,
     ) -> None:
@@ -103,6 +133,8 @@ class Site(Aggregate):
             "kelurahan": None if kelurahan is None else text("kelurahan", kelurahan),
             "kecamatan": None if kecamatan is None else text("kecamatan", kecamatan),
             "population": None if population is None else count("population", population),
+            "lat": None if lat is None else coordinate("lat", lat, LATITUDE),
+            "lng": None if lng is None else coordinate("lng", lng, LONGITUDE),
         }
         changes = {
             field: value

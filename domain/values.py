@@ -134,6 +134,30 @@ def count(field: str, value: object) -> int:
     return _not_too_large(field, value, number)
 
 
+LATITUDE = 90
+LONGITUDE = 180
+"""The largest latitude and longitude, in decimal degrees, either side of zero."""
+
+_COORDINATE = re.compile(r"[+-]?[0-9]{1,3}(?:[.,][0-9]+)?")
+
+
+def coordinate(field: str, value: object, limit: float) -> float:
+    """A latitude or longitude in decimal degrees, from -``limit`` to ``limit``. A dot or a comma
+    is the decimal mark (``-7,4722``): degrees are never grouped in thousands, so ``112.434`` is
+    112.434. Degrees with minutes and seconds are not read."""
+    if isinstance(value, bool):
+        raise InvalidValue(field, value, "not_a_coordinate")
+    if isinstance(value, (int, float)):
+        number = float(value)
+    elif isinstance(value, str) and _COORDINATE.fullmatch(value.strip()):
+        number = float(value.strip().replace(",", "."))
+    else:
+        raise InvalidValue(field, value, "not_a_coordinate")
+    if not math.isfinite(number) or not -limit <= number <= limit:
+        raise InvalidValue(field, value, "coordinate_out_of_range", limit=limit)
+    return number + 0.0
+
+
 def rupiah(field: str, value: object) -> int:
     """A price or cost in whole rupiah, above zero."""
     amount = int(round(quantity(field, value)))

@@ -7,6 +7,7 @@ back to English and then to the key itself. Keys are grouped by where they are u
 from __future__ import annotations
 
 from envtrack.i18n_city import LABELS as CITY_LABELS
+from envtrack.i18n_sipsn import LABELS as SIPSN_LABELS
 from envtrack.i18n_sync import LABELS as SYNC_LABELS
 
 LANGS = ("id", "en")
@@ -415,6 +416,7 @@ LABELS: dict[str, dict[str, str]] = {
 
 LABELS.update(SYNC_LABELS)
 LABELS.update(CITY_LABELS)
+LABELS.update(SIPSN_LABELS)
 
 
 def label(key: str, lang: str = "id") -> str:

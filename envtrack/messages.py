@@ -14,6 +14,7 @@ from typing import Any
 
 from domain.errors import DomainError, show_value
 from envtrack.messages_city import MESSAGES as CITY_MESSAGES
+from envtrack.messages_sipsn import MESSAGES as SIPSN_MESSAGES
 from envtrack.messages_sync import MESSAGES as SYNC_MESSAGES
 
 MESSAGES: dict[str, dict[str, str]] = {
@@ -67,8 +68,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "already_exists": {"en": "already exists", "id": "sudah ada"},
     "site_unchanged": {
         "field": "site update",
-        "en": "changes nothing: give --name, --kelurahan, --kecamatan or --population with a new value",
-        "id": "tidak mengubah apa pun: berikan --name, --kelurahan, --kecamatan atau --population yang baru",
+        "en": "changes nothing: give --name, --kelurahan, --kecamatan, --population, --lat or --lng with a new value",
+        "id": "tidak mengubah apa pun: berikan --name, --kelurahan, --kecamatan, --population, --lat atau --lng "
+        "yang baru",
     },
     "site_closed": {"en": "is closed ({reason})", "id": "sudah ditutup ({reason})"},
     "wrong_site_kind": {
@@ -237,6 +239,7 @@ MESSAGES: dict[str, dict[str, str]] = {
 
 MESSAGES.update(SYNC_MESSAGES)
 MESSAGES.update(CITY_MESSAGES)
+MESSAGES.update(SIPSN_MESSAGES)
 
 DATA_WORDS: dict[str, dict[str, dict[str, str]]] = {
     "action": {  # of no_open_cycle: what a pond command needs an open cycle for

@@ -143,6 +143,8 @@ def _site_dict(site: Site) -> dict[str, Any]:
         "kelurahan": site.kelurahan,
         "kecamatan": site.kecamatan,
         "population": site.population,
+        "lat": site.lat,
+        "lng": site.lng,
         "closed": site.closed,
         "close_reason": site.close_reason,
     }

@@ -227,9 +227,18 @@ class ReadModels:
         return inspect(self.engine).has_table(table.name, schema=table.schema)
 
     def _ensure_tables(self) -> None:
-        """Creates what is missing; a projection whose tables were missing starts from 0."""
+        """Creates what is missing; a projection whose tables were missing starts from 0. A
+        table made by an earlier release with other columns (the sites before they had a
+        location) is dropped and counts as missing: its projection is built again from 0."""
         with self._writing() as conn:  # two first catch-ups at once must not both create
-            existing = set(inspect(conn).get_table_names(schema=self.metadata.schema))
+            inspector = inspect(conn)
+            existing = set(inspector.get_table_names(schema=self.metadata.schema))
+            for table in self.live.values():
+                if table.name in existing:
+                    found = [column["name"] for column in inspector.get_columns(table.name, schema=table.schema)]
+                    if found != [column.name for column in table.columns]:
+                        table.drop(conn)
+                        existing.discard(table.name)
             self.positions.create(conn, checkfirst=True)
             positions = self._read_positions(conn, lock=True)
             before = dict(positions)

@@ -40,6 +40,9 @@ TABLES: dict[str, tuple[str, list[tuple[str, str]]]] = {
             ("population", "int?"),
             ("registered_on", "str"),
             ("closed", "bool"),
+            ("lat", "float"),
+            ("lng", "float"),
+            ("closed_on", "str"),
         ],
     ),
     "waste": (
@@ -198,17 +201,17 @@ def _plain(value: Any) -> Any:
 def _site_registered(batch: Batch, key: str, position: int, s: dict[str, Any]) -> None:
     batch.inserts["sites"][key] = [
         key, position, s["slug"], s["kind"], s["name"], s["kelurahan"], s["kecamatan"],
-        s["population"], s["occurred_on"]["_data_"], False,
+        s["population"], s["occurred_on"]["_data_"], False, s.get("lat"), s.get("lng"), None,
     ]
 
 
 def _site_updated(batch: Batch, key: str, position: int, s: dict[str, Any]) -> None:
-    columns = ("name", "kelurahan", "kecamatan", "population")
+    columns = ("name", "kelurahan", "kecamatan", "population", "lat", "lng")
     batch.update("sites", key, {k: v for k, v in s["changes"].items() if k in columns})
 
 
 def _site_closed(batch: Batch, key: str, position: int, s: dict[str, Any]) -> None:
-    batch.update("sites", key, {"closed": True})
+    batch.update("sites", key, {"closed": True, "closed_on": s["occurred_on"]["_data_"]})
 
 
 def _pond_added(batch: Batch, key: str, position: int, s: dict[str, Any]) -> None:

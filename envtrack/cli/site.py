@@ -8,6 +8,8 @@ from envtrack.cli.recording import confirm, date_option, format_option, output_f
 from envtrack.context import Context
 
 KINDS_HELP = "school, mosque, waste-bank, tps3r or community."
+LAT_HELP = "Latitude in decimal degrees, -90 to 90 (south is negative: -7.4722)."
+LNG_HELP = "Longitude in decimal degrees, -180 to 180 (112.4342)."
 
 
 @click.group()
@@ -26,6 +28,8 @@ def site() -> None:
     metavar="N", default=None,
     help="Pupils (school), congregation (mosque) or people served (other sites).",
 )
+@click.option("--lat", metavar="DEG", default=None, help=LAT_HELP)
+@click.option("--lng", metavar="DEG", default=None, help=LNG_HELP)
 @date_option()
 @click.pass_obj
 def add(
@@ -36,6 +40,8 @@ def add(
     kelurahan: str | None,
     kecamatan: str | None,
     population: str | None,
+    lat: str | None,
+    lng: str | None,
     on: str | None,
 ) -> None:
     """Register SITE (a slug: a-z, 0-9 and '-', 2–63 characters)."""
@@ -46,6 +52,8 @@ def add(
         kelurahan=kelurahan,
         kecamatan=kecamatan,
         population=population,
+        lat=lat,
+        lng=lng,
         on=parse_on(on),
     )
     confirm(obj, "cli.site_added", site=slug)
@@ -57,6 +65,8 @@ def add(
 @click.option("--kelurahan", default=None, help="New urban village.")
 @click.option("--kecamatan", default=None, help="New district.")
 @click.option("--population", metavar="N", default=None, help="New population.")
+@click.option("--lat", metavar="DEG", default=None, help="New " + LAT_HELP[0].lower() + LAT_HELP[1:])
+@click.option("--lng", metavar="DEG", default=None, help="New " + LNG_HELP[0].lower() + LNG_HELP[1:])
 @date_option()
 @click.pass_obj
 def update(
@@ -66,11 +76,14 @@ def update(
     kelurahan: str | None,
     kecamatan: str | None,
     population: str | None,
+    lat: str | None,
+    lng: str | None,
     on: str | None,
 ) -> None:
-    """Change a site's name, kelurahan, kecamatan or population."""
+    """Change a site's name, kelurahan, kecamatan, population or location."""
     obj.app().update_site(
-        slug, name=name, kelurahan=kelurahan, kecamatan=kecamatan, population=population, on=parse_on(on)
+        slug, name=name, kelurahan=kelurahan, kecamatan=kecamatan, population=population, lat=lat, lng=lng,
+        on=parse_on(on),
     )
     confirm(obj, "cli.site_updated", site=slug)
 
@@ -90,7 +103,7 @@ def close(obj: Context, slug: str, reason: str, on: str | None) -> None:
 @format_option()
 @click.pass_obj
 def list_(obj: Context, fmt: str) -> None:
-    """List every site, open and closed."""
+    """List every site, open and closed (JSON also gives each site's lat and lng)."""
     sites = obj.app(create=False).list_sites()
     output_rows(obj, fmt, sites, ["site", "kind", "name", "kelurahan", "kecamatan", "population", "closed"])
 
@@ -100,5 +113,15 @@ def list_(obj: Context, fmt: str) -> None:
 @format_option()
 @click.pass_obj
 def show_(obj: Context, slug: str, fmt: str) -> None:
-    """Show one site."""
-    output_fields(obj, fmt, obj.app(create=False).show_site(slug))
+    """Show one site (its location in decimal degrees, as recorded)."""
+    shown = obj.app(create=False).show_site(slug)
+    if fmt == "table":  # every recorded decimal of a coordinate, in the language's decimal mark
+        shown.update({key: _degrees(shown[key], obj.lang) for key in ("lat", "lng")})
+    output_fields(obj, fmt, shown)
+
+
+def _degrees(value: float | None, lang: str) -> str | None:
+    if value is None:
+        return None
+    text = f"{value:.7f}".rstrip("0").rstrip(".")
+    return text.replace(".", ",") if lang == "id" else text

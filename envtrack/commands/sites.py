@@ -20,13 +20,16 @@ class SiteCommands(Commands):
         kelurahan: str | None = None,
         kecamatan: str | None = None,
         population: int | None = None,
+        lat: object = None,
+        lng: object = None,
         on: date | None = None,
     ) -> None:
         stamp = self._stamp(on)
 
         def command(work: UnitOfWork) -> None:
             site = Site.register(
-                slug, kind, name, kelurahan=kelurahan, kecamatan=kecamatan, population=population, **stamp
+                slug, kind, name, kelurahan=kelurahan, kecamatan=kecamatan, population=population,
+                lat=lat, lng=lng, **stamp,
             )
             work.add_new(site, "site", slug)
 

@@ -164,9 +164,10 @@ WORDED = {
     "site_update_of_nothing": (
         lambda: Site.register("smpn-6", "school", "SMPN 6", kelurahan=None, kecamatan=None, population=None,
                               **STAMP).update(name="SMPN 6", **STAMP),
-        "site update 'smpn-6': changes nothing: give --name, --kelurahan, --kecamatan or --population with a new value",
-        "site update 'smpn-6': tidak mengubah apa pun: berikan --name, --kelurahan, --kecamatan atau --population "
-        "yang baru",
+        "site update 'smpn-6': changes nothing: give --name, --kelurahan, --kecamatan, --population, --lat or --lng "
+        "with a new value",
+        "site update 'smpn-6': tidak mengubah apa pun: berikan --name, --kelurahan, --kecamatan, --population, "
+        "--lat atau --lng yang baru",
     ),
     "correction_of_nothing": (
         lambda: _waste_entry().correct(reason="check", kg=2.0, **STAMP),

@@ -65,7 +65,7 @@ def test_sites_added_updated_and_closed_are_seen_by_a_new_instance(app, reopen):
     fresh = reopen()
     assert fresh.show_site("smpn-6") == {
         "site": "smpn-6", "kind": "school", "name": "SMP Negeri 6 Kota Mojokerto",
-        "kelurahan": "Kranggan", "kecamatan": "Prajurit Kulon", "population": 720,
+        "kelurahan": "Kranggan", "kecamatan": "Prajurit Kulon", "population": 720, "lat": None, "lng": None,
         "closed": False, "close_reason": None,
     }
     assert [s["site"] for s in fresh.list_sites()] == ["bank-sampah-mawar", "smpn-6"]
