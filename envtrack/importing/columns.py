@@ -269,9 +269,8 @@ _BY_NAME = {kind: {name: column for column in LAYOUTS[kind] for name in column.n
 
 
 def header_keys(headers: list[str]) -> list[str]:
-    """Every header as compared, each distinct text worked out once."""
-    known: dict[str, str] = {}
-    return [known.get(h) or known.setdefault(h, header_key(h)) for h in headers]
+    """Every header as compared."""
+    return [header_key(h) for h in headers]
 
 
 def resolve(kind: str, keys: list[str]) -> dict[int, Column]:

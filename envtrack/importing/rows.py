@@ -90,18 +90,25 @@ class Problems:
     more: int = 0
     bad_rows: int = 0
 
-    def add_row(self, problems: Iterable[Problem]) -> None:
-        """The problems of one row (or header row), in the order they are to be reported."""
-        found = list(problems)
-        if not found:
+    def add_row(self, problems: list[Problem]) -> None:
+        """The problems of one row (or header row), in the order they are to be reported (a
+        ``Found`` list may count more it did not keep)."""
+        more = getattr(problems, "more", 0)
+        if not problems and not more:
             return
         self.bad_rows += 1
         room = max(0, self.limit - len(self.shown))
-        self.shown.extend(found[:room])
-        self.more += len(found) - len(found[:room])
+        self.shown.extend(problems[:room])
+        self.more += len(problems) - len(problems[:room]) + more
 
     def __bool__(self) -> bool:
         return self.bad_rows > 0
+
+
+class Found(list):  # type: ignore[type-arg]
+    """The problems of one row kept, and how many ``more`` were found but not kept."""
+
+    more: int = 0
 
 
 def column_letter(position: int) -> str:
@@ -121,7 +128,7 @@ def read_sheet(
     gives ``(None, its problems)`` and ends the sheet. An empty sheet of a workbook gives
     nothing."""
     first = list(islice(sheet.rows, HEADER_WITHIN))
-    at, named = find_header(first, kind)
+    at, named, keys = find_header(first, kind)
     if at is None and sheet.name is not None and not any(_is_filled(cells) for _, cells in chain(first, sheet.rows)):
         return  # an empty sheet of a workbook
     if at is None or not named:
@@ -131,16 +138,17 @@ def read_sheet(
     number, cells = first[at]
     counts.above_header += at
     headers = [as_text(h) or "" for h in cells]
-    keys = header_keys(headers)
     kind = kind or recognise(keys)
     if kind is None:
         named = ", ".join(h for h in headers if h)
         yield None, [Problem(sheet.name, number, None, InvalidValue("headers", named, "no_logbook_kind"))]
+        _count_rows(chain(first[at + 1 :], sheet.rows), counts)
         return
     layout = _Layout(sheet.name, kind, headers, keys)
-    problems = list(layout.header_problems(number))
-    if problems:
+    problems = layout.header_problems(number)
+    if problems or problems.more:
         yield None, problems
+        _count_rows(chain(first[at + 1 :], sheet.rows), counts)
         return
     blank = 0
     for number, cells in chain(first[at + 1 :], sheet.rows):
@@ -156,31 +164,37 @@ def read_sheet(
         yield layout.convert(number, cells)
 
 
-def find_header(rows: list[tuple[int, list[Any]]], kind: str | None) -> tuple[int | None, int]:
-    """Which of ``rows`` is the header row, and how many columns it names: the first that names
-    every required column of ``kind`` (of exactly one kind, when none is given); failing that
-    the one naming the most columns (its problems are then reported), or the first that is not
-    blank with 0; ``(None, 0)`` if all are blank."""
+def _count_rows(rows: Iterable[tuple[int, list[Any]]], counts: Counts) -> None:
+    """The rows under a header row that is wrong: counted as read, not converted."""
+    counts.read += sum(1 for _, cells in rows if _is_filled(cells))
+
+
+def find_header(rows: list[tuple[int, list[Any]]], kind: str | None) -> tuple[int | None, int, list[str]]:
+    """Which of ``rows`` is the header row, how many columns it names, and its headers as
+    compared: the first that names every required column of ``kind`` (of exactly one kind,
+    when none is given); failing that the one naming the most columns (its problems are then
+    reported), or the first that is not blank with 0; ``(None, 0, [])`` if all are blank."""
     best: int | None = None
     most = 0
+    best_keys: list[str] = []
     for at, (_, cells) in enumerate(rows):
         if not _is_filled(cells):
             continue
-        if best is None:
-            best = at
         keys = header_keys([as_text(h) or "" for h in cells])
+        if best is None:
+            best, best_keys = at, keys
         if kind is not None:
             resolved = {kind: resolve(kind, keys)}
             if has_required(kind, resolved[kind]):
-                return at, len(resolved[kind])
+                return at, len(resolved[kind]), keys
         else:
             if recognise(keys) is not None:
-                return at, len(keys)
+                return at, len(keys), keys
             resolved = {k: resolve(k, keys) for k in KINDS}
         named = max(len(r) for r in resolved.values())
         if named > most:
-            best, most = at, named
-    return best, most
+            best, most, best_keys = at, named, keys
+    return best, most, best_keys
 
 
 def _is_filled(cells: list[Any]) -> bool:
@@ -209,25 +223,31 @@ class _Layout:
         """``D (berat_kg)``: the column's letters and header."""
         return f"{column_letter(position)} ({self.headers[position]})"
 
-    def header_problems(self, number: int) -> Iterator[Problem]:
+    def header_problems(self, number: int, limit: int = PROBLEMS_SHOWN) -> Found:
+        """What is wrong with the header row: the first ``limit`` problems, the rest counted."""
+        found = Found()
         seen: dict[str, int] = {}
         names = ", ".join(f"{c.header_id}/{c.field}" for c in LAYOUTS[self.kind])
         for position, header in enumerate(self.headers):
             if not header or self.keys[position] in IGNORED_HEADERS:
                 continue
             column = self.resolved.get(position)
-            if column is None:
-                refusal = InvalidValue("header", header, "not_a_column", kind=self.kind, columns=names)
-            elif column.field in seen:
-                refusal = InvalidValue("header", header, "repeats_column", column=self.label(seen[column.field]))
-            else:
+            if column is not None and column.field not in seen:
                 seen[column.field] = position
                 continue
-            yield Problem(self.sheet, number, self.label(position), refusal)
+            if len(found) >= limit:
+                found.more += 1
+            elif column is None:
+                refusal = InvalidValue("header", header, "not_a_column", kind=self.kind, columns=names)
+                found.append(Problem(self.sheet, number, self.label(position), refusal))
+            else:
+                refusal = InvalidValue("header", header, "repeats_column", column=self.label(seen[column.field]))
+                found.append(Problem(self.sheet, number, self.label(position), refusal))
         for column in LAYOUTS[self.kind]:
             if column.required and column.field not in seen:
                 refusal = InvalidValue("header", f"{column.header_id}/{column.field}", "column_missing", kind=self.kind)
-                yield Problem(self.sheet, number, None, refusal)
+                found.append(Problem(self.sheet, number, None, refusal))
+        return found
 
     def convert(self, number: int, cells: list[Any]) -> tuple[Row, list[Problem]]:
         """The row's values, and every problem of its cells: unreadable, under no header,
