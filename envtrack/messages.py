@@ -15,6 +15,7 @@ from typing import Any
 from domain.errors import DomainError, show_value
 from envtrack.messages_city import MESSAGES as CITY_MESSAGES
 from envtrack.messages_sipsn import MESSAGES as SIPSN_MESSAGES
+from envtrack.messages_import import MESSAGES as IMPORT_MESSAGES
 from envtrack.messages_sync import MESSAGES as SYNC_MESSAGES
 
 MESSAGES: dict[str, dict[str, str]] = {
@@ -240,6 +241,7 @@ MESSAGES: dict[str, dict[str, str]] = {
 MESSAGES.update(SYNC_MESSAGES)
 MESSAGES.update(CITY_MESSAGES)
 MESSAGES.update(SIPSN_MESSAGES)
+MESSAGES.update(IMPORT_MESSAGES)
 
 DATA_WORDS: dict[str, dict[str, dict[str, str]]] = {
     "action": {  # of no_open_cycle: what a pond command needs an open cycle for

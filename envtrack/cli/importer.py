@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import csv
+import io
 import sys
 from typing import TYPE_CHECKING
+from uuid import UUID
 
 import click
 
@@ -12,7 +14,7 @@ from envtrack.context import Context
 from envtrack.i18n import label
 
 if TYPE_CHECKING:
-    from envtrack.importing.rows import Problem
+    from envtrack.importing.rows import Counts, Problem
 
 KINDS = ("waste", "exchange", "pond")
 
@@ -45,31 +47,37 @@ def import_(obj: Context, file: str | None, kind: str | None, dry_run: bool, tem
             raise click.UsageError("give FILE or --template, not both")
         from envtrack.importing.columns import template as headers
 
-        writer = csv.writer(sys.stdout, lineterminator="\n")
-        writer.writerow(headers(template, obj.lang))
+        line = io.StringIO()
+        csv.writer(line, lineterminator="\n").writerow(headers(template, obj.lang))
+        _out(obj.lang, line.getvalue())
         return
     if file is None:
         raise click.UsageError("Missing argument 'FILE' (or give --template KIND).")
-    from envtrack.importing import ImportRefused, UnreadableFile, import_file
+    from envtrack.importing import PROBLEMS_SHOWN, ImportRefused, UnreadableFile, import_file
 
     app = obj.app(create=not dry_run)
 
     def progress(stage: str, done: int, total: int) -> None:
         click.echo(label(f"import.{stage}", obj.lang).format(done=done, total=total), err=True)
 
+    def written(ids: list[UUID]) -> None:
+        _out(obj.lang, "".join(f"{entry_id}\n" for entry_id in ids))
+
     try:
-        result = import_file(app, file, kind=kind, dry_run=dry_run, progress=progress)
+        result = import_file(app, file, kind=kind, dry_run=dry_run, progress=progress, written=written)
     except UnreadableFile as error:
         raise click.ClickException(str(error)) from None
     except ImportRefused as refused:
         for problem in refused.problems:
             click.echo(_where(obj.lang, problem) + problem.reason.message(obj.lang), err=True)
-        bad = len({(p.sheet, p.row) for p in refused.problems})
+        if refused.more:
+            click.echo(label("import.more_problems", obj.lang).format(more=refused.more, shown=PROBLEMS_SHOWN), err=True)
+        _skipped(obj.lang, file, refused.counts)
+        key = "import.refused_after_writing" if refused.written else "import.refused"
         raise click.ClickException(
-            label("import.refused", obj.lang).format(file=file, bad=bad, read=refused.rows_read)
+            label(key, obj.lang).format(file=file, bad=refused.bad_rows, read=refused.rows_read, written=refused.written)
         ) from None
-    if result.new_ids and not dry_run:
-        sys.stdout.write("".join(f"{entry_id}\n" for entry_id in result.new_ids))
+    _skipped(obj.lang, file, result.counts)
     key = "import.summary_dry_run" if dry_run else "import.summary"
     click.echo(
         label(key, obj.lang).format(
@@ -77,6 +85,25 @@ def import_(obj: Context, file: str | None, kind: str | None, dry_run: bool, tem
         ),
         err=True,
     )
+
+
+def _out(lang: str, text: str) -> None:
+    """``text`` on stdout, now: a full disk or a closed pipe is a clean refusal."""
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except OSError as error:
+        raise click.ClickException(label("import.stdout_failed", lang).format(reason=error.strerror or error)) from None
+
+
+def _skipped(lang: str, file: str, counts: Counts) -> None:
+    if counts.skipped:
+        click.echo(
+            label("import.skipped", lang).format(
+                file=file, skipped=counts.skipped, above=counts.above_header, blank=counts.blank, totals=counts.totals
+            ),
+            err=True,
+        )
 
 
 def _where(lang: str, problem: Problem) -> str:

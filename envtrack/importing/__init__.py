@@ -1,23 +1,49 @@
 """Spreadsheet import: paper logbooks kept as CSV or XLSX, brought into the event log.
 
-``import_file`` reads every table of the file, converts and checks every row, builds every new
-row's entry with the domain (in file order, so stock and fish counts follow the rows), and only
-when no row is wrong saves them in batches. Each row's entry id derives from its fingerprint, so
-rows already imported are recognised (one query per 1,000 rows) and never written twice.
+``import_file`` reads a file twice over, in batches of ``BATCH_ROWS`` rows, so that its memory
+is bounded by a batch, not by the file:
+
+1. **Check.** Every row is read, converted, given its entry id (from its fingerprint) and,
+   unless an earlier import wrote it already (one query per batch), checked with the domain in
+   file order, so that stock and fish counts follow the rows. The rows that passed are kept in
+   an anonymous temporary file (removed however the import ends), not in memory; the first
+   ``PROBLEMS_SHOWN`` problems are kept, the rest counted.
+2. **Write.** Only when no row is wrong: the kept rows are built again against the store as it
+   is now, one atomic save per batch. Another process changing a stock ledger or a pond
+   meanwhile makes a save fail: the write starts again (``retrying``), the batches saved so far
+   found present, the rest built against the fresh state.
+
+Rows already imported are recognised by id and never written twice.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import pickle
+import tempfile
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
+from typing import IO, Any
 from uuid import UUID
 
+from eventsourcing.persistence import PersistenceError
+
+from domain.errors import DomainError
 from envtrack.application import EnvTrack
 from envtrack.importing.columns import KINDS, template
-from envtrack.importing.reading import UnreadableFile, read_logbook
-from envtrack.importing.recording import BATCH_ROWS, build_all, save_batches
-from envtrack.importing.rows import Problem, Row, assign_ids, read_table
-from envtrack.unit_of_work import retrying
+from envtrack.importing.ids import EntryIds
+from envtrack.importing.names import SiteNames
+from envtrack.importing.reading import UnreadableFile, open_logbook
+from envtrack.importing.recording import (
+    BATCH_ROWS,
+    batch_events,
+    build_entry,
+    check_values,
+    problem_of,
+    shared_aggregates,
+)
+from envtrack.importing.rows import PROBLEMS_SHOWN, Counts, Problem, Problems, Row, read_sheet
+from envtrack.unit_of_work import UnitOfWork, retrying
 
 PROGRESS_FROM_ROWS = 5_000
 """Files with at least this many rows report progress (about ten lines while writing)."""
@@ -25,50 +51,43 @@ PROGRESS_FROM_ROWS = 5_000
 Progress = Callable[[str, int, int], None]
 """``progress(stage, done, total)``: stage is ``checked`` or ``written``."""
 
+Written = Callable[[list[UUID]], None]
+"""``written(ids)``: the entry ids of a batch just saved."""
+
 
 @dataclass
 class ImportResult:
     rows_read: int
     written: int
     already_present: int
-    new_ids: list[UUID] = field(default_factory=list)
+    counts: Counts = field(default_factory=Counts)
     dry_run: bool = False
 
 
 class ImportRefused(Exception):
-    """Some rows are wrong: nothing was written. ``problems`` lists every one, in file order."""
+    """Some rows are wrong: ``problems`` lists the first ``PROBLEMS_SHOWN`` in file order,
+    ``more`` counts the rest, ``bad_rows`` the rows with any. ``written`` rows were saved
+    before (only when the store changed between checking and writing); otherwise nothing."""
 
-    def __init__(self, problems: list[Problem], rows_read: int) -> None:
-        super().__init__(f"{len(problems)} problems")
-        self.problems = problems
-        self.rows_read = rows_read
+    def __init__(self, found: Problems, counts: Counts, written: int = 0) -> None:
+        super().__init__(f"{found.bad_rows} bad rows")
+        self.problems = found.shown
+        self.more = found.more
+        self.bad_rows = found.bad_rows
+        self.counts = counts
+        self.rows_read = counts.read
+        self.written = written
 
 
 @dataclass
-class Logbook:
-    """A file's rows, converted and given their entry ids, and the problems found so far."""
+class Checked:
+    """What the check found: the rows to write (in ``spool``), how many, and how many the store
+    held already."""
 
-    rows: list[Row]
-    problems: list[Problem]
-    rows_read: int
-    sheets: list[str | None]
-
-    def in_file_order(self, problems: list[Problem]) -> list[Problem]:
-        """Problems sorted by sheet (as the file orders them) and row."""
-        return sorted(problems, key=lambda p: (self.sheets.index(p.sheet), p.row))
-
-
-def read_rows(path: str, kind: str | None = None) -> Logbook:
-    """Reads and converts every table of the file."""
-    book = Logbook(rows=[], problems=[], rows_read=0, sheets=[])
-    for sheet in read_logbook(path):
-        table = read_table(sheet, kind)
-        book.sheets.append(sheet.name)
-        book.rows_read += len(sheet.rows)
-        book.rows.extend(table.rows)
-        book.problems.extend(table.problems)
-    assign_ids(book.rows)
-    return book
+    counts: Counts
+    problems: Problems
+    to_write: int = 0
+    present: int = 0
 
 
 def import_file(
@@ -78,59 +97,166 @@ def import_file(
     kind: str | None = None,
     dry_run: bool = False,
     progress: Progress | None = None,
+    written: Written | None = None,
 ) -> ImportResult:
-    """Imports a logbook; raises ``ImportRefused`` (nothing written) when any row is wrong.
-
-    Another process may change a stock ledger or a pond while the rows are saved: the import is
-    then tried again (``retrying``), the batches saved so far present, the rest checked again
-    against the fresh state."""
-    book = read_rows(path, kind)
-    rows, problems, read = book.rows, book.problems, book.rows_read
-    report = progress if progress is not None and read >= PROGRESS_FROM_ROWS else None
-    present_before: list[set[UUID]] = []  # the rows present before each attempt
-
-    def attempt(last: bool) -> ImportResult:
-        present = _present(app, rows)
-        present_before.append(present)
-        present_at_start = present_before[0]
-        todo = [row for row in rows if row.entry_id not in present]
-        work, entries, refused = build_all(app, todo)
+    """Imports a logbook; raises ``ImportRefused`` (nothing written) when any row is wrong."""
+    with tempfile.TemporaryFile() as spool:
+        checked = check_file(app, path, kind, spool)
+        read = checked.counts.read
+        report = progress if progress is not None and read >= PROGRESS_FROM_ROWS else None
         if report:
-            report("checked", len(rows), len(rows))
-        if problems or refused:
-            raise ImportRefused(book.in_file_order(problems + refused), read)
+            report("checked", read, read)
+        if checked.problems:
+            raise ImportRefused(checked.problems, checked.counts)
         if dry_run:
-            return ImportResult(read, len(entries), len(present), [e.id for e in entries], dry_run=True)
-        already = len(present) - len(present_at_start)
-        total = len(rows) - len(present_at_start)
+            return ImportResult(read, checked.to_write, checked.present, checked.counts, dry_run=True)
+        writer = _Writer(app, spool, checked, report, written)
+        retrying(writer.attempt)
+        return ImportResult(read, writer.written, checked.present + writer.others, checked.counts)
+
+
+def check_file(app: EnvTrack, path: str, kind: str | None, spool: IO[bytes]) -> Checked:
+    """The first pass: every row read and checked; those to write pickled into ``spool`` in
+    batches of ``BATCH_ROWS`` (only while no row is wrong)."""
+    checked = Checked(Counts(), Problems())
+    ids = EntryIds()
+    work = UnitOfWork(app)
+    names = SiteNames(app, work)
+    today = app.today()
+    kept: list[Row] = []
+    with open_logbook(path) as sheets:
+        for sheet in sheets:
+            for batch in _batches(read_sheet(sheet, kind, checked.counts)):
+                kept.extend(_check_batch(app, work, today, batch, ids, names, checked))
+                if checked.problems:
+                    kept.clear()  # nothing will be written: nothing to keep
+                while len(kept) >= BATCH_ROWS:
+                    _dump(spool, kept[:BATCH_ROWS])
+                    del kept[:BATCH_ROWS]
+    if kept:
+        _dump(spool, kept)
+    return checked
+
+
+def _batches(items: Iterator[tuple[Row | None, list[Problem]]]) -> Iterator[list[tuple[Row | None, list[Problem]]]]:
+    while batch := list(islice(items, BATCH_ROWS)):
+        yield batch
+
+
+def _check_batch(
+    app: EnvTrack,
+    work: UnitOfWork,
+    today: Any,
+    batch: list[tuple[Row | None, list[Problem]]],
+    ids: EntryIds,
+    names: SiteNames,
+    checked: Checked,
+) -> list[Row]:
+    """The batch's rows that are new and pass, in order; the problems of the others noted."""
+    for row, _ in batch:
+        if row is not None:
+            if "site" in row.values:
+                row.values["site"] = names.slug(row.values["site"])
+            row.entry_id = ids(row.kind, row.values)
+    present = app.store.existing_ids([row.entry_id for row, _ in batch if row is not None])  # type: ignore[misc]
+    good: list[Row] = []
+    for row, problems in batch:
+        if row is not None and not problems and row.entry_id in present:
+            checked.present += 1
+            continue
+        if row is not None:
+            problems.extend(check_values(work, row, today))
+            if not problems:
+                try:
+                    build_entry(app, work, row, today)  # checked, then dropped: rebuilt when written
+                except DomainError as error:
+                    problems.append(problem_of(row, error))
+        checked.problems.add_row(problems)
+        if row is not None and not problems:
+            good.append(row)
+            checked.to_write += 1
+    for aggregate in shared_aggregates(work):
+        aggregate.collect_events()  # their state is what counts here; the events are made again
+    return good
+
+
+def _dump(spool: IO[bytes], rows: list[Row]) -> None:
+    pickle.dump(
+        [(r.sheet, r.number, r.kind, r.values, r.columns, r.entry_id.bytes) for r in rows],  # type: ignore[union-attr]
+        spool,
+        protocol=pickle.HIGHEST_PROTOCOL,
+    )
+
+
+def _load(spool: IO[bytes]) -> Iterator[list[Row]]:
+    spool.seek(0)
+    while True:
+        try:
+            kept = pickle.load(spool)  # noqa: S301 - our own file, written just before
+        except EOFError:
+            return
+        yield [Row(sheet, number, kind, values, columns, UUID(bytes=id_)) for sheet, number, kind, values, columns, id_ in kept]
+
+
+class _Writer:
+    """The second pass: the kept rows saved batch by batch; tried again when a save loses a
+    race. ``written`` counts the rows this import saved, ``others`` the kept rows another
+    process saved meanwhile."""
+
+    def __init__(self, app: EnvTrack, spool: IO[bytes], checked: Checked, report: Progress | None, written: Written | None) -> None:
+        self.app, self.spool, self.checked, self.report, self.on_written = app, spool, checked, report, written
+        self.saved: list[int] = []  # rows this import saved, by batch
+        self.written = 0
+        self.others = 0
+
+    def attempt(self, last: bool) -> None:
+        app, total = self.app, self.checked.to_write
+        work = UnitOfWork(app)
+        today = app.today()
         step = BATCH_ROWS * max(1, total // (BATCH_ROWS * 10))
-
-        def saved(count: int) -> None:
-            if report and (count % step == 0 or already + count == total):
-                report("written", already + count, total)
-
-        save_batches(app, work, entries, saved)
-        new_ids = [row.entry_id for row in rows if row.entry_id not in present_at_start]
-        return ImportResult(read, len(new_ids), len(present_at_start), new_ids)  # type: ignore[arg-type]
-
-    return retrying(attempt)
-
-
-def _present(app: EnvTrack, rows: list[Row]) -> set[UUID]:
-    present: set[UUID] = set()
-    for start in range(0, len(rows), BATCH_ROWS):
-        ids = [row.entry_id for row in rows[start : start + BATCH_ROWS] if row.entry_id is not None]
-        present |= app.store.existing_ids(ids)
-    return present
+        done = 0
+        changed: set[UUID] = set()
+        self.others = 0
+        for number, rows in enumerate(_load(self.spool)):
+            present = app.store.existing_ids([row.entry_id for row in rows])  # type: ignore[misc]
+            ours = self.saved[number] if number < len(self.saved) else 0
+            self.others += len(present) - ours
+            todo = [row for row in rows if row.entry_id not in present]
+            entries, found = [], Problems()
+            for row in todo:
+                try:
+                    entries.append(build_entry(app, work, row, today))
+                except DomainError as error:
+                    found.add_row([problem_of(row, error)])
+            if found:  # the store changed since the check
+                raise ImportRefused(found, self.checked.counts, written=sum(self.saved))
+            changed.update(aggregate.id for aggregate in shared_aggregates(work))
+            if entries:
+                app.save(*batch_events(work, entries))
+            if number == len(self.saved):
+                self.saved.append(len(entries))
+            else:
+                self.saved[number] += len(entries)
+            if entries and self.on_written is not None:
+                self.on_written([entry.id for entry in entries])
+            done += len(rows)
+            if self.report and entries and (done % step == 0 or done == total):
+                self.report("written", done, total)
+        self.written = sum(self.saved)
+        for aggregate_id in changed:
+            try:
+                app.take_snapshot(aggregate_id)
+            except PersistenceError:  # a snapshot only speeds later loading; the rows are saved
+                pass
 
 
 __all__ = [
     "KINDS",
+    "PROBLEMS_SHOWN",
+    "Counts",
     "ImportRefused",
     "ImportResult",
-    "Logbook",
     "UnreadableFile",
     "import_file",
-    "read_rows",
     "template",
 ]

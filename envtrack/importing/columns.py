@@ -265,24 +265,32 @@ def header_key(header: Any) -> str:
     return re.sub(r"[^0-9a-z]+", "_", text.lower()).strip("_")
 
 
-def resolve(kind: str, headers: list[str]) -> dict[int, Column]:
-    """Which column each header position holds for ``kind`` (ignored headers are left out)."""
-    by_name = {name: column for column in LAYOUTS[kind] for name in column.names()}
-    return {
-        position: by_name[header_key(header)]
-        for position, header in enumerate(headers)
-        if header_key(header) in by_name
-    }
+_BY_NAME = {kind: {name: column for column in LAYOUTS[kind] for name in column.names()} for kind in KINDS}
 
 
-def recognise(headers: list[str]) -> str | None:
-    """The kind whose required columns all appear among ``headers`` (None: no kind, or more)."""
-    matches = [
-        kind
-        for kind in KINDS
-        if {c.field for c in LAYOUTS[kind] if c.required}
-        <= {c.field for c in resolve(kind, headers).values()}
-    ]
+def header_keys(headers: list[str]) -> list[str]:
+    """Every header as compared."""
+    return [header_key(h) for h in headers]
+
+
+def resolve(kind: str, keys: list[str]) -> dict[int, Column]:
+    """Which column each header position holds for ``kind`` (ignored headers are left out);
+    ``keys`` are the headers as ``header_keys`` gives them."""
+    by_name = _BY_NAME[kind]
+    return {position: by_name[key] for position, key in enumerate(keys) if key in by_name}
+
+
+def has_required(kind: str, resolved: dict[int, Column]) -> bool:
+    """Whether every column ``kind`` requires is among the ``resolved`` ones."""
+    return _REQUIRED_FIELDS[kind] <= {column.field for column in resolved.values()}
+
+
+_REQUIRED_FIELDS = {kind: {c.field for c in LAYOUTS[kind] if c.required} for kind in KINDS}
+
+
+def recognise(keys: list[str]) -> str | None:
+    """The kind whose required columns all appear among the headers (None: no kind, or more)."""
+    matches = [kind for kind in KINDS if has_required(kind, resolve(kind, keys))]
     return matches[0] if len(matches) == 1 else None
 
 

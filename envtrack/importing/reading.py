@@ -1,18 +1,34 @@
-"""Reading logbook files: CSV (UTF-8 with or without BOM, comma, semicolon or tab separated)
-and XLSX (every sheet that has a header row). Rows keep the number a spreadsheet shows (the
-header is row 1); empty rows are skipped."""
+"""Reading logbook files, row by row: CSV (UTF-8 with or without BOM, comma, semicolon or tab
+separated) and XLSX (every worksheet). Each table yields every row, numbered as a spreadsheet
+shows it (the first row is row 1), blank ones included; finding the header row and skipping
+blank and total rows is ``tables.py``'s job.
+
+Nothing is held but the row being read: a CSV file is decoded line by line, a workbook's sheets
+are parsed as they are read (openpyxl's read-only mode). A workbook's ``<dimension>`` tag is
+ignored, as programs that write workbooks leave it stale: the rows in the sheet are what
+counts, and a sheet ends at its last row. Input that cannot seek (a pipe) is read once as it
+comes; a workbook from a pipe is first copied to an anonymous temporary file, which zip reading
+needs and which leaves nothing behind.
+"""
 
 from __future__ import annotations
 
 import csv
-import io
 import os
+import shutil
+import stat
+import tempfile
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from typing import Any
+from contextlib import contextmanager
+from dataclasses import dataclass
+from itertools import chain, islice
+from typing import IO, Any
 
 XLSX_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # the old binary .xls
+DELIMITERS = (";", ",", "\t")
+SAMPLE_LINES = 10
+"""Lines read to tell the delimiter: the header row may follow a few title rows."""
 
 
 class UnreadableFile(Exception):
@@ -21,76 +37,133 @@ class UnreadableFile(Exception):
 
 @dataclass
 class Sheet:
-    """One table of a logbook: a CSV file, or one sheet of a workbook."""
+    """One table of a logbook: a CSV file, or one sheet of a workbook. ``rows`` yields
+    ``(number, cells)`` once, in order."""
 
     name: str | None
-    headers: list[Any]
-    rows: list[tuple[int, list[Any]]] = field(default_factory=list)
+    rows: Iterator[tuple[int, list[Any]]]
 
 
-def read_logbook(path: str) -> list[Sheet]:
-    """The tables of a CSV or XLSX file, recognised by its content rather than its name."""
-    if not os.path.isfile(path):
-        raise UnreadableFile(f"{path}: no such file")
-    with open(path, "rb") as handle:
-        head = handle.read(8)
-    if head.startswith(XLSX_MAGIC):
-        return _read_xlsx(path)
-    if head.startswith(OLE_MAGIC):
-        raise UnreadableFile(f"{path}: an old .xls workbook; save it as .xlsx or as CSV UTF-8")
-    return [_read_csv(path)]
-
-
-def _read_csv(path: str) -> Sheet:
-    with open(path, "rb") as handle:
-        data = handle.read()
+@contextmanager
+def open_logbook(path: str) -> Iterator[Iterator[Sheet]]:
+    """The tables of a CSV or XLSX file, recognised by its content rather than its name; the
+    file stays open while they are read."""
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise UnreadableFile(
-            f"{path}: not UTF-8 text (byte {error.start + 1}); save it as 'CSV UTF-8'"
-        ) from None
-    first_line = text.split("\n", 1)[0]
-    delimiter = max((";", ",", "\t"), key=first_line.count) if first_line.strip() else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    sheet = Sheet(name=None, headers=[])
+        mode = os.stat(path).st_mode
+    except OSError:
+        raise UnreadableFile(f"{path}: no such file") from None
+    if stat.S_ISDIR(mode):
+        raise UnreadableFile(f"{path}: a folder, not a file")
     try:
-        for number, cells in enumerate(reader, start=1):
-            if number == 1:
-                sheet.headers = cells
-            elif any(cell.strip() for cell in cells):
-                sheet.rows.append((number, cells))
+        handle = open(path, "rb")
+    except OSError as error:
+        raise UnreadableFile(f"{path}: cannot be read ({error.strerror})") from None
+    with handle:
+        head = _peek(handle, 8)
+        if head.startswith(OLE_MAGIC):
+            raise UnreadableFile(f"{path}: an old .xls workbook; save it as .xlsx or as CSV UTF-8")
+        if head.startswith(XLSX_MAGIC):
+            with _seekable(handle) as source:
+                yield _xlsx_sheets(source, path)
+        else:
+            yield iter([Sheet(None, _csv_rows(handle, path))])
+
+
+def _peek(handle: IO[bytes], size: int) -> bytes:
+    peek = getattr(handle, "peek", None)
+    return peek(size)[:size] if peek is not None else b""
+
+
+@contextmanager
+def _seekable(handle: IO[bytes]) -> Iterator[IO[bytes]]:
+    if handle.seekable():
+        yield handle
+        return
+    with tempfile.TemporaryFile() as copy:  # anonymous: removed however the import ends
+        shutil.copyfileobj(handle, copy)
+        copy.seek(0)
+        yield copy
+
+
+# -- CSV ---------------------------------------------------------------------------------------
+
+
+def _csv_rows(handle: IO[bytes], path: str) -> Iterator[tuple[int, list[Any]]]:
+    lines = _text_lines(handle, path)
+    sample = list(islice(lines, SAMPLE_LINES))
+    reader = csv.reader(chain(sample, lines), delimiter=_delimiter(sample))
+    try:
+        yield from enumerate(reader, start=1)
     except csv.Error as error:
         raise UnreadableFile(f"{path}: not a readable CSV file ({error})") from None
-    return sheet
 
 
-def _read_xlsx(path: str) -> list[Sheet]:
+def _text_lines(handle: IO[bytes], path: str) -> Iterator[str]:
+    """The file's lines as text (a UTF-8 character never holds the byte ``\\n``)."""
+    offset = 0
+    for raw in handle:
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise UnreadableFile(
+                f"{path}: not UTF-8 text (byte {offset + error.start + 1}); save it as 'CSV UTF-8'"
+            ) from None
+        if offset == 0:
+            text = text.removeprefix("\ufeff")
+        offset += len(raw)
+        yield text
+
+
+def _delimiter(sample: list[str]) -> str:
+    """The delimiter that splits some line of the sample into the most cells (``;`` first on a
+    tie): a title row has few delimiters, the header row many, and a decimal comma in a
+    semicolon-separated row splits it in two at most."""
+
+    def widest(delimiter: str) -> int:
+        try:
+            return max((len(cells) for cells in csv.reader(sample, delimiter=delimiter)), default=0)
+        except csv.Error:
+            return 0
+
+    best = max(DELIMITERS, key=widest)
+    return best if widest(best) > 1 else ","
+
+
+# -- XLSX --------------------------------------------------------------------------------------
+
+
+def _xlsx_sheets(source: IO[bytes], path: str) -> Iterator[Sheet]:
     from openpyxl import load_workbook
 
     try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
+        workbook = load_workbook(source, read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds for a damaged workbook
         raise UnreadableFile(f"{path}: not a readable XLSX workbook ({error})") from None
     try:
-        sheets = []
         for worksheet in workbook.worksheets:
-            sheet = Sheet(name=worksheet.title, headers=[])
-            for number, cells in _numbered(worksheet.iter_rows(min_row=1, values_only=True)):
-                if number == 1:
-                    sheet.headers = list(cells)
-                elif any(_filled(cell) for cell in cells):
-                    sheet.rows.append((number, list(cells)))
-            if any(_filled(cell) for cell in sheet.headers):
-                sheets.append(sheet)
-        return sheets
+            worksheet.reset_dimensions()  # the rows are what counts, not the <dimension> tag
+            yield Sheet(worksheet.title, _xlsx_rows(worksheet, path))
     finally:
         workbook.close()
 
 
-def _numbered(rows: Iterator[tuple[Any, ...]]) -> Iterator[tuple[int, tuple[Any, ...]]]:
-    return enumerate(rows, start=1)
+def _xlsx_rows(worksheet: Any, path: str) -> Iterator[tuple[int, list[Any]]]:
+    try:
+        for number, cells in enumerate(worksheet.iter_rows(values_only=True), start=1):
+            yield number, _trimmed(cells)
+    except UnreadableFile:
+        raise
+    except Exception as error:  # a damaged sheet part
+        raise UnreadableFile(f"{path}: sheet {worksheet.title}: not readable ({error})") from None
 
 
-def _filled(cell: Any) -> bool:
+def _trimmed(cells: tuple[Any, ...]) -> list[Any]:
+    """The row without its empty cells at the end."""
+    end = len(cells)
+    while end and not filled(cells[end - 1]):
+        end -= 1
+    return list(cells[:end])
+
+
+def filled(cell: Any) -> bool:
     return cell is not None and not (isinstance(cell, str) and not cell.strip())

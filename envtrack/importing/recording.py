@@ -1,32 +1,33 @@
-"""Turning rows into entries with the application's own domain rules, then saving them in
-batches.
+"""Turning rows into entries with the application's own domain rules, and a batch of them
+into the events of one atomic save.
 
-Every row is built in file order inside one ``UnitOfWork``, through the same domain methods as
-the commands (``EnvTrack.waste_in``, ``EnvTrack.exchange_in``, the pond entries' ``record``), so
-a school's stock and a pond's fish count see the rows before them. Nothing is saved until every
-row has passed; then the new events are saved in batches of rows, each batch one atomic ``save``
-holding the rows' entries and the stock or pond events those rows caused.
+Rows are built in file order inside one ``UnitOfWork``, through the same domain methods as the
+commands (``EnvTrack.waste_in``, ``EnvTrack.exchange_in``, the pond entries' ``record``), so a
+school's stock and a pond's fish count see the rows before them. A row's values are first put
+to the domain's rule for each value on its own (``check_values``), so that every wrong value of
+a row is reported together; the entry is built only from a row whose values all pass.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 from uuid import UUID
 
 from eventsourcing.domain import Aggregate
-from eventsourcing.persistence import PersistenceError
 
 from domain import values as rules
 from domain.entries import Entry
 from domain.errors import DomainError
+from domain.values import CATEGORIES, DESTINATIONS, SOURCES, SPECIES
 from domain.ponds import Feeding, Harvest, Mortality, Stocking, WaterInflow
 from envtrack.application import EnvTrack
 from envtrack.importing.rows import Problem, Row
 from envtrack.unit_of_work import UnitOfWork
 
 BATCH_ROWS = 1_000
+"""Rows checked, and saved, together: one query for the ids present, one atomic save."""
 
 # The domain's field names that a column of another name holds.
 FIELD_COLUMNS = {"item": "items", "qty": "items"}
@@ -76,18 +77,9 @@ def _pond_entry(work: UnitOfWork, entry_id: UUID, data: dict[str, Any], stamp: d
     )
 
 
-def build_all(app: EnvTrack, rows: list[Row]) -> tuple[UnitOfWork, list[Entry], list[Problem]]:
-    """Builds every row in order; a refused row changes nothing and is reported."""
-    work = UnitOfWork(app)
-    entries: list[Entry] = []
-    problems: list[Problem] = []
-    today = app.today()
-    for row in rows:
-        try:
-            entries.append(build_entry(app, work, row, today))
-        except DomainError as error:
-            problems.append(Problem(row.sheet, row.number, _column(row, error.field), error))
-    return work, entries, problems
+def problem_of(row: Row, error: DomainError) -> Problem:
+    """The refusal of a row, where it points: the column it is about, or the row."""
+    return Problem(row.sheet, row.number, _column(row, error.field), error)
 
 
 def _column(row: Row, field: str) -> str | None:
@@ -95,50 +87,107 @@ def _column(row: Row, field: str) -> str | None:
     return row.columns.get(FIELD_COLUMNS.get(field, field))
 
 
-def batches(work: UnitOfWork, entries: list[Entry], size: int = BATCH_ROWS) -> Iterator[tuple[int, list[Any]]]:
-    """The new events in batches of ``size`` rows: each entry's own events, and the events it
-    caused on its school's stock ledger or its pond (they carry its entry id)."""
-    caused: dict[UUID, list[Any]] = {}
-    for aggregate in work.pending():
-        if isinstance(aggregate, Entry):
+def check_values(work: UnitOfWork, row: Row, today: date) -> list[Problem]:
+    """Every value of the row the domain's own rules refuse, each on its own (the site or
+    pond named must exist too); what depends on the rows before (stock, fish alive), on the
+    site's state or on more than one value is left to ``build_entry``."""
+    problems = []
+    rules_of = _RULES[row.kind]
+    for name, value in row.values.items():
+        rule = rules_of.get(name)
+        if rule is None:
             continue
+        try:
+            rule(work, name, value, today)
+        except DomainError as error:
+            problems.append(problem_of(row, error))
+    return problems
+
+
+Rule = Callable[[UnitOfWork, str, Any, date], Any]
+
+
+def _value(rule: Callable[[str, Any], Any]) -> Rule:
+    return lambda work, name, value, today: rule(name, value)
+
+
+def _site(work: UnitOfWork, name: str, slug: str, today: date) -> None:
+    work.site(slug, open_only=False)
+
+
+def _pond(work: UnitOfWork, name: str, slug: str, today: date) -> None:
+    work.pond(slug, open_site=False)
+
+
+def _date(work: UnitOfWork, name: str, value: date, today: date) -> None:
+    rules.occurred_on(name, value, today)
+
+
+def _items(name: str, items: dict[str, Any]) -> None:
+    for item, qty in items.items():
+        rules.slug("item", item)
+        rules.count("qty", qty)
+
+
+def _one_of(allowed: tuple[str, ...]) -> Rule:
+    return _value(lambda name, value: rules.choice(name, value, allowed))
+
+
+_OPTIONAL_TEXT = _value(lambda name, value: rules.text(name, value, required=False))
+_QUANTITY = _value(rules.quantity)
+_COUNT = _value(rules.count)
+_COMMON: dict[str, Rule] = {"date": _date, "operator": _OPTIONAL_TEXT}
+_RULES: dict[str, dict[str, Rule]] = {
+    "waste": {
+        **_COMMON,
+        "site": _site,
+        "category": _one_of(CATEGORIES),
+        "kg": _QUANTITY,
+        "destination": _one_of(DESTINATIONS),
+        "source": _one_of(SOURCES),
+    },
+    "exchange": {
+        **_COMMON,
+        "site": _site,
+        "bottles": _COUNT,
+        "weight_kg": _QUANTITY,
+        "items": _value(_items),
+        "pupil": _OPTIONAL_TEXT,
+        "class": _OPTIONAL_TEXT,
+    },
+    "pond": {
+        **_COMMON,
+        "pond": _pond,
+        "species": _one_of(SPECIES),
+        "count": _COUNT,
+        "mean_g": _QUANTITY,
+        "kg": _QUANTITY,
+        "liters": _QUANTITY,
+        "sold_kg": _QUANTITY,
+        "price_rp_per_kg": _value(rules.rupiah),
+    },
+}
+
+
+def batch_events(work: UnitOfWork, entries: list[Entry]) -> list[Any]:
+    """The new events of a batch of rows built in ``work``: each entry's own events, and the
+    events it caused on its school's stock ledger or its pond (they carry its entry id)."""
+    caused: dict[UUID, list[Any]] = {}
+    for aggregate in shared_aggregates(work):
         for event in aggregate.collect_events():
             entry_id = getattr(event, "entry_id", None)
             if entry_id is None:
                 raise AssertionError(f"an imported row changed {type(aggregate).__name__} on its own")
             caused.setdefault(entry_id, []).append(event)
-    for start in range(0, len(entries), size):
-        chunk = entries[start : start + size]
-        events: list[Any] = []
-        for entry in chunk:
-            events.extend(entry.collect_events())
-            events.extend(caused.pop(entry.id, ()))
-        yield len(chunk), events
+    events: list[Any] = []
+    for entry in entries:
+        events.extend(entry.collect_events())
+        events.extend(caused.pop(entry.id, ()))
     if caused:
         raise AssertionError("events caused by no imported row")
+    return events
 
 
 def shared_aggregates(work: UnitOfWork) -> list[Aggregate]:
-    """The ledgers and ponds the rows changed (snapshotted after a long import)."""
+    """The ledgers and ponds the rows changed and not yet saved."""
     return [a for a in work.pending() if not isinstance(a, Entry)]
-
-
-def save_batches(
-    app: EnvTrack,
-    work: UnitOfWork,
-    entries: list[Entry],
-    progress: Callable[[int], None] = lambda written: None,
-) -> int:
-    """Saves the rows' events, one atomic ``save`` per batch; returns the rows written."""
-    changed = [a.id for a in shared_aggregates(work)]
-    written = 0
-    for rows, events in batches(work, entries):
-        app.save(*events)
-        written += rows
-        progress(written)
-    for aggregate_id in changed:
-        try:
-            app.take_snapshot(aggregate_id)
-        except PersistenceError:  # a snapshot only speeds later loading; the rows are saved
-            pass
-    return written

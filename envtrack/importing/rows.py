@@ -1,18 +1,23 @@
-"""From a table's cells to rows of values: the header checked, each cell converted, and each row
-given its entry id from its fingerprint (kind + values + how many times the same row came
-before it in the file), so that the same rows always get the same ids."""
+"""From a table's cells to rows of values: the header row found and checked, blank and total
+rows skipped, each cell converted, every problem of a row reported together.
+
+A logbook as clerks keep it has title rows above its header row, blank rows between its rows
+and a JUMLAH row at the end: the header row is the first of the first ``HEADER_WITHIN`` rows
+whose headers name a logbook's required columns; after it, blank rows and rows with a cell that
+reads JUMLAH, TOTAL or SUBTOTAL are skipped and counted (``Counts``); blank rows after the last
+row are not rows at all.
+"""
 
 from __future__ import annotations
 
-from collections import Counter
+import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date
+from itertools import chain, islice
 from typing import Any
-from hashlib import sha1
 from uuid import UUID
 
 from domain.errors import DomainError, InvalidValue
-from domain.values import ENVTRACK_NAMESPACE
 from envtrack.importing.columns import (
     IGNORED_HEADERS,
     KINDS,
@@ -22,11 +27,20 @@ from envtrack.importing.columns import (
     Column,
     as_items,
     as_text,
-    header_key,
+    has_required,
+    header_keys,
     recognise,
     resolve,
 )
-from envtrack.importing.reading import Sheet
+from envtrack.importing.reading import Sheet, filled
+
+HEADER_WITHIN = 10
+"""The header row is looked for among this many first rows of a table."""
+
+PROBLEMS_SHOWN = 100
+"""Problems reported one by one; the rest are counted."""
+
+_TOTAL = re.compile(r"(?:^|\x1f)\s*(?:jumlah|sub[\s_-]?total|total)\s*:?\s*(?:\x1f|$)", re.IGNORECASE)
 
 
 @dataclass
@@ -52,13 +66,49 @@ class Row:
 
 
 @dataclass
-class Table:
-    """The rows and problems of one sheet."""
+class Counts:
+    """What reading a file met: rows read (below a header row, neither blank nor totals), rows
+    above the header rows, blank rows and total rows skipped."""
 
-    sheet: str | None
-    kind: str | None
-    rows: list[Row] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
+    read: int = 0
+    above_header: int = 0
+    blank: int = 0
+    totals: int = 0
+
+    @property
+    def skipped(self) -> int:
+        return self.above_header + self.blank + self.totals
+
+
+@dataclass
+class Problems:
+    """The problems of a file in file order: the first ``limit`` kept, the rest only counted;
+    ``bad_rows`` counts the rows (or header rows) with any."""
+
+    limit: int = PROBLEMS_SHOWN
+    shown: list[Problem] = field(default_factory=list)
+    more: int = 0
+    bad_rows: int = 0
+
+    def add_row(self, problems: list[Problem]) -> None:
+        """The problems of one row (or header row), in the order they are to be reported (a
+        ``Found`` list may count more it did not keep)."""
+        more = getattr(problems, "more", 0)
+        if not problems and not more:
+            return
+        self.bad_rows += 1
+        room = max(0, self.limit - len(self.shown))
+        self.shown.extend(problems[:room])
+        self.more += len(problems) - len(problems[:room]) + more
+
+    def __bool__(self) -> bool:
+        return self.bad_rows > 0
+
+
+class Found(list):  # type: ignore[type-arg]
+    """The problems of one row kept, and how many ``more`` were found but not kept."""
+
+    more: int = 0
 
 
 def column_letter(position: int) -> str:
@@ -71,148 +121,184 @@ def column_letter(position: int) -> str:
     return letters
 
 
-def read_table(sheet: Sheet, kind: str | None) -> Table:
-    """Checks the header row, then converts every row (collecting every problem found)."""
-    headers = [as_text(h) or "" for h in sheet.headers]
-    kind = kind or recognise(headers)
-    table = Table(sheet=sheet.name, kind=kind)
+def read_sheet(
+    sheet: Sheet, kind: str | None, counts: Counts
+) -> Iterator[tuple[Row | None, list[Problem]]]:
+    """Each data row of the sheet converted, with its problems; a header row that is wrong
+    gives ``(None, its problems)`` and ends the sheet. An empty sheet of a workbook gives
+    nothing."""
+    first = list(islice(sheet.rows, HEADER_WITHIN))
+    at, named, keys = find_header(first, kind)
+    if at is None and sheet.name is not None and not any(_is_filled(cells) for _, cells in chain(first, sheet.rows)):
+        return  # an empty sheet of a workbook
+    if at is None or not named:
+        number = first[at][0] if at is not None else 1
+        yield None, [Problem(sheet.name, number, None, InvalidValue("headers", "", "no_header_row", rows=HEADER_WITHIN))]
+        return
+    number, cells = first[at]
+    counts.above_header += at
+    headers = [as_text(h) or "" for h in cells]
+    kind = kind or recognise(keys)
     if kind is None:
-        table.problems.append(
-            Problem(
-                sheet.name,
-                1,
-                None,
-                InvalidValue("headers", ", ".join(h for h in headers if h), "no_logbook_kind"),
-            )
-        )
-        return table
-    resolved = resolve(kind, headers)
-    labels = {position: f"{column_letter(position)} ({header})" for position, header in enumerate(headers) if header}
-    table.problems.extend(_header_problems(sheet.name, kind, headers, resolved, labels))
-    if table.problems:
-        return table
-    columns = {column.field: labels[position] for position, column in resolved.items()}
-    # Logbooks repeat their dates, sites and words: each distinct text is converted once.
-    memo: dict[int, dict[str, Any]] = {
-        position: {} for position, column in resolved.items() if column.convert is not as_items
-    }
-    for number, cells in sheet.rows:
-        row, problems = _convert(sheet.name, number, kind, cells, resolved, labels, columns, memo)
-        if problems:
-            table.problems.extend(problems)
-        else:
-            table.rows.append(row)
-    return table
-
-
-def _header_problems(
-    sheet: str | None, kind: str, headers: list[str], resolved: dict[int, Column], labels: dict[int, str]
-) -> list[Problem]:
-    problems = []
-    seen: dict[str, int] = {}
-    for position, header in enumerate(headers):
-        if not header or header_key(header) in IGNORED_HEADERS:
+        named = ", ".join(h for h in headers if h)
+        yield None, [Problem(sheet.name, number, None, InvalidValue("headers", named, "no_logbook_kind"))]
+        _count_rows(chain(first[at + 1 :], sheet.rows), counts)
+        return
+    layout = _Layout(sheet.name, kind, headers, keys)
+    problems = layout.header_problems(number)
+    if problems or problems.more:
+        yield None, problems
+        _count_rows(chain(first[at + 1 :], sheet.rows), counts)
+        return
+    blank = 0
+    for number, cells in chain(first[at + 1 :], sheet.rows):
+        if not _is_filled(cells):
+            blank += 1
             continue
-        column = resolved.get(position)
-        if column is None:
-            names = ", ".join(f"{c.header_id}/{c.field}" for c in LAYOUTS[kind])
-            problems.append(
-                Problem(
-                    sheet,
-                    1,
-                    labels[position],
-                    InvalidValue("header", header, "not_a_column", kind=kind, columns=names),
-                )
-            )
-        elif column.field in seen:
-            problems.append(
-                Problem(
-                    sheet,
-                    1,
-                    labels[position],
-                    InvalidValue("header", header, "repeats_column", column=labels[seen[column.field]]),
-                )
-            )
+        counts.blank += blank  # blank rows count once a row follows them
+        blank = 0
+        if _is_total(cells):
+            counts.totals += 1
+            continue
+        counts.read += 1
+        yield layout.convert(number, cells)
+
+
+def _count_rows(rows: Iterable[tuple[int, list[Any]]], counts: Counts) -> None:
+    """The rows under a header row that is wrong: counted as read, not converted."""
+    counts.read += sum(1 for _, cells in rows if _is_filled(cells))
+
+
+def find_header(rows: list[tuple[int, list[Any]]], kind: str | None) -> tuple[int | None, int, list[str]]:
+    """Which of ``rows`` is the header row, how many columns it names, and its headers as
+    compared: the first that names every required column of ``kind`` (of exactly one kind,
+    when none is given); failing that the one naming the most columns (its problems are then
+    reported), or the first that is not blank with 0; ``(None, 0, [])`` if all are blank."""
+    best: int | None = None
+    most = 0
+    best_keys: list[str] = []
+    for at, (_, cells) in enumerate(rows):
+        if not _is_filled(cells):
+            continue
+        keys = header_keys([as_text(h) or "" for h in cells])
+        if best is None:
+            best, best_keys = at, keys
+        if kind is not None:
+            resolved = {kind: resolve(kind, keys)}
+            if has_required(kind, resolved[kind]):
+                return at, len(resolved[kind]), keys
         else:
-            seen[column.field] = position
-    for column in LAYOUTS[kind]:
-        if column.required and column.field not in seen:
-            problems.append(
-                Problem(
-                    sheet,
-                    1,
-                    None,
-                    InvalidValue("header", f"{column.header_id}/{column.field}", "column_missing", kind=kind),
-                )
-            )
-    return problems
+            if recognise(keys) is not None:
+                return at, len(keys), keys
+            resolved = {k: resolve(k, keys) for k in KINDS}
+        named = max(len(r) for r in resolved.values())
+        if named > most:
+            best, most, best_keys = at, named, keys
+    return best, most, best_keys
 
 
-def _convert(
-    sheet: str | None,
-    number: int,
-    kind: str,
-    cells: list[Any],
-    resolved: dict[int, Column],
-    labels: dict[int, str],
-    columns: dict[str, str],
-    memo: dict[int, dict[str, Any]],
-) -> tuple[Row, list[Problem]]:
-    values: dict[str, Any] = {}
-    problems: list[Problem] = []
-    for position, cell in enumerate(cells):
-        column = resolved.get(position)
-        known = memo.get(position)
-        if known is not None and cell.__class__ is str and cell in known:
-            value = known[cell]
+def _is_filled(cells: list[Any]) -> bool:
+    return any(filled(cell) for cell in cells)
+
+
+def _is_total(cells: list[Any]) -> bool:
+    """Whether a cell of the row reads JUMLAH, TOTAL or SUBTOTAL (any case, ``Sub Total``,
+    ``TOTAL:``)."""
+    return _TOTAL.search("\x1f".join(cell for cell in cells if cell.__class__ is str)) is not None
+
+
+class _Layout:
+    """A sheet's header row: which column each position holds, and how errors name them."""
+
+    def __init__(self, sheet: str | None, kind: str, headers: list[str], keys: list[str]) -> None:
+        self.sheet, self.kind, self.headers, self.keys = sheet, kind, headers, keys
+        self.resolved = resolve(kind, keys)
+        self.columns = {column.field: self.label(position) for position, column in self.resolved.items()}
+        # Logbooks repeat their dates, sites and words: each distinct text is converted once.
+        self.memo: dict[int, dict[str, Any]] = {
+            position: {} for position, column in self.resolved.items() if column.convert is not as_items
+        }
+
+    def label(self, position: int) -> str:
+        """``D (berat_kg)``: the column's letters and header."""
+        return f"{column_letter(position)} ({self.headers[position]})"
+
+    def header_problems(self, number: int, limit: int = PROBLEMS_SHOWN) -> Found:
+        """What is wrong with the header row: the first ``limit`` problems, the rest counted."""
+        found = Found()
+        seen: dict[str, int] = {}
+        names = ", ".join(f"{c.header_id}/{c.field}" for c in LAYOUTS[self.kind])
+        for position, header in enumerate(self.headers):
+            if not header or self.keys[position] in IGNORED_HEADERS:
+                continue
+            column = self.resolved.get(position)
+            if column is not None and column.field not in seen:
+                seen[column.field] = position
+                continue
+            if len(found) >= limit:
+                found.more += 1
+            elif column is None:
+                refusal = InvalidValue("header", header, "not_a_column", kind=self.kind, columns=names)
+                found.append(Problem(self.sheet, number, self.label(position), refusal))
+            else:
+                refusal = InvalidValue("header", header, "repeats_column", column=self.label(seen[column.field]))
+                found.append(Problem(self.sheet, number, self.label(position), refusal))
+        for column in LAYOUTS[self.kind]:
+            if column.required and column.field not in seen:
+                refusal = InvalidValue("header", f"{column.header_id}/{column.field}", "column_missing", kind=self.kind)
+                found.append(Problem(self.sheet, number, None, refusal))
+        return found
+
+    def convert(self, number: int, cells: list[Any]) -> tuple[Row, list[Problem]]:
+        """The row's values, and every problem of its cells: unreadable, under no header,
+        required but empty, or not used by the row's pond action."""
+        sheet, resolved, memo = self.sheet, self.resolved, self.memo
+        values: dict[str, Any] = {}
+        problems: list[Problem] = []
+        failed: set[str] = set()
+        for position, cell in enumerate(cells):
+            column = resolved.get(position)
+            known = memo.get(position)
+            if known is not None and cell.__class__ is str and cell in known:
+                value = known[cell]
+                if value is not None:
+                    values[column.field] = value  # type: ignore[union-attr]
+                continue
+            if column is None:
+                header = self.headers[position] if position < len(self.headers) else ""
+                if not header and as_text(cell) is not None:
+                    refusal = InvalidValue("cell", as_text(cell), "cell_without_header")
+                    problems.append(Problem(sheet, number, column_letter(position), refusal))
+                continue
+            try:
+                value = column.convert(cell)
+            except CellError as error:
+                problems.append(Problem(sheet, number, self.label(position), error.for_column(column.field, cell)))
+                failed.add(column.field)
+                continue
+            if known is not None and cell.__class__ is str:
+                known[cell] = value
             if value is not None:
-                values[column.field] = value  # type: ignore[union-attr]
-            continue
-        if column is None:
-            if position not in labels and as_text(cell) is not None:
-                problems.append(
-                    Problem(
-                        sheet,
-                        number,
-                        column_letter(position),
-                        InvalidValue("cell", as_text(cell), "cell_without_header"),
-                    )
-                )
-            continue
-        try:
-            value = column.convert(cell)
-        except CellError as error:
-            problems.append(Problem(sheet, number, labels[position], error.for_column(column.field, cell)))
-            continue
-        if known is not None and cell.__class__ is str:
-            known[cell] = value
-        if value is not None:
-            values[column.field] = value
-    row = Row(sheet, number, kind, values, columns)
-    if problems:
+                values[column.field] = value
+        row = Row(sheet, number, self.kind, values, self.columns)
+        problems.extend(self._missing(row, failed))
         return row, problems
-    required = list(_REQUIRED[kind])
-    unused: list[str] = []
-    if kind == "pond" and "action" in values:
-        needed, optional = POND_ACTION_COLUMNS[values["action"]]
-        required += needed
-        allowed = {"date", "pond", "action", "operator", *needed, *optional}
-        unused = [name for name in values if name not in allowed]
-    for name in required:
-        if name not in values:
-            problems.append(
-                Problem(sheet, number, columns.get(name, name), _empty(name, values.get("action")))
-            )
-    for name in unused:
-        problems.append(
-            Problem(
-                sheet,
-                number,
-                columns[name],
-                InvalidValue(name, as_text(values[name]), "not_used_by_action", action=values["action"]),
-            )
-        )
-    return row, problems
+
+    def _missing(self, row: Row, failed: set[str]) -> Iterator[Problem]:
+        values, columns = row.values, self.columns
+        required = list(_REQUIRED[self.kind])
+        unused: list[str] = []
+        if self.kind == "pond" and "action" in values:
+            needed, optional = POND_ACTION_COLUMNS[values["action"]]
+            required += needed
+            allowed = {"date", "pond", "action", "operator", *needed, *optional}
+            unused = [name for name in values if name not in allowed]
+        for name in required:
+            if name not in values and name not in failed:
+                yield Problem(row.sheet, row.number, columns.get(name, name), _empty(name, values.get("action")))
+        for name in unused:
+            refusal = InvalidValue(name, as_text(values[name]), "not_used_by_action", action=values["action"])
+            yield Problem(row.sheet, row.number, columns[name], refusal)
 
 
 _REQUIRED = {kind: tuple(c.field for c in LAYOUTS[kind] if c.required) for kind in LAYOUTS}
@@ -224,59 +310,4 @@ def _empty(name: str, action: str | None) -> DomainError:
     return InvalidValue(name, "", "empty_for_action", action=action)
 
 
-_FIELDS = {kind: tuple(column.field for column in LAYOUTS[kind]) for kind in LAYOUTS}
-
-
-def fingerprint(kind: str, values: dict[str, Any], known: dict[Any, str] | None = None) -> str:
-    """The row's values in one canonical text: the same row reads the same from CSV or XLSX,
-    from Indonesian or English headers, with a decimal point or comma. ``known`` remembers
-    the canonical text of values already seen."""
-    parts = [kind]
-    for name in _FIELDS[kind]:
-        value = values.get(name)
-        if value.__class__ is dict:
-            text = _canonical(value)
-        else:
-            key = (value.__class__, value)
-            text = known.get(key) if known is not None else None
-            if text is None:
-                text = _canonical(value)
-                if known is not None:
-                    known[key] = text
-        parts.append(f"{name}={text}")
-    return "\x1f".join(parts)
-
-
-def _canonical(value: Any) -> str:
-    if value.__class__ is str:
-        return value  # type: ignore[no-any-return]
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "1" if value else ""
-    if isinstance(value, float):
-        return repr(int(value)) if value.is_integer() else repr(value)
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, dict):
-        return ";".join(f"{k}={_canonical(v)}" for k, v in sorted(value.items()))
-    return str(value)
-
-
-_NAMESPACE = ENVTRACK_NAMESPACE.bytes
-
-
-def assign_ids(rows: list[Row]) -> None:
-    """Gives every row its entry id: uuid5 of its fingerprint and its occurrence in the file
-    (two identical rows are two entries, and stay two entries on every re-import)."""
-    seen: Counter[str] = Counter()
-    known: dict[Any, str] = {}
-    for row in rows:
-        key = fingerprint(row.kind, row.values, known)
-        seen[key] += 1
-        name = f"import/{key}\x1e{seen[key]}"
-        # uuid5(ENVTRACK_NAMESPACE, name), spelled out: the library call costs twice as much.
-        row.entry_id = UUID(bytes=sha1(_NAMESPACE + name.encode()).digest()[:16], version=5)
-
-
-__all__ = ["KINDS", "Problem", "Row", "Table", "assign_ids", "fingerprint", "read_table"]
+__all__ = ["KINDS", "Counts", "Problem", "Problems", "Row", "column_letter", "find_header", "read_sheet"]
