@@ -101,4 +101,5 @@ def list_(obj: Context, fmt: str) -> None:
 @click.pass_obj
 def show_(obj: Context, slug: str, fmt: str) -> None:
     """Show one site."""
-    output_fields(obj, fmt, obj.app(create=False).show_site(slug))
+    shown = obj.app(create=False).show_site(slug)
+    output_fields(obj, fmt, {**shown, "ponds": ", ".join(shown["ponds"])}, data=shown)
