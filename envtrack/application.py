@@ -35,6 +35,7 @@ from envtrack.commands.sites import SiteCommands
 from envtrack.commands.waste import WasteCommands
 from envtrack.store import APPLICATION_NAME, Store
 from envtrack.unit_of_work import retrying
+from envtrack.pond_views import PondViews
 from envtrack.views import Views
 
 SNAPSHOT_INTERVALS = {"domain.sambo:SupplyLedger": 50, "domain.ponds:Pond": 50, "domain.sites:Site": 50}
@@ -56,7 +57,7 @@ class DateAsISO(Transcoding):
 
 
 class EnvTrack(
-    SiteCommands, SamboCommands, PondCommands, WasteCommands, EntryCommands, CityCommands, Views, CityViews
+    SiteCommands, SamboCommands, PondCommands, WasteCommands, EntryCommands, CityCommands, Views, CityViews, PondViews
 ):
     """The envtrack application: sites, SAMBO DIKARTU AS, MADULENI MANIS and waste."""
 

@@ -16,6 +16,8 @@ from domain.errors import DomainError, show_value
 from envtrack.messages_city import MESSAGES as CITY_MESSAGES
 from envtrack.messages_sipsn import MESSAGES as SIPSN_MESSAGES
 from envtrack.messages_import import MESSAGES as IMPORT_MESSAGES
+from envtrack.messages_pond import DATA_WORDS as POND_DATA_WORDS
+from envtrack.messages_pond import MESSAGES as POND_MESSAGES
 from envtrack.messages_sync import MESSAGES as SYNC_MESSAGES
 
 MESSAGES: dict[str, dict[str, str]] = {
@@ -242,6 +244,7 @@ MESSAGES.update(SYNC_MESSAGES)
 MESSAGES.update(CITY_MESSAGES)
 MESSAGES.update(SIPSN_MESSAGES)
 MESSAGES.update(IMPORT_MESSAGES)
+MESSAGES.update(POND_MESSAGES)
 
 DATA_WORDS: dict[str, dict[str, dict[str, str]]] = {
     "action": {  # of no_open_cycle: what a pond command needs an open cycle for
@@ -254,6 +257,9 @@ DATA_WORDS: dict[str, dict[str, dict[str, str]]] = {
         "previous_cycle_closed": {"en": "the previous cycle closed", "id": "siklus sebelumnya ditutup"},
     },
 }
+
+for _key, _words in POND_DATA_WORDS.items():
+    DATA_WORDS.setdefault(_key, {}).update(_words)
 
 
 def _in(entry: dict[str, str], lang: str) -> str:

@@ -17,12 +17,7 @@ from domain.sites import Site
 from envtrack.unit_of_work import UnitOfWork
 
 if TYPE_CHECKING:  # loaded by the queries that use them
-    from domain.cycles import Cycle
     from envtrack.logview import LogEvent
-
-POND_CYCLE_WARN_DAYS = 120
-POND_FCR_WARN = 1.5
-
 
 class Views(Application[UUID]):
     """What ``EnvTrack`` answers without changing anything."""
@@ -45,7 +40,9 @@ class Views(Application[UUID]):
         return sorted((_site_dict(site) for site in sites), key=lambda s: s["site"])
 
     def show_site(self, slug: str) -> dict[str, Any]:
-        return _site_dict(UnitOfWork(self).site(slug, open_only=False))
+        site = _site_dict(UnitOfWork(self).site(slug, open_only=False))
+        site["ponds"] = self.site_ponds(site["site"])  # type: ignore[attr-defined]
+        return site
 
     # -- SAMBO DIKARTU AS ----------------------------------------------------------------------
 
@@ -65,52 +62,6 @@ class Views(Application[UUID]):
             ],
         }
 
-    # -- MADULENI MANIS ------------------------------------------------------------------------
-
-    def show_pond(self, slug: str) -> dict[str, Any]:
-        pond = UnitOfWork(self).pond(slug, open_site=False)
-        shown: dict[str, Any] = {
-            "pond": pond.slug,
-            "site": pond.site,
-            "volume_m3": pond.volume_m3,
-            "system": pond.system,
-            "cycles_closed": sum(1 for c in pond.cycles.values() if c["closed"]),
-            "open_cycle": None,
-            "warnings": [],
-        }
-        if pond.open_cycle is not None:
-            cycle = pond.cycles[pond.open_cycle]
-            days = (self.today() - date.fromisoformat(cycle["started_on"])).days
-            shown["open_cycle"] = {
-                "cycle_id": pond.open_cycle,
-                "species": cycle["species"],
-                "started_on": cycle["started_on"],
-                "days_in_cycle": days,
-                "stocked": cycle["stocked"],
-                "alive": pond.alive(pond.open_cycle),
-                "dead": cycle["dead"],
-                "harvested": cycle["harvested"],
-                "harvest_kg": round(cycle["harvest_kg"], 3),
-                "fed_kg": round(cycle["fed_kg"], 3),
-            }
-            shown["warnings"] = cycle_warnings(cycle, days)
-        return shown
-
-    def entry_warnings(self, entry_id: UUID) -> list[dict[str, Any]]:
-        """Warnings (never refusals) about the growing cycle a pond entry belongs to: a cycle
-        past 120 days, or an FCR above 1.5 (a closed cycle is judged at its final harvest)."""
-        from domain.ponds import PondEntry
-
-        entry = UnitOfWork(self).find(entry_id)
-        if not isinstance(entry, PondEntry) or getattr(entry, "cycle_id", None) is None:
-            return []
-        pond = self.repository.get(values.pond_id(entry.pond))
-        cycle = pond.cycles.get(str(entry.cycle_id))
-        if cycle is None:
-            return []
-        end = entry.occurred_on if cycle["closed"] else self.today()
-        return cycle_warnings(cycle, (end - date.fromisoformat(cycle["started_on"])).days)
-
     # -- the log -------------------------------------------------------------------------------
 
     def log(self, *, site: str | None = None, limit: int = 50) -> list[LogEvent]:
@@ -120,19 +71,6 @@ class Views(Application[UUID]):
         if site is not None:
             UnitOfWork(self).site(site, open_only=False)
         return logview.read(self, site=site, limit=limit)
-
-
-def cycle_warnings(cycle: Cycle, days: int) -> list[dict[str, Any]]:
-    """Warnings (not refusals) for a growing cycle, as data the CLI words per ``--lang``:
-    ``{"warning": "cycle_days", "value": days, "limit": 120}`` for a cycle run too long, and
-    ``{"warning": "fcr", "value": fcr, "limit": 1.5}`` for feed used poorly."""
-    warnings: list[dict[str, Any]] = []
-    if days > POND_CYCLE_WARN_DAYS:
-        warnings.append({"warning": "cycle_days", "value": days, "limit": POND_CYCLE_WARN_DAYS})
-    gain = cycle["harvest_kg"] - cycle["stocked_kg"]
-    if cycle["harvest_kg"] > 0 and gain > 0 and cycle["fed_kg"] / gain > POND_FCR_WARN:
-        warnings.append({"warning": "fcr", "value": round(cycle["fed_kg"] / gain, 2), "limit": POND_FCR_WARN})
-    return warnings
 
 
 def _site_dict(site: Site) -> dict[str, Any]:

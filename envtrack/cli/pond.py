@@ -1,4 +1,4 @@
-"""MADULENI MANIS: ``pond add|stock|feed|water|mortality|harvest|show``."""
+"""MADULENI MANIS: ``pond add|stock|feed|water|mortality|harvest|sample|quality|list|show``."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from envtrack.cli.recording import (
     date_option,
     format_option,
     output_fields,
+    output_rows,
     parse_on,
     print_entry,
     warn,
@@ -109,6 +110,16 @@ def harvest(
     warn(obj, app.entry_warnings(entry_id))
 
 
+@pond.command("list")
+@click.option("--site", default=None, help="Only the ponds of this site.")
+@format_option()
+@click.pass_obj
+def list_(obj: Context, site: str | None, fmt: str) -> None:
+    """List the ponds (of one site): site, volume, system and the open cycle's fish."""
+    ponds = obj.app(create=False).list_ponds(site=site)
+    output_rows(obj, fmt, ponds, ["pond", "site", "volume_m3", "system", "species", "started_on", "alive"])
+
+
 @pond.command("show")
 @click.argument("slug", metavar="POND")
 @format_option()
@@ -117,11 +128,9 @@ def show_(obj: Context, slug: str, fmt: str) -> None:
     """Show the pond and its open cycle: stocked, alive, fed, harvested, days in cycle."""
     shown = obj.app(create=False).show_pond(slug)
     output_fields(obj, fmt, _flat(shown), data=shown)
-    if fmt == "table":
-        warn(obj, shown["warnings"])
 
 
 def _flat(shown: dict[str, Any]) -> dict[str, Any]:
-    flat = {key: value for key, value in shown.items() if key not in ("open_cycle", "warnings")}
+    flat = {key: value for key, value in shown.items() if key != "open_cycle"}
     flat.update(shown["open_cycle"] or {"open_cycle": None})
     return flat

@@ -113,11 +113,12 @@ def list_(obj: Context, fmt: str) -> None:
 @format_option()
 @click.pass_obj
 def show_(obj: Context, slug: str, fmt: str) -> None:
-    """Show one site (its location in decimal degrees, as recorded)."""
+    """Show one site (its location in decimal degrees, as recorded, and its ponds)."""
     shown = obj.app(create=False).show_site(slug)
+    table = {**shown, "ponds": ", ".join(shown["ponds"])}
     if fmt == "table":  # every recorded decimal of a coordinate, in the language's decimal mark
-        shown.update({key: _degrees(shown[key], obj.lang) for key in ("lat", "lng")})
-    output_fields(obj, fmt, shown)
+        table.update({key: _degrees(shown[key], obj.lang) for key in ("lat", "lng")})
+    output_fields(obj, fmt, table, data=shown)
 
 
 def _degrees(value: float | None, lang: str) -> str | None:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from uuid import UUID
 
 from domain import values
+from domain.errors import AlreadyExists
 from envtrack.commands import Commands
 from envtrack.unit_of_work import UnitOfWork
 
@@ -33,7 +34,11 @@ class PondCommands(Commands):
 
             host = work.site(site)
             host.check_kind(values.POND_SITE_KINDS, "MADULENI MANIS")
-            work.add_new(Pond.add(slug, site=host.slug, volume_m3=volume_m3, system=system, **stamp), "pond", slug)
+            pond = Pond.add(slug, site=host.slug, volume_m3=volume_m3, system=system, **stamp)
+            taken = work.find(pond.id)
+            if taken is not None:
+                raise AlreadyExists("pond", pond.slug, "pond_taken", site=taken.site)
+            work.add(pond)
 
         self.run(command)
 

@@ -66,7 +66,7 @@ def test_sites_added_updated_and_closed_are_seen_by_a_new_instance(app, reopen):
     assert fresh.show_site("smpn-6") == {
         "site": "smpn-6", "kind": "school", "name": "SMP Negeri 6 Kota Mojokerto",
         "kelurahan": "Kranggan", "kecamatan": "Prajurit Kulon", "population": 720, "lat": None, "lng": None,
-        "closed": False, "close_reason": None,
+        "closed": False, "close_reason": None, "ponds": [],
     }
     assert [s["site"] for s in fresh.list_sites()] == ["bank-sampah-mawar", "smpn-6"]
     assert fresh.show_site("bank-sampah-mawar")["close_reason"] == "merged into the Bank Sampah Induk"

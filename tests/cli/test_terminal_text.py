@@ -92,7 +92,7 @@ def test_tables_are_headed_in_indonesian_with_no_english_key_left(envtrack):
     assert [row[0] for row in pond[2:]] == ["Kolam", "Lokasi", "Volume (m³)", "Sistem", "Siklus selesai", "Siklus berjalan"]
     site = table("site", "show", "masjid-1")
     assert [row[0] for row in site[2:]] == [
-        "Lokasi", "Jenis lokasi", "Nama", "Kelurahan", "Kecamatan", "Populasi", "Ditutup", "Alasan ditutup"]
+        "Lokasi", "Jenis lokasi", "Nama", "Kelurahan", "Kecamatan", "Populasi", "Ditutup", "Alasan ditutup", "Kolam"]
     assert site[8] == ["Ditutup", "ya"]
     assert table("log")[0] == ["Posisi", "Dicatat (UTC)", "Operator", "Kejadian", "Lokasi", "Ringkasan"]
     status = table("projections", "status")

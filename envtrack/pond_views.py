@@ -1,0 +1,119 @@
+"""MADULENI MANIS queries: the ponds, one pond and its cycle, and the warnings after a record.
+
+They load and read, never save, and return plain dicts the command line renders. A pond's
+figures come from the pond aggregate (its cycles, samples and water tests), so ``pond show``
+loads one record and needs no read model.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import TYPE_CHECKING, Any
+from uuid import UUID
+
+from eventsourcing.application import Application
+
+from domain import values
+from envtrack.unit_of_work import UnitOfWork
+
+if TYPE_CHECKING:
+    from domain.ponds import Pond
+
+
+class PondViews(Application[UUID]):
+    """What ``EnvTrack`` answers about ponds without changing anything."""
+
+    today: Callable[[], date]
+
+    def _pond_ids(self) -> list[UUID]:
+        from eventsourcing.utils import get_topic
+
+        from domain.ponds import Pond
+
+        topic = get_topic(Pond.Added)
+        ids: list[UUID] = []
+        start = 0
+        while True:
+            page = self.recorder.select_notifications(start, 10_000, topics=[topic], inclusive_of_start=False)
+            if not page:
+                break
+            ids.extend(n.originator_id for n in page)
+            start = page[-1].id
+        return ids
+
+    def list_ponds(self, *, site: str | None = None) -> list[dict[str, Any]]:
+        """Every pond (of one site, if given), by slug: its site, volume, system and open cycle."""
+        if site is not None:
+            site = UnitOfWork(self).site(site, open_only=False).slug
+        ponds = [self.repository.get(pond_id) for pond_id in self._pond_ids()]
+        rows = [_pond_row(pond) for pond in ponds if site is None or pond.site == site]
+        return sorted(rows, key=lambda row: row["pond"])
+
+    def site_ponds(self, site: str) -> list[str]:
+        """The slugs of a site's ponds."""
+        return [row["pond"] for row in self.list_ponds(site=site)]
+
+    def show_pond(self, slug: str) -> dict[str, Any]:
+        """The pond and its open cycle: stocked, alive, fed, harvested, days in cycle (to today).
+        No warnings: those follow the record that causes them."""
+        pond = UnitOfWork(self).pond(slug, open_site=False)
+        shown: dict[str, Any] = {
+            "pond": pond.slug,
+            "site": pond.site,
+            "volume_m3": pond.volume_m3,
+            "system": pond.system,
+            "cycles_closed": sum(1 for c in pond.cycles.values() if c["closed"]),
+            "open_cycle": None,
+        }
+        if pond.open_cycle is not None:
+            cycle = pond.cycles[pond.open_cycle]
+            days = (self.today() - date.fromisoformat(cycle["started_on"])).days
+            shown["open_cycle"] = {
+                "cycle_id": pond.open_cycle,
+                "species": cycle["species"],
+                "started_on": cycle["started_on"],
+                "days_in_cycle": days,
+                "stocked": cycle["stocked"],
+                "alive": pond.alive(pond.open_cycle),
+                "dead": cycle["dead"],
+                "harvested": cycle["harvested"],
+                "harvest_kg": round(cycle["harvest_kg"], 3),
+                "fed_kg": round(cycle["fed_kg"], 3),
+            }
+        return shown
+
+    def entry_warnings(self, entry_id: UUID) -> list[dict[str, Any]]:
+        """Warnings (never refusals) after a pond record, judged on the record's own date: its
+        cycle past the species' usual length (lele 120 days, nila 180), and at a final harvest
+        an FCR above 1.5. A stocking warns of nothing."""
+        from domain.pond_norms import cycle_warnings, fcr_warnings
+        from domain.ponds import PondEntry, Stocking
+
+        entry = UnitOfWork(self).find(entry_id)
+        if not isinstance(entry, PondEntry) or isinstance(entry, Stocking):
+            return []
+        if getattr(entry, "cycle_id", None) is None:
+            return []
+        pond = self.repository.get(values.pond_id(entry.pond))
+        cycle = pond.cycles.get(str(entry.cycle_id))
+        if cycle is None:
+            return []
+        days = (entry.occurred_on - date.fromisoformat(cycle["started_on"])).days
+        warnings = cycle_warnings(cycle["species"], days)
+        if getattr(entry, "final", False):
+            warnings += fcr_warnings(cycle["fed_kg"], cycle["harvest_kg"], cycle["stocked_kg"])
+        return warnings
+
+
+def _pond_row(pond: Pond) -> dict[str, Any]:
+    cycle = None if pond.open_cycle is None else pond.cycles[pond.open_cycle]
+    return {
+        "pond": pond.slug,
+        "site": pond.site,
+        "volume_m3": pond.volume_m3,
+        "system": pond.system,
+        "species": None if cycle is None else cycle["species"],
+        "started_on": None if cycle is None else cycle["started_on"],
+        "alive": None if pond.open_cycle is None else pond.alive(pond.open_cycle),
+    }
