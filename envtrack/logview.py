@@ -35,6 +35,9 @@ class LogEvent:
     origin: Any
     origin_store: str | None = None
     """The store a copied event was first recorded in (None: recorded here)."""
+    topic: str = ""
+    unreadable: tuple[str, str] | None = None
+    """Why the stored event cannot be read (reason, detail), when it cannot: ``event`` is None."""
 
     @property
     def name(self) -> str:
@@ -70,8 +73,7 @@ def read(app: Any, *, site: str | None = None, limit: int = 50) -> list[LogEvent
         start = max(1, stop - page + 1)
         notifications = app.recorder.select_notifications(start, stop - start + 1, stop=stop)
         for notification in reversed(notifications):
-            event = app.mapper.to_domain_event(notification)
-            logged = LogEvent(notification.id, event, _origin(app, event, origins))
+            logged = _decoded(app, notification, origins)
             if site is None or logged.site == site:
                 found.append(logged)
                 if len(found) == limit:
@@ -82,6 +84,22 @@ def read(app: Any, *, site: str | None = None, limit: int = 50) -> list[LogEvent
         return found
     copies = app.store.copies(found[0].position - 1, found[-1].position)
     return [replace(e, origin_store=copies[e.position].origin_store) if e.position in copies else e for e in found]
+
+
+def _decoded(app: Any, notification: Any, origins: dict[UUID, Any]) -> LogEvent:
+    """The stored event decoded, or marked unreadable (its state is not JSON, its topic names no
+    event class): the log shows it as such and goes on."""
+    from projections.rows import why_unreadable
+
+    try:
+        event = app.mapper.to_domain_event(notification)
+    except Exception as error:  # noqa: BLE001 - whatever a damaged event raises
+        return LogEvent(notification.id, None, None, topic=notification.topic, unreadable=why_unreadable(error))
+    try:
+        origin = _origin(app, event, origins)
+    except Exception:  # noqa: BLE001 - the first event of its aggregate cannot be read
+        origin = None
+    return LogEvent(notification.id, event, origin, topic=notification.topic)
 
 
 def _origin(app: Any, event: Any, cache: dict[UUID, Any]) -> Any:
@@ -109,7 +127,36 @@ def _owner(event: Any) -> type | None:
 
 
 def rows(events: list[LogEvent], lang: str = "id") -> list[dict[str, Any]]:
-    return [row(logged, lang) for logged in events]
+    return [_row_or_unreadable(logged, lang) for logged in events]
+
+
+def _row_or_unreadable(logged: LogEvent, lang: str) -> dict[str, Any]:
+    """The event's row; an event that cannot be read, or lacks a field its summary shows, as
+    an unreadable row."""
+    from projections.rows import why_unreadable
+
+    if logged.unreadable is None:
+        try:
+            return row(logged, lang)
+        except Exception as error:  # noqa: BLE001 - an event of the right kind with fields missing
+            missing = getattr(error, "name", None) if isinstance(error, AttributeError) else None
+            reason = ("missing_field", missing) if missing else why_unreadable(error)
+            logged = replace(logged, unreadable=reason)
+    reason, detail = logged.unreadable or ("malformed", "")
+    return {
+        "position": logged.position,
+        "recorded_at": None,
+        "operator": None,
+        "event": logged.topic.rpartition(":")[2] or logged.topic,
+        "site": None,
+        "entry_id": None,
+        "occurred_on": None,
+        "summary": label("log.unreadable", lang).format(
+            reason=label(f"store.reason.{reason}", lang).format(detail=detail)
+        ),
+        "origin": logged.origin_store,
+        "data": {},
+    }
 
 
 def row(logged: LogEvent, lang: str = "id") -> dict[str, Any]:
@@ -141,7 +188,8 @@ def table_rows(rows_: list[dict[str, Any]]) -> list[dict[str, Any]]:
     for item in rows_:
         recorded = item["recorded_at"]
         origin = (item["origin"] or "")[:8]
-        shown.append({**item, "recorded_at": recorded.strftime("%Y-%m-%d %H:%M:%SZ"), "origin": origin})
+        stamp = "" if recorded is None else recorded.strftime("%Y-%m-%d %H:%M:%SZ")
+        shown.append({**item, "recorded_at": stamp, "origin": origin})
     return shown
 
 

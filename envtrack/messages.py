@@ -18,6 +18,7 @@ from envtrack.messages_sipsn import MESSAGES as SIPSN_MESSAGES
 from envtrack.messages_import import MESSAGES as IMPORT_MESSAGES
 from envtrack.messages_pond import DATA_WORDS as POND_DATA_WORDS
 from envtrack.messages_pond import MESSAGES as POND_MESSAGES
+from envtrack.messages_store import MESSAGES as STORE_MESSAGES
 from envtrack.messages_sync import MESSAGES as SYNC_MESSAGES
 
 MESSAGES: dict[str, dict[str, str]] = {
@@ -245,6 +246,7 @@ MESSAGES.update(CITY_MESSAGES)
 MESSAGES.update(SIPSN_MESSAGES)
 MESSAGES.update(IMPORT_MESSAGES)
 MESSAGES.update(POND_MESSAGES)
+MESSAGES.update(STORE_MESSAGES)
 
 DATA_WORDS: dict[str, dict[str, dict[str, str]]] = {
     "action": {  # of no_open_cycle: what a pond command needs an open cycle for

@@ -27,9 +27,10 @@ from sqlalchemy.schema import CreateTable
 
 from domain.errors import Refused
 from envtrack.store import Store
+from projections import gaps as gap_ranges
 from projections.replay import Frames, replay_frames, to_frames
-from projections.rows import PROJECTIONS, TABLES, TOPICS, Batch, map_rows
-from projections.tables import BUILDING, positions_table, read_model_tables
+from projections.rows import HANDLERS, PROJECTIONS, TABLES, TOPICS, Batch, UnreadableEvent, map_rows
+from projections.tables import BUILDING, gaps_table, positions_table, read_model_tables, unreadable_table
 
 __all__ = ["Frames", "ReadModels", "replay_frames"]
 
@@ -62,6 +63,8 @@ class ReadModels:
         schema = store.read_model_schema
         self.metadata = MetaData(schema=schema)
         self.positions = positions_table(self.metadata)
+        self.unreadable = unreadable_table(self.metadata)
+        self.gaps = gaps_table(self.metadata)
         self.live = read_model_tables(self.metadata)
         self.building = read_model_tables(MetaData(schema=schema), BUILDING)
         self.events_read = 0
@@ -88,23 +91,30 @@ class ReadModels:
         self._ensure_tables()
         head = self.store.head_position()
         self.events_read = 0
+        self._take_late_events(head)
         while True:
             positions = self._read_positions()
             start = min(positions.values())
             if start >= head:
                 return start
-            positions = self._catch_up(positions, start, head, progress)
-            if positions is None:  # another process moved the read model on: start again
+            caught_up = self._catch_up(positions, start, head, progress)
+            if caught_up is None:  # another process moved the read model on: start again
                 continue
+            positions, passed, gaps = caught_up
             with self._writing() as conn:
                 if self._read_positions(conn, lock=True) == positions:
+                    self._write_gaps(conn, passed, head, gaps)  # those after the last page
                     self._write_positions(conn, {name: max(pos, head) for name, pos in positions.items()})
             if progress:
                 progress(head, head)
 
     def _catch_up(
         self, positions: dict[str, int], start: int, head: int, progress: Progress | None
-    ) -> dict[str, int] | None:
+    ) -> tuple[dict[str, int], int, list[gap_ranges.Gap]] | None:
+        """Reads the pages after ``start``; returns the positions reached, the last position
+        read and the gaps noted after it, or None when another process moved the read model on."""
+        gaps = self.store.missing_positions(start, head)  # before the pages: none is missed
+        passed = start
         pages = self.store.read_log(after=start, upto=head, topics=TOPICS, page_size=self.page_size, raw_ids=True)
         try:
             for page in pages:
@@ -113,18 +123,21 @@ class ReadModels:
                 map_rows(batch, page, positions)
                 last = page[-1][0]
                 reached = {name: max(pos, last) for name, pos in positions.items()}
+                passed_gaps, gaps = gap_ranges.upto(gap_ranges.without(gaps, (row[0] for row in page)), last)
                 with self._writing() as conn:
                     if self._read_positions(conn, lock=True) != positions:
                         return None
                     self._insert_rows(conn, self.live, batch)
                     apply_updates(conn, self.live, batch.updates)  # to rows of earlier pages
+                    self._hold_unreadable(conn, batch.unreadable)
+                    self._write_gaps(conn, passed, last, passed_gaps)
                     self._write_positions(conn, reached)
-                positions = reached
+                positions, passed = reached, last
                 if progress:
                     progress(last, head)
         finally:
             pages.close()
-        return positions
+        return positions, passed, gaps
 
     def rebuild(self, progress: Progress | None = None) -> int:
         """Rebuilds every read model from position 0 into fresh tables, then swaps them in
@@ -146,12 +159,16 @@ class ReadModels:
         head = self.store.head_position()
         read = 0
         later: dict[tuple[str, str], dict[str, Any]] = {}  # voids and corrections of earlier pages
+        unreadable: list[UnreadableEvent] = []
+        gaps = self.store.missing_positions(0, head)
         pages = self.store.read_log(after=0, upto=head, topics=TOPICS, page_size=self.page_size, raw_ids=True)
         try:
             for page in pages:
                 read += len(page)
                 batch = Batch()
                 map_rows(batch, page)
+                unreadable += batch.unreadable
+                gaps = gap_ranges.without(gaps, (row[0] for row in page))
                 with self._writing() as conn:
                     self._check_claim(conn, token)
                     self._insert_rows(conn, self.building, batch)
@@ -173,6 +190,9 @@ class ReadModels:
             for name, live in self.live.items():
                 live.drop(conn, checkfirst=True)
                 self._rename(conn, self.building[name], live.name)
+            conn.execute(self.unreadable.delete())
+            self._hold_unreadable(conn, unreadable)
+            self._write_gaps(conn, 0, head, gaps)
             self._write_positions(conn, dict.fromkeys(PROJECTIONS, head))
         position = self._update(progress)
         self.events_read += read
@@ -181,13 +201,26 @@ class ReadModels:
     # -- reading -------------------------------------------------------------------------------
 
     def status(self) -> list[dict[str, Any]]:
-        """Per projection: the position it has reached, the head of the log, and the lag."""
+        """Per projection: the position it has reached, the head of the log, the lag, and the
+        events it holds aside because they cannot be read (``unreadable``)."""
         head = self.store.head_position()
         positions = self._read_positions() if self._has(self.positions) else dict.fromkeys(PROJECTIONS, 0)
+        held = self.unreadable_events()
         return [
-            {"projection": name, "position": pos, "head": head, "lag": max(head - pos, 0)}
+            {"projection": name, "position": pos, "head": head, "lag": max(head - pos, 0),
+             "unreadable": [{k: v for k, v in event._asdict().items() if k != "projection"}
+                            for event in held if event.projection == name]}
             for name, pos in positions.items()
         ]
+
+    def unreadable_events(self) -> list[UnreadableEvent]:
+        """The events held aside because they cannot be read, in log order."""
+        if not self._has(self.unreadable):
+            return []
+        table = self.unreadable
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(*(table.c[name] for name in UnreadableEvent._fields)).order_by(table.c.position))
+            return [UnreadableEvent(*row) for row in rows]
 
     def frames(self, start: date | None = None, end: date | None = None) -> Frames:
         """The current read model as DataFrames, read in one consistent snapshot.
@@ -240,6 +273,8 @@ class ReadModels:
                         table.drop(conn)
                         existing.discard(table.name)
             self.positions.create(conn, checkfirst=True)
+            self.unreadable.create(conn, checkfirst=True)
+            self.gaps.create(conn, checkfirst=True)
             positions = self._read_positions(conn, lock=True)
             before = dict(positions)
             for projection, names in PROJECTIONS.items():
@@ -265,6 +300,48 @@ class ReadModels:
             rows = conn.execute(query).all()
         found = {projection: int(position) for projection, position in rows}
         return {name: found[name] for name in PROJECTIONS if name in found} if found else {}
+
+    def _hold_unreadable(self, conn: Connection, events: list[UnreadableEvent]) -> None:
+        """Keeps the events that cannot be read aside, with the rows of the page they were in."""
+        if events:
+            held = {event.position for event in events}
+            conn.execute(self.unreadable.delete().where(self.unreadable.c.position.in_(list(held))))
+            conn.execute(self.unreadable.insert(), [event._asdict() for event in events])
+
+    def _write_gaps(self, conn: Connection, after: int, upto: int, gaps: list[gap_ranges.Gap]) -> None:
+        """The gaps found after ``after`` up to ``upto`` replace those noted there before."""
+        column = self.gaps.c.low
+        conn.execute(self.gaps.delete().where(column > after, column <= upto))
+        if gaps:
+            conn.execute(self.gaps.insert(), [{"low": low, "high": high} for low, high in gaps])
+
+    def _take_late_events(self, head: int) -> None:
+        """Looks again at the gaps passed before and takes the events committed there since,
+        in one transaction with what remains of the gaps."""
+        with self._writing() as conn:
+            noted = [(int(low), int(high)) for low, high in conn.execute(select(self.gaps.c.low, self.gaps.c.high))]
+            if not noted:
+                return
+            positions = self._read_positions(conn, lock=True)
+            kept = gap_ranges.watched(sorted(noted), head)
+            remaining: list[gap_ranges.Gap] = []
+            batch = Batch()
+            for low, high in kept:
+                missing = self.store.missing_positions(low - 1, high)
+                rows = [row for page in self.store.read_log(after=low - 1, upto=high, topics=TOPICS, raw_ids=True)
+                        for row in page]
+                self.events_read += len(rows)
+                # Only where its projection has passed: beyond, the catch-up takes it in order.
+                map_rows(batch, [row for row in rows if row[0] <= positions.get(HANDLERS[row[3]][0], 0)])
+                remaining += gap_ranges.without(missing, (row[0] for row in rows))
+            if remaining == sorted(noted):
+                return
+            self._insert_rows(conn, self.live, batch)
+            apply_updates(conn, self.live, batch.updates)
+            self._hold_unreadable(conn, batch.unreadable)
+            conn.execute(self.gaps.delete())
+            if remaining:
+                conn.execute(self.gaps.insert(), [{"low": low, "high": high} for low, high in remaining])
 
     def _claim(self, conn: Connection, token: int) -> None:
         """Marks the fresh tables as this rebuild's: a rebuild started later takes them over."""

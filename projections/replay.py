@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from projections.rows import TABLES, TOPICS, Batch, map_rows
+from projections.rows import TABLES, TOPICS, Batch, UnreadableEvent, map_rows
 
 if TYPE_CHECKING:
     from envtrack.store import Store
@@ -35,6 +35,9 @@ class Frames:
     handovers: pd.DataFrame
     ponds: pd.DataFrame
     pond_records: pd.DataFrame
+    unreadable: list[UnreadableEvent] = field(default_factory=list)
+    """Events left out because they cannot be read (of a replay; the read models keep theirs
+    in a table of their own)."""
 
     def table(self, name: str) -> pd.DataFrame:
         return getattr(self, name)
@@ -74,4 +77,6 @@ def replay_frames(store: Store, upto: int, page_size: int = 20_000) -> Frames:
     batch = Batch()
     for page in store.read_log(after=0, upto=upto, topics=TOPICS, page_size=page_size, raw_ids=True):
         map_rows(batch, page)
-    return to_frames(upto, {name: list(batch.inserts[name].values()) for name in TABLES})
+    frames = to_frames(upto, {name: list(batch.inserts[name].values()) for name in TABLES})
+    frames.unreadable = batch.unreadable
+    return frames

@@ -15,9 +15,9 @@ from __future__ import annotations
 import json
 import json.scanner
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import Any, NamedTuple
 
-from eventsourcing.utils import get_topic
+from eventsourcing.utils import TopicError, get_topic
 
 from domain.ponds import Feeding, Harvest, Mortality, Pond, Stocking, WaterInflow
 from domain.sambo import BottleHandover, Exchange, SupplyReceipt
@@ -166,6 +166,8 @@ class Batch:
     def __init__(self) -> None:
         self.inserts: dict[str, dict[Any, list[Any]]] = {table: {} for table in TABLES}
         self.updates: dict[tuple[str, str], dict[str, Any]] = {}
+        self.unreadable: list[UnreadableEvent] = []
+        """Events held aside because they cannot be read (see ``map_rows``), in log order."""
 
     def update(self, table: str, key: str, values: dict[str, Any]) -> None:
         row = self.inserts[table].get(key)
@@ -185,6 +187,19 @@ class Batch:
         return sum(len(rows) for rows in self.inserts.values()) + len(self.updates)
 
 
+class UnreadableEvent(NamedTuple):
+    """A stored event the read models hold aside (a dead letter): its position and topic, why
+    it cannot be read (``undecodable``: its state is not JSON; ``missing_field``: a field the
+    projection needs is not there, ``detail`` names it; ``malformed``: a field of the wrong
+    shape), and the projection it belonged to."""
+
+    position: int
+    topic: str
+    reason: str
+    detail: str
+    projection: str
+
+
 Handler = Callable[[Batch, str, int, dict[str, Any]], None]
 
 
@@ -195,7 +210,8 @@ def _plain(value: Any) -> Any:
     return value
 
 
-# Each handler builds a row in the column order of TABLES.
+# Each handler builds a row in the column order of TABLES. Each reads every field it needs
+# before it changes the batch: an event that lacks one raises and changes nothing.
 
 
 def _site_registered(batch: Batch, key: str, position: int, s: dict[str, Any]) -> None:
@@ -231,13 +247,13 @@ def _waste_corrected(batch: Batch, key: str, position: int, s: dict[str, Any]) -
 
 
 def _exchange_recorded(batch: Batch, key: str, position: int, s: dict[str, Any]) -> None:
-    batch.inserts["exchanges"][key] = [
+    row = [
         key, position, s["site"], s["bottles"], s["weight_kg"], s["weight_estimated"], s["pupil"],
         s["pupil_class"], s["occurred_on"]["_data_"], False,
     ]
-    items = batch.inserts["exchange_items"]
-    for item, qty in s["items"].items():
-        items[(key, item)] = [key, position, item, qty]
+    issued = [((key, item), [key, position, item, qty]) for item, qty in s["items"].items()]
+    batch.inserts["exchanges"][key] = row
+    batch.inserts["exchange_items"].update(issued)
 
 
 def _receipt_recorded(batch: Batch, key: str, position: int, s: dict[str, Any]) -> None:
@@ -331,7 +347,8 @@ def map_rows(
     seen (``positions``). Returns the number of events mapped.
 
     The hot loop of a rebuild: ids that are already hex strings (SQLite's, read raw) are used
-    as they are, and the JSON is scanned inline.
+    as they are, and the JSON is scanned inline. An event that cannot be read (its state is not
+    JSON, or lacks a field) changes nothing in ``batch`` but its list of ``unreadable`` events.
     """
     handlers = HANDLERS
     scan = _scan
@@ -344,6 +361,24 @@ def map_rows(
         if positions is not None and position <= positions[projection]:
             continue
         key = originator_id if originator_id.__class__ is str else id_hex(originator_id)
-        handler(batch, key, position, scan(state.decode("utf-8"), 0)[0])
+        try:
+            handler(batch, key, position, scan(state.decode("utf-8"), 0)[0])
+        except Exception as error:  # noqa: BLE001 - whatever an unreadable event raises
+            batch.unreadable.append(UnreadableEvent(position, topic, *why_unreadable(error), projection))
+            continue
         mapped += 1
     return mapped
+
+
+def why_unreadable(error: Exception) -> tuple[str, str]:
+    """(reason, detail) of an event that could not be mapped to rows (or decoded: the library's
+    own error says why in its cause)."""
+    while error.__cause__ is not None and isinstance(error.__cause__, Exception):
+        error = error.__cause__
+    if isinstance(error, (UnicodeDecodeError, StopIteration, json.JSONDecodeError)):
+        return "undecodable", type(error).__name__
+    if isinstance(error, TopicError):
+        return "unknown_topic", str(error)[:200]
+    if isinstance(error, KeyError) and error.args:
+        return "missing_field", str(error.args[0])[:200]
+    return "malformed", f"{type(error).__name__}: {error}"[:200]

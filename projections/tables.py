@@ -17,6 +17,8 @@ from projections.rows import TABLES
 PREFIX = "rm_"
 BUILDING = "__new"
 POSITIONS = "rm_positions"
+UNREADABLE = "rm_unreadable"
+GAPS = "rm_gaps"
 
 _TYPES = {"str": String, "int": BigInteger, "int?": BigInteger, "float": Float, "bool": Boolean}
 
@@ -27,6 +29,31 @@ def positions_table(metadata: MetaData) -> Table:
         metadata,
         Column("projection", String(40), primary_key=True),
         Column("position", BigInteger, nullable=False),
+    )
+
+
+def unreadable_table(metadata: MetaData) -> Table:
+    """The dead letters: stored events the read models hold aside because they cannot be read
+    (``projections.rows.Unreadable``), one row per event, by log position."""
+    return Table(
+        UNREADABLE,
+        metadata,
+        Column("position", BigInteger, primary_key=True, autoincrement=False),
+        Column("topic", String, nullable=False),
+        Column("reason", String(40), nullable=False),
+        Column("detail", String, nullable=False),
+        Column("projection", String(40), nullable=False),
+    )
+
+
+def gaps_table(metadata: MetaData) -> Table:
+    """Positions below the head that held no event when the read models passed them
+    (``low``..``high``, inclusive): an event committed there later is taken then."""
+    return Table(
+        GAPS,
+        metadata,
+        Column("low", BigInteger, primary_key=True, autoincrement=False),
+        Column("high", BigInteger, nullable=False),
     )
 
 

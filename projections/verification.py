@@ -393,6 +393,11 @@ def verify_pack(
         return result
 
     frames = replay_frames(store, position)
+    for event in frames.unreadable:
+        reason = labels[f"store.reason.{event.reason}"].format(detail=event.detail)
+        result.differences.append(
+            labels["pack.diff.unreadable_event"].format(position=event.position, topic=event.topic, reason=reason)
+        )
     period = manifest["period"]
     start, end = date.fromisoformat(period["from"]), date.fromisoformat(period["to"])
     site = manifest["scope"]["site"]

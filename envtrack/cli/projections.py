@@ -11,6 +11,7 @@ from envtrack.context import Context
 from envtrack.i18n import label
 
 STATUS_COLUMNS = ["projection", "position", "head", "lag"]
+UNREADABLE_COLUMNS = ["position", "projection", "topic", "unreadable"]
 
 
 class ProgressPrinter:
@@ -80,3 +81,14 @@ def status(obj: Context, fmt: str) -> None:
         rows = read_models.status()
     named = [{**row, "projection": label(f"projection.{row['projection']}", obj.lang)} for row in rows]
     output_rows(obj, fmt, named, STATUS_COLUMNS, data=rows)
+    held = [{**event, "projection": row["projection"]} for source, row in zip(rows, named) for event in source["unreadable"]]
+    if held and fmt == "table":  # JSON has them in each projection's "unreadable"
+        held.sort(key=lambda event: event["position"])
+        click.echo(label("store.unreadable_held", obj.lang).format(count=len(held)), err=True)
+        shown = [{**event, "unreadable": unreadable_reason(event["reason"], event["detail"], obj.lang)} for event in held]
+        output_rows(obj, fmt, shown, UNREADABLE_COLUMNS)
+
+
+def unreadable_reason(reason: str, detail: str, lang: str) -> str:
+    """Why an event held aside cannot be read, in ``lang``."""
+    return label(f"store.reason.{reason}", lang).format(detail=detail)

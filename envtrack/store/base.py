@@ -190,6 +190,12 @@ class Store(ABC):
     ) -> list[LogRow]:
         """At most ``limit`` stored events after ``after`` up to ``upto``, in log order."""
 
+    @abstractmethod
+    def missing_positions(self, after: int, upto: int) -> list[tuple[int, int]]:
+        """The ranges ``(low, high)`` (inclusive) of positions after ``after`` up to ``upto``
+        that hold no committed event: numbers given to inserts rolled back, or not yet
+        committed (the read models look there again for an event committed late)."""
+
     def existing_ids(self, ids: list[UUID]) -> set[UUID]:
         """Which of ``ids`` already have events in the log: one primary-key query for the lot
         (callers pass a batch, e.g. 1,000 ids)."""

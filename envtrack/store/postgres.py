@@ -177,6 +177,16 @@ class PostgresStore(Store):
         params: tuple = (after, upto, topics, limit) if topics else (after, upto, limit)
         return [(r[0], r[1], r[2], r[3], bytes(r[4])) for r in self._rows(query, params)]
 
+    def missing_positions(self, after: int, upto: int) -> list[tuple[int, int]]:
+        from psycopg import sql
+
+        query = sql.SQL(
+            "SELECT prev + 1, pos - 1 FROM (SELECT pos, LAG(pos, 1, %s::bigint) OVER (ORDER BY pos) AS prev FROM ("
+            "SELECT notification_id AS pos FROM {} WHERE notification_id > %s AND notification_id <= %s "
+            "UNION ALL SELECT %s::bigint) AS ids) AS steps WHERE pos - prev > 1 ORDER BY pos"
+        ).format(self._table(POSTGRES_EVENTS_TABLE))
+        return [(int(low), int(high)) for low, high in self._rows(query, (after, after, upto, upto + 1))]
+
     def _first_events_of(self, ids: list[UUID]) -> set[UUID]:
         from psycopg import sql
 

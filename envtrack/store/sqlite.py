@@ -92,6 +92,15 @@ class SQLiteStore(Store):
         )
         return rows if raw_ids else [(r[0], UUID(r[1]), r[2], r[3], r[4]) for r in rows]
 
+    def missing_positions(self, after: int, upto: int) -> list[tuple[int, int]]:
+        rows = self._rows(
+            "SELECT prev + 1, pos - 1 FROM (SELECT pos, LAG(pos, 1, ?) OVER (ORDER BY pos) AS prev FROM ("
+            f"SELECT rowid AS pos FROM {SQLITE_EVENTS_TABLE} WHERE rowid > ? AND rowid <= ? UNION ALL SELECT ?)) "
+            "WHERE pos - prev > 1 ORDER BY pos",
+            (after, after, upto, upto + 1),
+        )
+        return [(int(low), int(high)) for low, high in rows]
+
     def _first_events_of(self, ids: list[UUID]) -> set[UUID]:
         rows = self._rows(
             f"SELECT originator_id FROM {SQLITE_EVENTS_TABLE} "

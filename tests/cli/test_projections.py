@@ -33,7 +33,7 @@ def recorded(envtrack):
 def test_status_update_rebuild(recorded, head):
     status = json.loads(recorded("projections", "status", "--format", "json").stdout)
     assert status == [
-        {"projection": name, "position": 0, "head": 3, "lag": 3} for name in ("sites", "waste", "sambo", "ponds")
+        {"projection": name, "position": 0, "head": 3, "lag": 3, "unreadable": []} for name in ("sites", "waste", "sambo", "ponds")
     ]
     update = recorded("projections", "update")
     assert update.exit_code == 0 and update.stdout == ""

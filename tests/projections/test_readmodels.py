@@ -101,7 +101,7 @@ def test_status_before_any_catch_up_shows_the_whole_log_as_lag(app):
     app.record_waste("bank", category="kaca", kg=1, destination="olah", on=date(2025, 6, 1))
     with ReadModels(app.store) as read_models:
         assert read_models.status() == [
-            {"projection": name, "position": 0, "head": 2, "lag": 2} for name in ("sites", "waste", "sambo", "ponds")
+            {"projection": name, "position": 0, "head": 2, "lag": 2, "unreadable": []} for name in ("sites", "waste", "sambo", "ponds")
         ]
         assert read_models.frames().waste.empty
         read_models.update()
