@@ -14,4 +14,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "is the start of more than one entry id ({candidates}): give more characters",
         "id": "adalah awal dari lebih dari satu id entri ({candidates}): berikan lebih banyak karakter",
     },
+    # -- closures from their date (domain/sites.py) ----------------------------------------------
+    "site_closed_from": {
+        "en": "is closed from {closed_on} ({reason}): only records dated before {closed_on} are accepted",
+        "id": "ditutup sejak {closed_on} ({reason}): hanya catatan bertanggal sebelum {closed_on} yang diterima",
+    },
 }
