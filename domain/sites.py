@@ -12,18 +12,22 @@ from domain.values import LATITUDE, LONGITUDE, SITE_KINDS, choice, coordinate, c
 
 
 class Site(Aggregate):
-    """A place where programmes run. Closed sites refuse new records.
+    """A place where programmes run. A closure takes effect from its date: records dated before
+    it are still accepted, records dated on or after it refused.
 
-    Version 2 of the site (and of ``Registered``) has a location, ``lat`` and ``lng`` in decimal
-    degrees: sites registered and snapshotted before it read back without one (None)."""
+    Version 2 of the site has a location, ``lat`` and ``lng`` in decimal degrees (also on
+    ``Registered``), and ``closed_on``, the day a closure takes effect: sites snapshotted before
+    read back without a location (None) and, if closed, closed from no date (every record
+    refused, as then)."""
 
     class_version = 2
 
     @staticmethod
     def upcast_v1_v2(state: dict) -> None:
-        """A snapshot taken before sites had a location."""
+        """A snapshot taken before sites had a location and closures a date."""
         state.setdefault("lat", None)
         state.setdefault("lng", None)
+        state["closed_on"] = None
 
     class Event(Aggregate.Event):
         """What every event of a site carries: who recorded it, and the day it happened."""
@@ -61,6 +65,7 @@ class Site(Aggregate):
             site.registered_on = self.occurred_on
             site.closed = False
             site.close_reason = None
+            site.closed_on = None
 
     class Updated(Event):
         """Only the fields that changed: keys among name, kelurahan, kecamatan, population, lat
@@ -79,6 +84,7 @@ class Site(Aggregate):
         def apply(self, site: Site) -> None:
             site.closed = True
             site.close_reason = self.reason
+            site.closed_on = self.occurred_on
 
     @staticmethod
     def id_for(site_slug: str) -> UUID:
@@ -154,9 +160,16 @@ class Site(Aggregate):
             self.Closed, reason=text("reason", reason), operator=operator, occurred_on=on
         )
 
-    def check_open(self) -> None:
-        if self.closed:
+    def check_open(self, on: date | None = None) -> None:
+        """Refuses a closed site; with ``on`` (a record's date), only from the closure's date."""
+        if not self.closed:
+            return
+        if self.closed_on is None:  # closed before closures had a date (see ``upcast_v1_v2``)
             raise SiteClosed("site", self.slug, "site_closed", reason=self.close_reason)
+        if on is None or on >= self.closed_on:
+            raise SiteClosed(
+                "site", self.slug, "site_closed_from", reason=self.close_reason, closed_on=self.closed_on.isoformat()
+            )
 
     def check_kind(self, allowed: tuple[str, ...], programme: str) -> None:
         if self.kind not in allowed:

@@ -1,8 +1,9 @@
 """The log as people read it: decoded events turned into rows with a one-line summary.
 
 ``read`` pages backwards through the notification log (newest first) until it has ``limit``
-events (of one site, when asked), then gives them oldest first. ``rows`` turns them into plain
-dicts: position, recorded time, operator, event, site, entry id, summary, and the event's own
+events (those a ``LogFilter`` keeps, when given: ``envtrack/logfilter.py``), then gives them
+oldest first. ``rows`` turns them into plain dicts: position, recorded time, operator, event,
+site, entry id, the day it happened (``occurred_on``), summary, and the event's own
 fields under ``data``, and for an event copied in from another store the store it was first
 recorded in (``origin``). Corrections show old → new per field and the reason; voids show which
 entry they voided (kind, short id, what it recorded) and the reason.
@@ -19,11 +20,14 @@ from uuid import UUID
 
 from domain.entries import Entry
 from envtrack.i18n import label
+from envtrack.logfilter import LogFilter
 from envtrack.output import cell
 
 PAGE_SIZE = 500
 HIDDEN_FIELDS = ("timestamp", "originator_topic", "originator_id", "originator_version")
-TABLE_COLUMNS = ["position", "recorded_at", "operator", "event", "site", "summary"]
+TABLE_COLUMNS = ["position", "occurred_on", "recorded_at", "operator", "event", "site", "entry", "summary"]
+"""The table's columns: ``occurred_on`` is the day the thing happened (the event's own date),
+``entry`` the first 8 characters of the entry id an event belongs to."""
 
 
 @dataclass(frozen=True)
@@ -63,18 +67,21 @@ class LogEvent:
         return None
 
 
-def read(app: Any, *, site: str | None = None, limit: int = 50) -> list[LogEvent]:
-    """The latest ``limit`` events (of ``site`` only, if given), oldest first."""
+def read(app: Any, *, keep: LogFilter | None = None, limit: int = 50) -> list[LogEvent]:
+    """The latest ``limit`` events that ``keep`` keeps (all, without it), oldest first. With a
+    filter the log is read back in pages of ``PAGE_SIZE``, and only the topics of its events."""
+    keep = keep or LogFilter()
     origins: dict[UUID, Any] = {}
     found: list[LogEvent] = []
     stop = app.recorder.max_notification_id() or 0
-    page = limit if site is None else max(PAGE_SIZE, limit)
+    page = max(PAGE_SIZE, limit) if keep.narrows else limit
+    topics = keep.topics() or ()
     while stop > 0 and len(found) < limit:
         start = max(1, stop - page + 1)
-        notifications = app.recorder.select_notifications(start, stop - start + 1, stop=stop)
+        notifications = app.recorder.select_notifications(start, stop - start + 1, stop=stop, topics=topics)
         for notification in reversed(notifications):
             logged = _decoded(app, notification, origins)
-            if site is None or logged.site == site:
+            if keep.keeps(logged):
                 found.append(logged)
                 if len(found) == limit:
                     break
@@ -182,14 +189,15 @@ def table_columns(rows_: list[dict[str, Any]]) -> list[str]:
 
 
 def table_rows(rows_: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Rows for the table: recorded time to the second, in UTC; the origin store by the first 8
-    characters of its id."""
+    """Rows for the table: recorded time to the second, in UTC; the entry and the origin store by
+    the first 8 characters of their ids."""
     shown = []
     for item in rows_:
         recorded = item["recorded_at"]
         origin = (item["origin"] or "")[:8]
-        stamp = "" if recorded is None else recorded.strftime("%Y-%m-%d %H:%M:%SZ")
-        shown.append({**item, "recorded_at": stamp, "origin": origin})
+        entry = (item["entry_id"] or "")[:8]
+        recorded_at = "" if recorded is None else recorded.strftime("%Y-%m-%d %H:%M:%SZ")
+        shown.append({**item, "recorded_at": recorded_at, "entry": entry, "origin": origin})
     return shown
 
 

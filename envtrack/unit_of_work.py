@@ -11,6 +11,7 @@ from __future__ import annotations
 import random
 import time
 from collections.abc import Callable
+from datetime import date
 from typing import TYPE_CHECKING, Any, TypeVar
 from uuid import UUID
 
@@ -103,25 +104,27 @@ class UnitOfWork:
             raise AlreadyExists(field, slug, "already_exists")
         return self.add(aggregate)
 
-    def site(self, slug: str, *, open_only: bool = True) -> Site:
+    def site(self, slug: str, *, open_only: bool = True, on: date | None = None) -> Site:
+        """The site ``slug``; ``open_only``: refused when closed (with ``on``, a record's date,
+        only when the closure took effect on or before it)."""
         site = self.find(Site.id_for(slug)) if _is_slug(slug) else None
         if site is None:
             raise NotFound("site", slug, "unknown_site")
         if open_only:
-            site.check_open()
+            site.check_open(on)
         return site
 
-    def school(self, slug: str) -> Site:
-        site = self.site(slug)
+    def school(self, slug: str, *, on: date | None = None) -> Site:
+        site = self.site(slug, on=on)
         site.check_kind(("school",), "SAMBO DIKARTU AS")
         return site
 
-    def pond(self, slug: str, *, open_site: bool = True) -> Pond:
+    def pond(self, slug: str, *, open_site: bool = True, on: date | None = None) -> Pond:
         pond = self.find(values.pond_id(slug)) if _is_slug(slug) else None
         if pond is None:
             raise NotFound("pond", slug, "unknown_pond")
         if open_site:
-            self.site(pond.site)
+            self.site(pond.site, on=on)
         return pond
 
     def ledger(self, site_slug: str) -> SupplyLedger | None:

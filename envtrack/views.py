@@ -13,6 +13,7 @@ from eventsourcing.application import Application
 from eventsourcing.utils import get_topic
 
 from domain import values
+from domain.errors import InvalidValue
 from domain.sites import Site
 from envtrack.unit_of_work import UnitOfWork
 
@@ -64,13 +65,37 @@ class Views(Application[UUID]):
 
     # -- the log -------------------------------------------------------------------------------
 
-    def log(self, *, site: str | None = None, limit: int = 50) -> list[LogEvent]:
-        """The latest ``limit`` events (of one site, if given), oldest first, decoded."""
+    def log(
+        self,
+        *,
+        site: str | None = None,
+        limit: int = 50,
+        start: date | None = None,
+        end: date | None = None,
+        event: str | None = None,
+        operator: str | None = None,
+        entry: str | None = None,
+    ) -> list[LogEvent]:
+        """The latest ``limit`` events, oldest first, decoded: of one site, happened from
+        ``start`` to ``end`` (the events' own dates), of an event name (``Harvest``,
+        ``WasteEntry.Recorded``), recorded by ``operator``, of one entry (its id or a prefix),
+        as many of these as are given."""
         from envtrack import logview
+        from envtrack.logfilter import LogFilter, events_named
 
         if site is not None:
             UnitOfWork(self).site(site, open_only=False)
-        return logview.read(self, site=site, limit=limit)
+        if start is not None and end is not None and start > end:
+            raise InvalidValue("--from", start.isoformat(), "from_after_to", to=end.isoformat())
+        keep = LogFilter(
+            site=site,
+            start=start,
+            end=end,
+            events=None if event is None else events_named(event),
+            operator=None if operator is None else values.text("--operator", operator),
+            entry=None if entry is None else self.resolve_entry(entry, field="--entry", listing=True),  # type: ignore[attr-defined]
+        )
+        return logview.read(self, keep=keep, limit=limit)
 
 
 def _site_dict(site: Site) -> dict[str, Any]:

@@ -61,16 +61,40 @@ def correct(
 
 @click.command()
 @click.option("--site", default=None, help="Only the events of this site.")
+@click.option("--from", "start", metavar="YYYY-MM-DD", default=None, help="Only events that happened on or after this date.")
+@click.option("--to", "end", metavar="YYYY-MM-DD", default=None, help="Only events that happened on or before this date.")
+@click.option("--event", metavar="NAME", default=None, help="Only events of this name: Harvest, Voided, WasteEntry.Recorded …")
+@click.option("--operator", metavar="NAME", default=None, help="Only events recorded by this operator.")
+@click.option("--entry", metavar="ID", default=None, help="Only the events of this entry (its id, or 8+ first characters).")
 @click.option("--limit", metavar="N", default="50", show_default=True, help="How many of the latest events.")
 @format_option()
 @click.pass_obj
-def log(obj: Context, site: str | None, limit: str, fmt: str) -> None:
-    """Show the latest events, oldest first: position, recorded time (UTC), operator, event,
-    site and summary. Corrections and voids show what they changed and why."""
-    from domain.values import count
+def log(
+    obj: Context,
+    site: str | None,
+    start: str | None,
+    end: str | None,
+    event: str | None,
+    operator: str | None,
+    entry: str | None,
+    limit: str,
+    fmt: str,
+) -> None:
+    """Show the latest events, oldest first: position, the date it happened, recorded time (UTC),
+    operator, event, site, entry and summary. Corrections and voids show what they changed and
+    why. The filters combine."""
+    from domain.values import count, parse_date
     from envtrack import logview
 
-    events = obj.app(create=False).log(site=site, limit=count("limit", limit))
+    events = obj.app(create=False).log(
+        site=site,
+        limit=count("limit", limit),
+        start=None if start is None else parse_date("--from", start),
+        end=None if end is None else parse_date("--to", end),
+        event=event,
+        operator=operator,
+        entry=entry,
+    )
     rows = logview.rows(events, obj.lang)
     if fmt == "table" and not rows:
         click.echo(label("cli.no_events", obj.lang), err=True)

@@ -94,7 +94,8 @@ def update(
 @date_option()
 @click.pass_obj
 def close(obj: Context, slug: str, reason: str, on: str | None) -> None:
-    """Close a site: it refuses new records from then on."""
+    """Close a site from --date (today by default): records dated before it are still
+    accepted, records dated on or after it refused."""
     obj.app().close_site(slug, reason=reason, on=parse_on(on))
     confirm(obj, "cli.site_closed", site=slug)
 

@@ -25,22 +25,33 @@ def entry_classes() -> tuple[type[Entry], ...]:
             Mortality, Harvest)
 
 
+CANDIDATES = 5
+"""How many entry ids a refusal of an ambiguous prefix lists."""
+
+
 class EntryCommands(Commands):
-    def resolve_entry(self, reference: str) -> UUID:
-        """A full entry id, or a unique prefix of at least 8 characters."""
+    def resolve_entry(self, reference: str, *, field: str = "entry", listing: bool = False) -> UUID:
+        """A full entry id, or a unique prefix of at least 8 characters. ``listing`` (a query's
+        ``--entry``): a full id must be a known entry too, and an ambiguous prefix is refused
+        with the ids it matches."""
         ref = (reference or "").strip().lower()
         try:
-            return UUID(ref)
+            full = UUID(ref)
         except ValueError:
-            pass
-        if len(ref.replace("-", "")) < 8 or any(ch not in "0123456789abcdef-" for ch in ref):
-            raise InvalidValue("entry", reference, "not_an_entry_id")
+            full = None
+        if full is not None and not listing:
+            return full
+        if full is None and (len(ref.replace("-", "")) < 8 or any(ch not in "0123456789abcdef-" for ch in ref)):
+            raise InvalidValue(field, reference, "not_an_entry_id")
         topics = [get_topic(cls.Recorded) for cls in entry_classes()]  # type: ignore[attr-defined]
-        matches = self.store.find_ids_by_prefix(ref, topics)
+        matches = self.store.find_ids_by_prefix(ref, topics, limit=CANDIDATES + 1 if listing else 2)
         if not matches:
-            raise NotFound("entry", reference, "unknown_entry")
+            raise NotFound(field, reference, "unknown_entry")
+        if len(matches) > 1 and listing:
+            shown = [str(match) for match in matches[:CANDIDATES]] + (["…"] if len(matches) > CANDIDATES else [])
+            raise InvalidValue(field, reference, "ambiguous_entry_of", candidates=shown)
         if len(matches) > 1:
-            raise InvalidValue("entry", reference, "ambiguous_entry", matches=len(matches))
+            raise InvalidValue(field, reference, "ambiguous_entry", matches=len(matches))
         return matches[0]
 
     def _entry(self, work: UnitOfWork, reference: str) -> Entry:

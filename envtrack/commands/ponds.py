@@ -32,7 +32,7 @@ class PondCommands(Commands):
         def command(work: UnitOfWork) -> None:
             from domain.ponds import Pond
 
-            host = work.site(site)
+            host = work.site(site, on=stamp["on"])
             host.check_kind(values.POND_SITE_KINDS, "MADULENI MANIS")
             pond = Pond.add(slug, site=host.slug, volume_m3=volume_m3, system=system, **stamp)
             taken = work.find(pond.id)
@@ -42,11 +42,14 @@ class PondCommands(Commands):
 
         self.run(command)
 
-    def _pond_entry(self, pond: str, entry_id: UUID | None, make: Callable[[UUID, Pond], PondEntry]) -> UUID:
+    def _pond_entry(
+        self, pond: str, entry_id: UUID | None, make: Callable[[UUID, Pond], PondEntry], on: date
+    ) -> UUID:
+        """A new entry of ``pond`` dated ``on`` (refused from the day its site closed)."""
         new_id = self._entry_id(entry_id)
 
         def command(work: UnitOfWork) -> UUID:
-            return work.add(make(new_id, work.pond(pond))).id
+            return work.add(make(new_id, work.pond(pond, on=on))).id
 
         return self.run(command)
 
@@ -67,13 +70,14 @@ class PondCommands(Commands):
             pond,
             entry_id,
             lambda new_id, p: Stocking.record(new_id, p, species=species, fish=count, mean_g=mean_g, **stamp),
+            stamp["on"],
         )
 
     def feed_pond(self, pond: str, *, kg: float, on: date | None = None, entry_id: UUID | None = None) -> UUID:
         from domain.ponds import Feeding
 
         stamp = self._stamp(on)
-        return self._pond_entry(pond, entry_id, lambda new_id, p: Feeding.record(new_id, p, kg=kg, **stamp))
+        return self._pond_entry(pond, entry_id, lambda new_id, p: Feeding.record(new_id, p, kg=kg, **stamp), stamp["on"])
 
     def water_pond(
         self, pond: str, *, liters: float, on: date | None = None, entry_id: UUID | None = None
@@ -82,7 +86,7 @@ class PondCommands(Commands):
 
         stamp = self._stamp(on)
         return self._pond_entry(
-            pond, entry_id, lambda new_id, p: WaterInflow.record(new_id, p, liters=liters, **stamp)
+            pond, entry_id, lambda new_id, p: WaterInflow.record(new_id, p, liters=liters, **stamp), stamp["on"]
         )
 
     def record_deaths(
@@ -92,7 +96,7 @@ class PondCommands(Commands):
 
         stamp = self._stamp(on)
         return self._pond_entry(
-            pond, entry_id, lambda new_id, p: Mortality.record(new_id, p, fish=count, **stamp)
+            pond, entry_id, lambda new_id, p: Mortality.record(new_id, p, fish=count, **stamp), stamp["on"]
         )
 
     def harvest_pond(
@@ -123,4 +127,5 @@ class PondCommands(Commands):
                 final=final,
                 **stamp,
             ),
+            stamp["on"],
         )

@@ -21,7 +21,7 @@ class SamboCommands(Commands):
         def command(work: UnitOfWork) -> None:
             from domain.sambo import SupplyLedger
 
-            school = work.school(site)
+            school = work.school(site, on=stamp["on"])
             ledger = work.ledger(school.slug) or work.add(SupplyLedger.open(school.slug, **stamp))
             ledger.set_rate(item, bottles, **stamp)
 
@@ -44,7 +44,7 @@ class SamboCommands(Commands):
         def command(work: UnitOfWork) -> UUID:
             from domain.sambo import SupplyLedger, SupplyReceipt
 
-            school = work.school(site)
+            school = work.school(site, on=stamp["on"])
             ledger = work.ledger(school.slug) or work.add(SupplyLedger.open(school.slug, **stamp))
             receipt = SupplyReceipt.record(
                 new_id, ledger, item=item, qty=qty, cost_rp=cost_rp, source=source, **stamp
@@ -88,7 +88,7 @@ class SamboCommands(Commands):
         """The exchange ``record_exchange`` records, built in ``work`` (not saved)."""
         from domain.sambo import Exchange
 
-        school = work.school(site)
+        school = work.school(site, on=stamp["on"])
         return Exchange.record(
             entry_id,
             site=school.slug,
@@ -118,7 +118,7 @@ class SamboCommands(Commands):
         def command(work: UnitOfWork) -> UUID:
             from domain.sambo import BottleHandover
 
-            school = work.school(site)
+            school = work.school(site, on=stamp["on"])
             handover = BottleHandover.record(
                 new_id,
                 site=school.slug,

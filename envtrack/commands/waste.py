@@ -46,7 +46,7 @@ class WasteCommands(Commands):
     ) -> WasteEntry:
         """The entry ``record_waste`` records, built in ``work`` (not saved); with no
         ``source``, the SIPSN sumber the site's kind implies."""
-        host = work.site(site)
+        host = work.site(site, on=stamp["on"])
         return WasteEntry.record(
             entry_id,
             site=host.slug,

@@ -53,7 +53,7 @@ def build_entry(app: EnvTrack, work: UnitOfWork, row: Row, today: date) -> Entry
 
 
 def _pond_entry(work: UnitOfWork, entry_id: UUID, data: dict[str, Any], stamp: dict[str, Any]) -> Entry:
-    pond = work.pond(data["pond"])
+    pond = work.pond(data["pond"], on=stamp["on"])
     action = data["action"]
     if action == "stock":
         return Stocking.record(

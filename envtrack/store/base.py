@@ -205,17 +205,18 @@ class Store(ABC):
     def _first_events_of(self, ids: list[UUID]) -> set[UUID]:
         """Those of ``ids`` (not empty) that have a first event in the log."""
 
-    def find_ids_by_prefix(self, prefix: str, topics: list[str]) -> list[UUID]:
+    def find_ids_by_prefix(self, prefix: str, topics: list[str], limit: int = 2) -> list[UUID]:
         """Ids of aggregates whose first event has one of ``topics`` and whose id starts with
-        ``prefix`` (hex digits, dashes ignored): a range scan on the events table's primary
-        key. At most two, enough to tell a unique prefix from an ambiguous one."""
+        ``prefix`` (hex digits, dashes ignored), in order: a range scan on the events table's
+        primary key. At most ``limit``: two tell a unique prefix from an ambiguous one."""
         digits = prefix.replace("-", "").lower()
         low, high = UUID(digits.ljust(32, "0")), UUID(digits.ljust(32, "f"))
-        return self._first_ids_between(low, high, topics)
+        return self._first_ids_between(low, high, topics, limit)
 
     @abstractmethod
-    def _first_ids_between(self, low: UUID, high: UUID, topics: list[str]) -> list[UUID]:
-        """Up to two ids between ``low`` and ``high`` whose first event has one of ``topics``."""
+    def _first_ids_between(self, low: UUID, high: UUID, topics: list[str], limit: int) -> list[UUID]:
+        """Up to ``limit`` ids between ``low`` and ``high``, in order, whose first event has one
+        of ``topics``."""
 
     # -- what sync needs (see envtrack/sync/) ------------------------------------------------------
     # The store id, the events copied in and those held aside live in small tables of envtrack's

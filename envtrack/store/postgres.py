@@ -195,14 +195,14 @@ class PostgresStore(Store):
         ).format(self._table(POSTGRES_EVENTS_TABLE))
         return {_uuid(row[0]) for row in self._rows(query, (list(ids),))}
 
-    def _first_ids_between(self, low: UUID, high: UUID, topics: list[str]) -> list[UUID]:
+    def _first_ids_between(self, low: UUID, high: UUID, topics: list[str], limit: int) -> list[UUID]:
         from psycopg import sql
 
         query = sql.SQL(
             "SELECT originator_id FROM {} WHERE originator_id BETWEEN %s AND %s "
-            "AND originator_version = 1 AND topic = ANY(%s) LIMIT 2"
+            "AND originator_version = 1 AND topic = ANY(%s) ORDER BY originator_id LIMIT %s"
         ).format(self._table(POSTGRES_EVENTS_TABLE))
-        return [_uuid(row[0]) for row in self._rows(query, (low, high, topics))]
+        return [_uuid(row[0]) for row in self._rows(query, (low, high, topics, limit))]
 
     # -- what sync needs -------------------------------------------------------------------------
 

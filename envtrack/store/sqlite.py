@@ -109,12 +109,12 @@ class SQLiteStore(Store):
         )
         return {UUID(row[0]) for row in rows}
 
-    def _first_ids_between(self, low: UUID, high: UUID, topics: list[str]) -> list[UUID]:
+    def _first_ids_between(self, low: UUID, high: UUID, topics: list[str], limit: int) -> list[UUID]:
         rows = self._rows(
             f"SELECT originator_id FROM {SQLITE_EVENTS_TABLE} "
             "WHERE originator_id BETWEEN ? AND ? AND originator_version = 1 "
-            f"AND topic IN ({','.join('?' for _ in topics)}) LIMIT 2",
-            (low.hex, high.hex, *topics),
+            f"AND topic IN ({','.join('?' for _ in topics)}) ORDER BY originator_id LIMIT ?",
+            (low.hex, high.hex, *topics, limit),
         )
         return [UUID(row[0]) for row in rows]
 

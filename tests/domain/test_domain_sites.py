@@ -92,7 +92,10 @@ def test_a_closed_site_refuses_updates_and_a_second_close():
     with pytest.raises(SiteClosed) as refusal:
         site.check_open()
     assert refusal.value.field == "site"
-    assert str(refusal.value) == "site 'smpn-6': is closed (moved to a new building)"
+    assert str(refusal.value) == (
+        f"site 'smpn-6': is closed from {ON.isoformat()} (moved to a new building): "
+        f"only records dated before {ON.isoformat()} are accepted"
+    )
     with pytest.raises(SiteClosed):
         site.update(name="New", operator="op", on=ON)
     with pytest.raises(SiteClosed):
@@ -123,3 +126,31 @@ def test_site_state_survives_replay_and_snapshot():
     assert state(replay(events)) == state(site)
     assert state(through_snapshot(site)) == state(site)
     assert through_snapshot(site).registered_on == ON
+
+
+def test_a_closure_takes_effect_from_its_date():
+    site = school()
+    site.close("merged with SDN 2", operator="op", on=date(2025, 6, 1))
+    site.check_open(date(2025, 5, 31))  # the day before: still accepted
+    for on in (date(2025, 6, 1), date(2025, 6, 2)):
+        with pytest.raises(SiteClosed) as refusal:
+            site.check_open(on)
+        assert (refusal.value.code, refusal.value.data["closed_on"]) == ("site_closed_from", "2025-06-01")
+
+
+def test_a_closure_date_survives_a_snapshot():
+    site = school()
+    site.close("moved", operator="op", on=ON)
+    assert through_snapshot(site).closed_on == ON
+
+
+def test_a_snapshot_from_before_closure_dates_keeps_refusing_every_record():
+    site = school()
+    site.close("moved", operator="op", on=ON)
+    snapshot = Site.Snapshot.take(site)
+    del snapshot.state["closed_on"], snapshot.state["class_version"]  # as version 1 took it
+    restored = snapshot.mutate(None)
+    assert restored.closed_on is None
+    with pytest.raises(SiteClosed) as refusal:
+        restored.check_open(date(2000, 1, 1))
+    assert str(refusal.value) == "site 'smpn-6': is closed (moved)"
