@@ -150,7 +150,7 @@ def test_school_mosque_and_waste_bank_story_is_all_in_the_log(envtrack, head):
 
     table = envtrack("log", "--limit", "3")
     lines = table.stdout.splitlines()
-    assert lines[0].split() == ["Position", "Recorded", "(UTC)", "Operator", "Event", "Site", "Summary"]
+    assert lines[0].split() == ["Position", "Date", "Recorded", "(UTC)", "Operator", "Event", "Site", "Entry", "Summary"]
     assert [line.split()[0] for line in lines[2:]] == ["29", "30", "31"]
     assert "reason: timbangan ulang" in lines[2] and "budi" in lines[2]
     assert not UUID_LINE.search(table.stdout)

@@ -92,15 +92,17 @@ def test_tables_are_headed_in_indonesian_with_no_english_key_left(envtrack):
     assert [row[0] for row in pond[2:]] == ["Kolam", "Lokasi", "Volume (m³)", "Sistem", "Siklus selesai", "Siklus berjalan"]
     site = table("site", "show", "masjid-1")
     assert [row[0] for row in site[2:]] == [
-        "Lokasi", "Jenis lokasi", "Nama", "Kelurahan", "Kecamatan", "Populasi", "Ditutup", "Alasan ditutup", "Kolam"]
-    assert site[8] == ["Ditutup", "ya"]
-    assert table("log")[0] == ["Posisi", "Dicatat (UTC)", "Operator", "Kejadian", "Lokasi", "Ringkasan"]
+        "Lokasi", "Jenis lokasi", "Nama", "Kelurahan", "Kecamatan", "Populasi", "Lintang", "Bujur", "Ditutup",
+        "Alasan ditutup", "Kolam"]
+    assert site[10] == ["Ditutup", "ya"]
+    assert table("log")[0] == [
+        "Posisi", "Tanggal", "Dicatat (UTC)", "Operator", "Kejadian", "Lokasi", "Entri", "Ringkasan"]
     status = table("projections", "status")
     assert status[0] == ["Proyeksi", "Posisi", "Ujung log", "Tertinggal"]
     assert [row[0] for row in status[2:]] == ["lokasi", "sampah", "sambo", "kolam"]
     # the JSON keys stay the stable English keys
     listed = json.loads(envtrack("site", "list", "--format", "json", lang="id").stdout)
-    assert list(listed[0])[:7] == ["site", "kind", "name", "kelurahan", "kecamatan", "population", "closed"]
+    assert list(listed[0])[:9] == ["site", "kind", "name", "kelurahan", "kecamatan", "population", "lat", "lng", "closed"]
     assert listed[0]["closed"] is True
 
 
