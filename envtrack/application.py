@@ -26,6 +26,8 @@ from eventsourcing.persistence import (
 from eventsourcing.utils import get_topic
 
 from domain.errors import NotFound
+from envtrack.city_views import CityViews
+from envtrack.commands.city import CityCommands
 from envtrack.commands.entries import EntryCommands
 from envtrack.commands.ponds import PondCommands
 from envtrack.commands.sambo import SamboCommands
@@ -53,7 +55,9 @@ class DateAsISO(Transcoding):
         return date.fromisoformat(data)
 
 
-class EnvTrack(SiteCommands, SamboCommands, PondCommands, WasteCommands, EntryCommands, Views):
+class EnvTrack(
+    SiteCommands, SamboCommands, PondCommands, WasteCommands, EntryCommands, CityCommands, Views, CityViews
+):
     """The envtrack application: sites, SAMBO DIKARTU AS, MADULENI MANIS and waste."""
 
     name = APPLICATION_NAME

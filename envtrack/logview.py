@@ -287,6 +287,15 @@ def _reversed(e: Any, lang: str) -> str:
     return text + ("; " + label("log.reopens", lang) if e.reopens else "")
 
 
+def _city_set(e: Any, lang: str) -> str:
+    """The values a ``city set`` gave, in the order the command takes them."""
+    from domain.city import YEAR_FIELDS
+
+    given = [(field, getattr(e, field)) for field in ("name", "province", *YEAR_FIELDS)]
+    values = ", ".join(f"{field}={_num(value)}" for field, value in given if value is not None)
+    return _t("city_set", lang, year=str(e.year), values=values)
+
+
 SUMMARIES: dict[str, Callable[[Any, str], str]] = {
     "Site.Registered": _site_registered,
     "Site.Updated": lambda e, lang: _changes(e.changes, e.previous, lang),
@@ -313,6 +322,8 @@ SUMMARIES: dict[str, Callable[[Any, str], str]] = {
     "WaterInflow.Recorded": lambda e, lang: _in_pond(e, _t("water", lang, liters=e.liters)),
     "Mortality.Recorded": lambda e, lang: _in_pond(e, _t("mortality", lang, count=e.count)),
     "Harvest.Recorded": _harvest,
+    "City.Registered": _city_set,
+    "City.BasisSet": _city_set,
     "WasteEntry.Recorded": lambda e, lang: _t(
         "waste", lang, category=e.category, kg=e.kg, destination=e.destination, source=e.source
     ),

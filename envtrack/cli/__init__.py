@@ -35,6 +35,7 @@ COMMANDS = {
     "demo": "envtrack.cli.demo:demo",
     "sync": "envtrack.cli.sync:sync",
     "bundle": "envtrack.cli.bundle:bundle",
+    "city": "envtrack.cli.city:city",
 }
 
 COMMAND_HELP = {
@@ -55,6 +56,7 @@ COMMAND_HELP = {
     "demo": "Fill an empty store with a synthetic Kota Mojokerto.",
     "sync": "Copy events between this store and another (push, pull, status).",
     "bundle": "Carry a store's events as one file (export, import).",
+    "city": "The city's basis for SIPSN's timbulan, yearly targets and TPA system.",
 }
 
 
