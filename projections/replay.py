@@ -35,6 +35,8 @@ class Frames:
     handovers: pd.DataFrame
     ponds: pd.DataFrame
     pond_records: pd.DataFrame
+    city: pd.DataFrame
+    """The city record's events, one row each (``projections.basis.city_of`` folds them)."""
 
     def table(self, name: str) -> pd.DataFrame:
         return getattr(self, name)
