@@ -16,6 +16,24 @@ LABELS: dict[str, dict[str, str]] = {
     "col.target_dikelola": {"id": "Target dikelola (%)", "en": "Dikelola target (%)"},
     "col.tpa_system": {"id": "Sistem TPA", "en": "TPA system"},
     "col.source": {"id": "Sumber", "en": "Source"},
+    "projection.city": {"id": "kota", "en": "city"},
+    # -- indicators ------------------------------------------------------------------------------
+    "ind.waste.basis": {"id": "Dasar timbulan", "en": "Timbulan basis"},
+    "ind.waste.timbulan_measured_kg": {"id": "Timbulan tertimbang (kg)", "en": "Waste weighed (kg)"},
+    "ind.waste.timbulan_estimate_kg": {"id": "Timbulan perkiraan kota (kg)", "en": "City's waste estimate (kg)"},
+    "ind.waste.dikelola_kg": {"id": "Dikelola (kg)", "en": "Managed, RPJMN (kg)"},
+    "ind.waste.pct_dikelola": {"id": "Dikelola (%)", "en": "Managed, RPJMN (%)"},
+    "ind.waste.pct_of_timbulan": {"id": "Bagian dari timbulan tertimbang (%)", "en": "Share of waste weighed (%)"},
+    "ind.waste.target.pct_dikelola": {"id": "Target dikelola (%)", "en": "Managed (RPJMN) target (%)"},
+    "ind.basis.estimate": {"id": "perkiraan kota", "en": "city estimate"},
+    "ind.basis.measured": {"id": "tertimbang", "en": "weighed"},
+    "ind.warning.negative_tidak_terkelola": {
+        "id": "peringatan: tidak terkelola {kg} kg ({where}): sampah yang ditimbang dan dikelola melebihi "
+        "perkiraan timbulan kota; periksa 'envtrack city show'",
+        "en": "warning: unmanaged is {kg} kg ({where}): more waste was weighed and managed than the city "
+        "estimates it generates; check 'envtrack city show'",
+    },
+    "ind.warning.period": {"id": "periode", "en": "the period"},
     # -- log -----------------------------------------------------------------------------------
     "log.city_set": {"id": "dasar kota {year}: {values}", "en": "city basis {year}: {values}"},
 }

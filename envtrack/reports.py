@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
     from projections.replay import Frames
 
-BY = ("total", "month", "site", "category")
+BY = ("total", "month", "site", "category", "source")
 
 
 def require_store(store: Store) -> None:
@@ -56,8 +56,11 @@ def indicator_report(
     by: str = "total",
     targets: dict | None = None,
     progress: Callable[[int, int], None] | None = None,
+    basis: str = "auto",
 ) -> tuple[int, dict[str, Any] | pd.DataFrame]:
-    """Catches up, then computes: ``(as_of_position, summary dict or breakdown frame)``."""
+    """Catches up, then computes: ``(as_of_position, summary dict or breakdown frame)`` on
+    ``basis`` (``projections.basis.choose``: ``estimate`` for one site or without an estimate
+    is refused naming ``--basis``)."""
     from projections import indicators
 
     if by not in BY:
@@ -65,5 +68,5 @@ def indicator_report(
     frames = current_frames(store, progress, start, end)
     check_site(frames, site)
     if by == "total":
-        return frames.position, indicators.summary(frames, start, end, site, targets)
-    return frames.position, indicators.breakdown(frames, by, start, end, site)
+        return frames.position, indicators.summary(frames, start, end, site, targets, basis)
+    return frames.position, indicators.breakdown(frames, by, start, end, site, basis)

@@ -15,9 +15,13 @@ indicators, the evidence pack and the SIPSN export.
 from __future__ import annotations
 
 import calendar
-from collections.abc import Mapping
+import math
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
+
+from domain.city import YEAR_FIELDS, CityYear, merge_year
 
 DEFAULT_TARGETS: dict[str, float | None] = {"pct_pengurangan": 30, "pct_penanganan": 70, "pct_dikelola": None}
 """Jakstranas 2025 (30 % pengurangan, 70 % penanganan); RPJMN's dikelola has no national default."""
@@ -28,6 +32,8 @@ TARGET_FIELDS = {
 }
 """A target's key in a report -> its field in a city year."""
 OPEN_DUMPING = "open-dumping"
+AUTO, ESTIMATE, MEASURED = "auto", "estimate", "measured"
+BASES = (AUTO, ESTIMATE, MEASURED)
 
 CityYears = Mapping[Any, Mapping[str, Any]]
 
@@ -82,6 +88,31 @@ def estimate_kg(years: CityYears | None, start: date, end: date) -> float | None
     return total
 
 
+def missing_years(years: CityYears | None, start: date, end: date) -> list[int]:
+    """The years of [start, end] without an estimate."""
+    return [year for year, _days in year_parts(start, end) if year_estimate_kg(years, year) is None]
+
+
+def choose(requested: str, years: CityYears | None, start: date, end: date, site: str | None) -> str:
+    """The basis a report over [start, end] (of ``site``, or all sites) uses: ``auto`` is the
+    estimate for all sites over a period that has one, else measured. ``estimate`` for one site,
+    or for a period without an estimate, is refused naming ``--basis``."""
+    from domain.errors import InvalidValue
+
+    if requested not in BASES:
+        raise InvalidValue("--basis", requested, "not_one_of", allowed=BASES)
+    if requested == MEASURED:
+        return MEASURED
+    missing = missing_years(years, start, end)
+    if requested == ESTIMATE:
+        if site is not None:
+            raise InvalidValue("--basis", requested, "basis_with_site", site=site)
+        if missing:
+            raise InvalidValue("--basis", requested, "basis_without_estimate", missing=missing)
+        return ESTIMATE
+    return ESTIMATE if site is None and not missing else MEASURED
+
+
 def targets(years: CityYears | None, end: date, given: Mapping[str, Any] | None = None) -> dict[str, float | int | None]:
     """The targets of a period ending on ``end``: each from the option ``given`` (a key of
     ``DEFAULT_TARGETS`` not None), else the city's record of ``end``'s year, else the default."""
@@ -100,3 +131,43 @@ def targets(years: CityYears | None, end: date, given: Mapping[str, Any] | None 
 def open_dumping_years(years: CityYears | None) -> set[int]:
     """The years whose TPA system the city recorded as open dumping."""
     return {int(year) for year, values in (years or {}).items() if values.get("tpa_system") == OPEN_DUMPING}
+
+
+# -- the city record in the read models ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CityRecord:
+    """The city as the read models hold it: name, province and ``{year: CityYear}``."""
+
+    name: str | None = None
+    province: str | None = None
+    years: dict[int, CityYear] = field(default_factory=dict)
+
+
+def city_record(rows: Iterable[Mapping[str, Any]]) -> CityRecord:
+    """The city record folded from its events' rows (the read model's ``city`` table, in log
+    order): the latest value given of each field of each year, and of name and province."""
+    name = province = None
+    years: dict[int, CityYear] = {}
+    for row in sorted(rows, key=lambda item: item["position"]):
+        given = {key: _given(row.get(key)) for key in YEAR_FIELDS}
+        if given["population"] is not None:
+            given["population"] = int(given["population"])
+        year = int(row["year"])
+        years[year] = merge_year(years.get(year), given)
+        name = _given(row.get("name")) or name
+        province = _given(row.get("province")) or province
+    return CityRecord(name, province, years)
+
+
+def city_of(frames: Any) -> CityRecord:
+    """The city record of ``Frames`` (``projections.replay``)."""
+    return city_record(frames.city.to_dict("records"))
+
+
+def _given(value: Any) -> Any:
+    """A cell as a value given: None for a missing one (a frame's NaN)."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    return value

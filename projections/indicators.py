@@ -11,7 +11,15 @@ values, in its latest period (the frames already hold its latest values). Masses
     E bahan_baku  = Σ kg to bahan-baku
     pct_pengurangan = 100·B/A, pct_penanganan = 100·C/A, pct_terkelola = 100·(B+C)/A,
     tidak_terkelola = A − B − C, recycling_rate_pct = 100·(D+E)/A,
-    komposisi_pct[jenis] = 100·kg of that jenis / A (bottles are plastik).
+    komposisi_pct[jenis] = 100·kg of that jenis / Σ weighed (bottles are plastik).
+
+The basis (spec section 11, ``projections.basis``): under ``estimate`` A is the city's estimate of
+timbulan for the period instead of Σ weighed (``timbulan_measured_kg``, always reported), and
+tidak_terkelola may be negative. Either way
+
+    dikelola_kg   = B + C − Σ kg to tpa on days of years whose TPA is open dumping
+    pct_dikelola  = 100·dikelola/A
+    pct_of_timbulan (a category's or source's row) = 100·the row's Σ weighed / the period's.
 
 Rounding: kg (and litres) to 3 decimals, percentages and ratios to 2, rupiah and counts whole.
 A percentage or ratio whose denominator is 0 is None (JSON null), never NaN.
@@ -19,23 +27,33 @@ A percentage or ratio whose denominator is 0 is None (JSON null), never NaN.
 
 from __future__ import annotations
 
-import math
+import calendar
 from datetime import date
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from domain.errors import InvalidValue
-from domain.values import CATEGORIES
+from domain.values import CATEGORIES, SOURCES, default_source
+from projections import basis as basis_of
+from projections.basis import AUTO, ESTIMATE, MEASURED
+from projections.figures import kg, live, months, pct, ratio, total as _sum, until, whole, within
+from projections.programmes import maduleni_figures, maduleni_monthly, sambo_figures, sambo_monthly
 from projections.replay import Frames
+
+__all__ = [
+    "breakdown", "kg", "live", "maduleni_figures", "maduleni_monthly", "months", "pct", "ratio",
+    "sambo_figures", "sambo_monthly", "summary", "until", "waste_figures", "whole", "within",
+]
 
 PENGURANGAN = ("guna-ulang", "daur-ulang", "kompos")
 PENANGANAN = ("bahan-baku", "olah", "tps", "tpa")
 DAUR_ULANG = ("daur-ulang", "kompos")
 BAHAN_BAKU = ("bahan-baku",)
 BOTTLE_CATEGORY = "plastik"
-DEFAULT_TARGETS = {"pct_pengurangan": 30, "pct_penanganan": 70}
+BOTTLE_SOURCE = default_source("school")
+"""The SIPSN sumber of SAMBO's bottles: pupils bring them to school (fasilitas publik)."""
+DEFAULT_TARGETS = basis_of.DEFAULT_TARGETS
 WASTE_KEYS = (
     "timbulan_kg",
     "pengurangan_kg",
@@ -49,89 +67,36 @@ WASTE_KEYS = (
     "pct_terkelola",
     "recycling_rate_pct",
 )
-GROUPINGS = ("month", "site", "category")
-
-
-# -- rounding --------------------------------------------------------------------------------
-
-
-def _finite(value: float) -> float:
-    """``value`` as a float; a sum that overflowed (recorded quantities near 1.8e308) is refused."""
-    number = float(value)
-    if not math.isfinite(number):
-        raise InvalidValue("total", number, "too_large_to_compute")
-    return number
-
-
-def kg(value: float) -> float:
-    """A mass (or volume) to 3 decimals, never ``-0.0``."""
-    return round(_finite(value), 3) + 0.0
-
-
-def ratio(numerator: float, denominator: float, scale: float = 1.0) -> float | None:
-    """``scale·numerator/denominator`` to 2 decimals; None when the denominator is 0."""
-    if not denominator:
-        return None
-    return round(scale * float(numerator) / float(denominator), 2) + 0.0
-
-
-def pct(numerator: float, denominator: float) -> float | None:
-    return ratio(numerator, denominator, 100.0)
-
-
-def whole(value: float) -> int:
-    return int(round(_finite(value)))
-
-
-# -- selections ------------------------------------------------------------------------------
-
-
-def live(data: pd.DataFrame, site: str | None = None) -> pd.DataFrame:
-    """Rows not voided, of one site if given."""
-    keep = ~data["voided"] if "voided" in data else pd.Series(True, index=data.index)
-    if site is not None:
-        keep &= data["site"] == site
-    return data[keep]
-
-
-def within(data: pd.DataFrame, start: date, end: date) -> pd.DataFrame:
-    """Rows whose ``occurred_on`` falls in [start, end]."""
-    dates = data["occurred_on"]
-    return data[(dates >= start.isoformat()) & (dates <= end.isoformat())]
-
-
-def until(data: pd.DataFrame, end: date) -> pd.DataFrame:
-    return data[data["occurred_on"] <= end.isoformat()]
-
-
-def months(start: date, end: date) -> list[str]:
-    """Every month of the period, ``YYYY-MM``."""
-    found = []
-    year, month = start.year, start.month
-    while (year, month) <= (end.year, end.month):
-        found.append(f"{year:04d}-{month:02d}")
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return found
-
-
-def _sum(data: pd.DataFrame, column: str) -> float:
-    return float(data[column].sum()) if len(data) else 0.0
+CITY_KEYS = ("basis", "timbulan_measured_kg", "timbulan_estimate_kg", "dikelola_kg", "pct_dikelola")
+"""The keys of section 11, after ``WASTE_KEYS``."""
+GROUPINGS = ("month", "site", "category", "source")
 
 
 # -- waste -----------------------------------------------------------------------------------
 
 
 def waste_figures(
-    by_destination: dict[str, float], by_category: dict[str, float], bottles_kg: float
+    by_destination: dict[str, float],
+    by_category: dict[str, float],
+    bottles_kg: float,
+    *,
+    estimate: float | None = None,
+    basis: str = MEASURED,
+    open_dumped_kg: float = 0.0,
 ) -> dict[str, Any]:
     """The waste keys (and ``komposisi_pct``) from kg per destination, kg per category and the
-    bottles' kg (pengurangan, daur ulang, plastik)."""
-    waste_total = sum(by_destination.values())
-    a = waste_total + bottles_kg
+    bottles' kg (pengurangan, daur ulang, plastik); with ``basis`` estimate, A is the city's
+    ``estimate`` (reported as ``timbulan_estimate_kg`` whatever the basis); dikelola leaves out
+    ``open_dumped_kg``, the kg sent to an open-dumping TPA."""
+    measured = sum(by_destination.values()) + bottles_kg
+    if basis == ESTIMATE and estimate is None:
+        raise ValueError("an estimate basis needs the estimate")
+    a = estimate if basis == ESTIMATE and estimate is not None else measured
     b = sum(by_destination.get(d, 0.0) for d in PENGURANGAN) + bottles_kg
     c = sum(by_destination.get(d, 0.0) for d in PENANGANAN)
     d = sum(by_destination.get(x, 0.0) for x in DAUR_ULANG) + bottles_kg
     e = sum(by_destination.get(x, 0.0) for x in BAHAN_BAKU)
+    dikelola = b + c - open_dumped_kg
     composition = dict(by_category)
     composition[BOTTLE_CATEGORY] = composition.get(BOTTLE_CATEGORY, 0.0) + bottles_kg
     return {
@@ -146,7 +111,13 @@ def waste_figures(
         "pct_penanganan": pct(c, a),
         "pct_terkelola": pct(b + c, a),
         "recycling_rate_pct": pct(d + e, a),
-        "komposisi_pct": {jenis: pct(composition.get(jenis, 0.0), a) for jenis in CATEGORIES},
+        "basis": basis,
+        "timbulan_measured_kg": kg(measured),
+        "timbulan_estimate_kg": None if estimate is None else kg(estimate),
+        "dikelola_kg": kg(dikelola),
+        "pct_dikelola": pct(dikelola, a),
+        # composition is of what was weighed, whatever the basis
+        "komposisi_pct": {jenis: pct(composition.get(jenis, 0.0), measured) for jenis in CATEGORIES},
     }
 
 
@@ -164,93 +135,12 @@ def _waste_and_bottles(
     return waste, exchanges
 
 
-def _targets(targets: dict | None) -> dict[str, float | int]:
-    chosen = dict(DEFAULT_TARGETS)
-    chosen.update({k: v for k, v in (targets or {}).items() if v is not None})
-    return {k: int(v) if float(v).is_integer() else float(v) for k, v in chosen.items()}
-
-
-# -- SAMBO DIKARTU AS -------------------------------------------------------------------------
-
-
-def _issued(frames: Frames, exchanges: pd.DataFrame) -> pd.DataFrame:
-    items = frames.exchange_items
-    return items[items["entry_id"].isin(exchanges["entry_id"])]
-
-
-def sambo_figures(frames: Frames, start: date, end: date, site: str | None = None) -> dict[str, Any]:
-    exchanges = within(live(frames.exchanges, site), start, end)
-    issued = _issued(frames, exchanges)
-    pupils = exchanges["pupil"].dropna().map(lambda name: str(name).strip().casefold())
-    handovers = within(live(frames.handovers, site), start, end)
-    received = _by(until(live(frames.receipts, site), end), "item", "qty")
-    issued_by_end = _by(_issued(frames, until(live(frames.exchanges, site), end)), "item", "qty")
-    stock = {
-        item: whole(received.get(item, 0) - issued_by_end.get(item, 0))
-        for item in sorted(set(received) | set(issued_by_end))
-    }
-    return {
-        "exchanges": int(len(exchanges)),
-        "bottles": whole(_sum(exchanges, "bottles")),
-        "bottles_kg": kg(_sum(exchanges, "weight_kg")),
-        "bottles_kg_estimated": kg(_sum(exchanges[exchanges["weight_estimated"]], "weight_kg")),
-        "items_issued": {item: whole(qty) for item, qty in sorted(_by(issued, "item", "qty").items())},
-        "pupils": int(pupils[pupils != ""].nunique()),
-        "handed_over_kg": kg(_sum(handovers, "weight_kg")),
-        "stock": {item: qty for item, qty in stock.items() if qty != 0},
-    }
-
-
-# -- MADULENI MANIS ----------------------------------------------------------------------------
-
-
-def _records(data: pd.DataFrame, record: str) -> pd.DataFrame:
-    return data[data["record"] == record]
-
-
-def _stocked_kg(stockings: pd.DataFrame) -> float:
-    """count × mean_g / 1000, 0 for a stocking whose mean weight is unknown."""
-    if not len(stockings):
-        return 0.0
-    return float((stockings["count"] * stockings["mean_g"].fillna(0.0) / 1000.0).sum())
-
-
-def _deaths(records: pd.DataFrame) -> float:
-    """Recorded deaths, plus fish written off by the final harvests among ``records``."""
-    harvests = _records(records, "harvest")
-    return _sum(_records(records, "mortality"), "count") + _sum(harvests[harvests["final"]], "written_off")
-
-
-def maduleni_figures(frames: Frames, start: date, end: date, site: str | None = None) -> dict[str, Any]:
-    records = live(frames.pond_records, site)
-    period = within(records, start, end)
-    water = _sum(_records(period, "water"), "liters")
-    harvests = _records(period, "harvest")
-    harvest_kg = _sum(harvests, "kg")
-    sold = harvests.dropna(subset=["sold_kg"])
-    closing = harvests[harvests["final"]]
-    cycles = records[records["cycle_id"].isin(closing["cycle_id"])]
-    cycle_harvests = _records(cycles, "harvest")
-    cycle_stockings = _records(cycles, "stocking")
-    gain = _sum(cycle_harvests, "kg") - _stocked_kg(cycle_stockings)
-    ponds = frames.ponds.set_index("pond")["volume_m3"]
-    cycle_ponds = closing.drop_duplicates("cycle_id")["pond"]
-    volume = float(sum(float(ponds.get(pond, 0.0)) for pond in cycle_ponds))
-    return {
-        "water_liters": kg(water),
-        "feed_kg": kg(_sum(_records(period, "feed"), "kg")),
-        "stocked": whole(_sum(_records(period, "stocking"), "count")),
-        "deaths": whole(_deaths(period)),
-        "harvested": whole(_sum(harvests, "count")),
-        "harvest_kg": kg(harvest_kg),
-        "sold_kg": kg(_sum(sold, "sold_kg")),
-        "sold_rp": whole((sold["sold_kg"] * sold["price_rp_per_kg"]).sum() if len(sold) else 0.0),
-        "cycles_closed": int(closing["cycle_id"].nunique()),
-        "survival_pct": pct(_sum(cycle_harvests, "count"), _sum(cycle_stockings, "count")),
-        "fcr": ratio(_sum(_records(cycles, "feed"), "kg"), gain) if gain > 0 else None,
-        "yield_kg_per_m3": ratio(_sum(cycle_harvests, "kg"), volume),
-        "harvest_kg_per_1000_l": ratio(harvest_kg, water, 1000.0),
-    }
+def _open_dumped(waste: pd.DataFrame, city: basis_of.CityRecord) -> pd.DataFrame:
+    """The waste rows sent to the TPA in years whose TPA the city ran as open dumping."""
+    years = {str(year) for year in basis_of.open_dumping_years(city.years)}
+    if not years or not len(waste):
+        return waste.iloc[0:0]
+    return waste[(waste["destination"] == "tpa") & waste["occurred_on"].str[:4].isin(years)]
 
 
 # -- the report shapes -------------------------------------------------------------------------
@@ -263,13 +153,23 @@ def summary(
     end: date,
     site: str | None = None,
     targets: dict | None = None,
+    basis: str = AUTO,
 ) -> dict[str, Any]:
-    """The spec's JSON for ``--by total`` (the caller adds ``as_of_position``)."""
+    """The spec's JSON for ``--by total`` (the caller adds ``as_of_position``), on ``basis``
+    (``projections.basis.choose``); targets from ``targets`` (the options given), else the
+    city's record for the year of ``end``, else the defaults."""
+    city = basis_of.city_of(frames)
+    chosen = basis_of.choose(basis, city.years, start, end, site)
     waste, exchanges = _waste_and_bottles(frames, start, end, site)
     figures = waste_figures(
-        _by(waste, "destination"), _by(waste, "category"), _sum(exchanges, "weight_kg")
+        _by(waste, "destination"),
+        _by(waste, "category"),
+        _sum(exchanges, "weight_kg"),
+        estimate=None if site is not None else basis_of.estimate_kg(city.years, start, end),
+        basis=chosen,
+        open_dumped_kg=_sum(_open_dumped(waste, city), "kg"),
     )
-    figures["target"] = _targets(targets)
+    figures["target"] = basis_of.targets(city.years, end, targets)
     return {
         "period": {"from": start.isoformat(), "to": end.isoformat()},
         "site": site,
@@ -281,37 +181,61 @@ def summary(
 
 @np.errstate(over="ignore", invalid="ignore")  # an overflowing sum is refused by kg()
 def breakdown(
-    frames: Frames, by: str, start: date, end: date, site: str | None = None
+    frames: Frames, by: str, start: date, end: date, site: str | None = None, basis: str = AUTO
 ) -> pd.DataFrame:
-    """One row per month (every month of the period), site or category: the group column, the
-    waste keys, and ``komposisi_pct.<jenis>`` for each jenis."""
+    """One row per month (every month of the period), site, category or source: the group
+    column, the waste keys, and ``komposisi_pct.<jenis>`` for each jenis (month, site) or
+    ``pct_of_timbulan``, the row's share of the period's measured total (category, source).
+    Month rows follow ``basis`` (each month its days' share of the estimate); site, category
+    and source rows are always measured."""
     if by not in GROUPINGS:
         raise ValueError(f"by must be one of {', '.join(GROUPINGS)}, not {by!r}")
+    city = basis_of.city_of(frames)
+    chosen = basis_of.choose(basis, city.years, start, end, site)
     waste, exchanges = _waste_and_bottles(frames, start, end, site)
     waste = waste.assign(month=waste["occurred_on"].str[:7])
     exchanges = exchanges.assign(
-        month=exchanges["occurred_on"].str[:7], category=BOTTLE_CATEGORY
+        month=exchanges["occurred_on"].str[:7], category=BOTTLE_CATEGORY, source=BOTTLE_SOURCE
     )
     if by == "month":
         groups = months(start, end)
     elif by == "site":
         groups = [site] if site is not None else sorted(frames.sites["site"])
     else:
-        groups = list(CATEGORIES)
+        groups = list(CATEGORIES if by == "category" else SOURCES)
     by_destination = _sums(waste, [by, "destination"], "kg")
     by_category = _sums(waste, [by, "category"], "kg")
     bottles = _sums(exchanges, [by], "weight_kg")
+    open_dumped = _sums(_open_dumped(waste, city), [by], "kg")
+    measured_total = _sum(waste, "kg") + _sum(exchanges, "weight_kg")
     rows = []
     for group in groups:
+        estimate = _month_estimate(city, group, start, end) if by == "month" and site is None else None
         figures = waste_figures(
-            by_destination.get(group, {}), by_category.get(group, {}), bottles.get(group, {}).get(None, 0.0)
+            by_destination.get(group, {}),
+            by_category.get(group, {}),
+            bottles.get(group, {}).get(None, 0.0),
+            estimate=estimate,
+            basis=chosen if by == "month" else MEASURED,
+            open_dumped_kg=open_dumped.get(group, {}).get(None, 0.0),
         )
         composition = figures.pop("komposisi_pct")
         row: dict[str, Any] = {by: group, **figures}
-        row.update({f"komposisi_pct.{jenis}": value for jenis, value in composition.items()})
+        if by in ("category", "source"):
+            row["pct_of_timbulan"] = pct(figures["timbulan_measured_kg"], measured_total)
+        else:
+            row.update({f"komposisi_pct.{jenis}": value for jenis, value in composition.items()})
         rows.append(row)
-    columns = [by, *WASTE_KEYS, *(f"komposisi_pct.{jenis}" for jenis in CATEGORIES)]
-    return pd.DataFrame(rows, columns=columns, dtype=object)
+    shares = ["pct_of_timbulan"] if by in ("category", "source") else [f"komposisi_pct.{j}" for j in CATEGORIES]
+    return pd.DataFrame(rows, columns=[by, *WASTE_KEYS, *CITY_KEYS, *shares], dtype=object)
+
+
+def _month_estimate(city: basis_of.CityRecord, month: str, start: date, end: date) -> float | None:
+    """The estimate of the days of ``month`` (``YYYY-MM``) within the period."""
+    year, number = int(month[:4]), int(month[5:7])
+    first = max(start, date(year, number, 1))
+    last = min(end, date(year, number, calendar.monthrange(year, number)[1]))
+    return basis_of.estimate_kg(city.years, first, last)
 
 
 def _sums(data: pd.DataFrame, keys: list[str], value: str) -> dict[Any, dict[Any, float]]:
@@ -325,72 +249,3 @@ def _sums(data: pd.DataFrame, keys: list[str], value: str) -> dict[Any, dict[Any
             group = group[0]
         found.setdefault(group, {})[part] = float(total)
     return found
-
-
-def _monthly(data: pd.DataFrame, start: date, end: date, site: str | None) -> pd.DataFrame:
-    rows = within(live(data, site), start, end)
-    return rows.assign(month=rows["occurred_on"].str[:7])
-
-
-def _per_month(data: pd.DataFrame, value: str | None = None) -> dict[str, float]:
-    """Σ value (or the number of rows) per month."""
-    if not len(data):
-        return {}
-    grouped = data.groupby("month")
-    totals = grouped.size() if value is None else grouped[value].sum()
-    return {str(month): float(total) for month, total in totals.items()}
-
-
-@np.errstate(over="ignore", invalid="ignore")  # an overflowing sum is refused by kg()
-def sambo_monthly(frames: Frames, start: date, end: date, site: str | None = None) -> pd.DataFrame:
-    """Per month of the period: exchanges, bottles, bottles_kg, items_issued, handed_over_kg."""
-    exchanges = _monthly(frames.exchanges, start, end, site)
-    issued = frames.exchange_items.merge(exchanges[["entry_id", "month"]], on="entry_id")
-    handovers = _monthly(frames.handovers, start, end, site)
-    counted = _per_month(exchanges)
-    bottles = _per_month(exchanges, "bottles")
-    weight = _per_month(exchanges, "weight_kg")
-    items = _per_month(issued, "qty")
-    handed = _per_month(handovers, "weight_kg")
-    rows = [
-        {
-            "month": month,
-            "exchanges": whole(counted.get(month, 0)),
-            "bottles": whole(bottles.get(month, 0)),
-            "bottles_kg": kg(weight.get(month, 0.0)),
-            "items_issued": whole(items.get(month, 0)),
-            "handed_over_kg": kg(handed.get(month, 0.0)),
-        }
-        for month in months(start, end)
-    ]
-    columns = ["month", "exchanges", "bottles", "bottles_kg", "items_issued", "handed_over_kg"]
-    return pd.DataFrame(rows, columns=columns)
-
-
-@np.errstate(over="ignore", invalid="ignore")  # an overflowing sum is refused by kg()
-def maduleni_monthly(frames: Frames, start: date, end: date, site: str | None = None) -> pd.DataFrame:
-    """Per month of the period: water_liters, feed_kg, stocked, deaths, harvested, harvest_kg.
-    Deaths include the fish written off by a final harvest, in the month it closed the cycle."""
-    records = _monthly(frames.pond_records, start, end, site)
-    harvests = _records(records, "harvest")
-    water = _per_month(_records(records, "water"), "liters")
-    feed = _per_month(_records(records, "feed"), "kg")
-    stocked = _per_month(_records(records, "stocking"), "count")
-    died = _per_month(_records(records, "mortality"), "count")
-    written_off = _per_month(harvests[harvests["final"]], "written_off")
-    harvested = _per_month(harvests, "count")
-    harvest_kg = _per_month(harvests, "kg")
-    rows = [
-        {
-            "month": month,
-            "water_liters": kg(water.get(month, 0.0)),
-            "feed_kg": kg(feed.get(month, 0.0)),
-            "stocked": whole(stocked.get(month, 0)),
-            "deaths": whole(died.get(month, 0) + written_off.get(month, 0)),
-            "harvested": whole(harvested.get(month, 0)),
-            "harvest_kg": kg(harvest_kg.get(month, 0.0)),
-        }
-        for month in months(start, end)
-    ]
-    keys = ["water_liters", "feed_kg", "stocked", "deaths", "harvested", "harvest_kg"]
-    return pd.DataFrame(rows, columns=["month", *keys])

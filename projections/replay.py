@@ -35,6 +35,8 @@ class Frames:
     handovers: pd.DataFrame
     ponds: pd.DataFrame
     pond_records: pd.DataFrame
+    city: pd.DataFrame
+    """The city record's events, one row each (``projections.basis.city_of`` folds them)."""
     unreadable: list[UnreadableEvent] = field(default_factory=list)
     """Events left out because they cannot be read (of a replay; the read models keep theirs
     in a table of their own)."""

@@ -19,6 +19,7 @@ from typing import Any, NamedTuple
 
 from eventsourcing.utils import TopicError, get_topic
 
+from domain.city import City
 from domain.ponds import Feeding, Harvest, Mortality, Pond, Stocking, WaterInflow
 from domain.sambo import BottleHandover, Exchange, SupplyReceipt
 from domain.sites import Site
@@ -138,6 +139,26 @@ TABLES: dict[str, tuple[str, list[tuple[str, str]]]] = {
             ("voided", "bool"),
         ],
     ),
+    # one row per event of the city record (each the values given for one year: None where
+    # not given); projections.basis folds them, the latest value of each field winning
+    "city": (
+        "event_id",
+        [
+            ("event_id", "str"),
+            ("position", "int"),
+            ("year", "int"),
+            ("name", "str"),
+            ("province", "str"),
+            ("population", "int?"),
+            ("kg_per_person_day", "float"),
+            ("timbulan_ton", "float"),
+            ("target_pengurangan", "float"),
+            ("target_penanganan", "float"),
+            ("target_dikelola", "float"),
+            ("tpa_system", "str"),
+            ("source", "str"),
+        ],
+    ),
 }
 
 # projection -> the tables it writes (each projection tracks its own log position)
@@ -146,6 +167,7 @@ PROJECTIONS: dict[str, tuple[str, ...]] = {
     "waste": ("waste",),
     "sambo": ("exchanges", "exchange_items", "receipts", "handovers"),
     "ponds": ("pond_records",),
+    "city": ("city",),
 }
 
 
@@ -282,6 +304,14 @@ def _pond_record(record: str) -> Handler:
     return handler
 
 
+def _city_set(batch: Batch, key: str, position: int, s: dict[str, Any]) -> None:
+    batch.inserts["city"][f"{key}/{position}"] = [
+        f"{key}/{position}", position, s["year"], s["name"], s["province"], s["population"],
+        s["kg_per_person_day"], s["timbulan_ton"], s["target_pengurangan"], s["target_penanganan"],
+        s["target_dikelola"], s["tpa_system"], s["source"],
+    ]
+
+
 def _voided(table: str) -> Handler:
     def handler(batch: Batch, key: str, position: int, s: dict[str, Any]) -> None:
         batch.update(table, key, {"voided": True})
@@ -305,6 +335,8 @@ def _handlers() -> dict[str, tuple[str, Handler]]:
         get_topic(SupplyReceipt.Voided): ("sambo", _voided("receipts")),
         get_topic(BottleHandover.Recorded): ("sambo", _handover_recorded),
         get_topic(BottleHandover.Voided): ("sambo", _voided("handovers")),
+        get_topic(City.Registered): ("city", _city_set),
+        get_topic(City.BasisSet): ("city", _city_set),
     }
     for cls, record in (
         (Stocking, "stocking"),

@@ -14,13 +14,15 @@ from envtrack.context import Context
 from envtrack.i18n import label
 
 
-def _targets(pengurangan: float, penanganan: float) -> dict[str, float]:
+def _targets(pengurangan: float | None, penanganan: float | None, dikelola: float | None) -> dict[str, float | None]:
+    """The targets given as options (None: not given, the city's record or the default)."""
     from domain.errors import InvalidValue
 
-    for option, value in (("--target-pengurangan", pengurangan), ("--target-penanganan", penanganan)):
-        if not math.isfinite(value) or not 0 <= value <= 100:
-            raise InvalidValue(option, value, "not_a_percentage")
-    return {"pct_pengurangan": pengurangan, "pct_penanganan": penanganan}
+    given = {"pct_pengurangan": pengurangan, "pct_penanganan": penanganan, "pct_dikelola": dikelola}
+    for key, value in given.items():
+        if value is not None and (not math.isfinite(value) or not 0 <= value <= 100):
+            raise InvalidValue(f"--target-{key.removeprefix('pct_')}", value, "not_a_percentage")
+    return given
 
 
 def _year(value: str | None) -> int | None:
@@ -41,15 +43,33 @@ def _year(value: str | None) -> int | None:
 @click.option("--site", default=None, help="One site only (default: all sites).")
 @click.option(
     "--by",
-    type=click.Choice(["total", "month", "site", "category"]),
+    type=click.Choice(["total", "month", "site", "category", "source"]),
     default="total",
     show_default=True,
-    help="One total, or one row per month, site or category (jenis).",
+    help="One total, or one row per month, site, category (jenis) or source (sumber).",
+)
+@click.option(
+    "--basis",
+    type=click.Choice(["auto", "estimate", "measured"]),
+    default="auto",
+    show_default=True,
+    help="Timbulan (A): the city's estimate ('city set'), or the waste weighed; auto: the estimate "
+    "for all sites over a period that has one, else weighed.",
 )
 @format_option(*SHEET_FORMATS)
 @click.option("--out", default=None, metavar="FILE", help="Write to FILE instead of stdout (needed for xlsx).")
-@click.option("--target-pengurangan", type=float, default=30.0, show_default=True, help="Pengurangan target, %.")
-@click.option("--target-penanganan", type=float, default=70.0, show_default=True, help="Penanganan target, %.")
+@click.option(
+    "--target-pengurangan", type=float, default=None,
+    help="Pengurangan target, % (default: the city's for the year of the period's last day, else 30).",
+)
+@click.option(
+    "--target-penanganan", type=float, default=None,
+    help="Penanganan target, % (default: the city's for the year of the period's last day, else 70).",
+)
+@click.option(
+    "--target-dikelola", type=float, default=None,
+    help="Dikelola target, % (default: the city's for the year of the period's last day, else none).",
+)
 @click.pass_obj
 def indicators(
     obj: Context,
@@ -58,10 +78,12 @@ def indicators(
     end: str | None,
     site: str | None,
     by: str,
+    basis: str,
     fmt: str,
     out: str | None,
-    target_pengurangan: float,
-    target_penanganan: float,
+    target_pengurangan: float | None,
+    target_penanganan: float | None,
+    target_dikelola: float | None,
 ) -> None:
     """SIPSN "capaian" waste indicators (timbulan, pengurangan, penanganan, terkelola, daur
     ulang, bahan baku, composition) and SAMBO DIKARTU AS and MADULENI MANIS figures, computed
@@ -74,14 +96,15 @@ def indicators(
     from envtrack.reports import indicator_report
 
     first, last = parse_period(_year(year), start, end, today=date.today())
-    targets = _targets(target_pengurangan, target_penanganan)
+    targets = _targets(target_pengurangan, target_penanganan, target_dikelola)
     if fmt == "xlsx" and not out:
         raise click.ClickException(label("ind.xlsx_needs_out", obj.lang))
     if out:
         _writable(out)
     position, result = indicator_report(
-        obj.store, first, last, site, by, targets, progress=ProgressPrinter(obj, "proj.updating")
+        obj.store, first, last, site, by, targets, progress=ProgressPrinter(obj, "proj.updating"), basis=basis
     )
+    _warn_negative(obj, result, by)
     if by == "total":
         assert isinstance(result, dict)
         report = {"period": result["period"], "site": result["site"], "as_of_position": position}
@@ -117,8 +140,22 @@ def _writable(path: str) -> None:
         raise InvalidValue("--out", path, "not_a_file_in_a_folder")
 
 
+def _warn_negative(obj: Context, result: Any, by: str) -> None:
+    """A negative tidak terkelola (more weighed and managed than the city's estimate) is kept in
+    the figures and said on stderr: for the period, or for each month."""
+    if by == "total":
+        found = [(label("ind.warning.period", obj.lang), result["waste"]["tidak_terkelola_kg"])]
+    elif by == "month":
+        found = [(row["month"], row["tidak_terkelola_kg"]) for row in result.to_dict("records")]
+    else:
+        return  # site, category and source rows are weighed: never negative
+    for where, value in found:
+        if value < 0:
+            click.echo(label("ind.warning.negative_tidak_terkelola", obj.lang).format(kg=value, where=where), err=True)
+
+
 def _column_label(column: str, lang: str) -> str:
-    if column in ("month", "site", "category"):
+    if column in ("month", "site", "category", "source"):
         return label(f"col.{column}", lang)
     if column.startswith("komposisi_pct."):
         return label("ind.waste.komposisi_pct", lang).format(jenis=column.split(".", 1)[1])

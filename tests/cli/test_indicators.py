@@ -34,13 +34,19 @@ EXPECTED_WASTE = {
     "pct_penanganan": 55.28,  # 100 · 20 / 36.18 = 55.2791…
     "pct_terkelola": 93.09,  # 100 · 33.68 / 36.18 = 93.0901…
     "recycling_rate_pct": 37.81,  # 100 · (13.68 + 0) / 36.18
+    # section 11: no city record, so measured, and no open-dumping year: dikelola = B + C
+    "basis": "measured",
+    "timbulan_measured_kg": 36.18,
+    "timbulan_estimate_kg": None,
+    "dikelola_kg": 33.68,
+    "pct_dikelola": 93.09,
     "komposisi_pct": {
         **{jenis: 0.0 for jenis in CATEGORIES},
         "plastik": 37.81,  # (12.5 + 1.18) / 36.18
         "sisa-makanan": 55.28,  # 20 / 36.18
         "kertas-karton": 6.91,  # 2.5 / 36.18 = 6.9099…
     },
-    "target": {"pct_pengurangan": 30, "pct_penanganan": 70},
+    "target": {"pct_pengurangan": 30, "pct_penanganan": 70, "pct_dikelola": None},
 }
 
 
@@ -177,7 +183,7 @@ def test_out_writes_the_file_and_nothing_on_stdout(city, tmp_path):
 
 def test_targets_come_from_the_options(city):
     run = city("indicators", "--year", "2025", "--format", "json", "--target-pengurangan", "25", "--target-penanganan", "72.5")
-    assert json.loads(run.stdout)["waste"]["target"] == {"pct_pengurangan": 25, "pct_penanganan": 72.5}
+    assert json.loads(run.stdout)["waste"]["target"] == {"pct_pengurangan": 25, "pct_penanganan": 72.5, "pct_dikelola": None}
     assert_refused(city("indicators", "--target-pengurangan", "120"), "--target-pengurangan")
 
 

@@ -99,7 +99,7 @@ def test_tables_are_headed_in_indonesian_with_no_english_key_left(envtrack):
         "Posisi", "Tanggal", "Dicatat (UTC)", "Operator", "Kejadian", "Lokasi", "Entri", "Ringkasan"]
     status = table("projections", "status")
     assert status[0] == ["Proyeksi", "Posisi", "Ujung log", "Tertinggal"]
-    assert [row[0] for row in status[2:]] == ["lokasi", "sampah", "sambo", "kolam"]
+    assert [row[0] for row in status[2:]] == ["lokasi", "sampah", "sambo", "kolam", "kota"]
     # the JSON keys stay the stable English keys
     listed = json.loads(envtrack("site", "list", "--format", "json", lang="id").stdout)
     assert list(listed[0])[:9] == ["site", "kind", "name", "kelurahan", "kecamatan", "population", "lat", "lng", "closed"]

@@ -54,6 +54,12 @@ WASTE_2025 = {
     "pct_penanganan": 32.29,  # 100 · 14.5 / 44.91 = 32.2868…
     "pct_terkelola": 94.43,  # 100 · 42.41 / 44.91 = 94.4333…
     "recycling_rate_pct": 68.83,  # 100 · (24.91 + 6) / 44.91 = 68.8266…
+    # section 11: no city record, so measured; no open-dumping year, so dikelola = B + C
+    "basis": "measured",
+    "timbulan_measured_kg": 44.91,
+    "timbulan_estimate_kg": None,
+    "dikelola_kg": 42.41,
+    "pct_dikelola": 94.43,
     "komposisi_pct": composition(
         sisa_makanan=42.31,  # (10 + 9) / 44.91 = 42.3068… %
         kertas_karton=8.91,  # 4 / 44.91 = 8.9067… %
@@ -64,7 +70,7 @@ WASTE_2025 = {
         kaca=4.45,  # 2 / 44.91 = 4.4533… %
         lainnya=11.13,  # 5 / 44.91 = 11.1334… %
     ),
-    "target": {"pct_pengurangan": 30, "pct_penanganan": 70},
+    "target": {"pct_pengurangan": 30, "pct_penanganan": 70, "pct_dikelola": None},
 }
 
 SAMBO_2025 = {
@@ -106,7 +112,7 @@ def test_a_year_gives_the_hand_computed_waste_sambo_and_pond_figures(city):
         "maduleni": MADULENI_2025,
     }
     assert list(report) == ["period", "site", "waste", "sambo", "maduleni"]
-    assert list(report["waste"]) == [*indicators.WASTE_KEYS, "komposisi_pct", "target"]
+    assert list(report["waste"]) == [*indicators.WASTE_KEYS, *indicators.CITY_KEYS, "komposisi_pct", "target"]
     assert list(report["maduleni"]) == list(MADULENI_2025)
     assert list(report["sambo"]) == list(SAMBO_2025)
 
@@ -128,8 +134,13 @@ def test_one_site_counts_only_that_sites_records(city):
         "pct_penanganan": 62.5,  # 5 / 8
         "pct_terkelola": 100.0,
         "recycling_rate_pct": 0.0,
+        "basis": "measured",
+        "timbulan_measured_kg": 8.0,
+        "timbulan_estimate_kg": None,
+        "dikelola_kg": 8.0,
+        "pct_dikelola": 100.0,
         "komposisi_pct": composition(plastik=37.5, lainnya=62.5),
-        "target": {"pct_pengurangan": 30, "pct_penanganan": 70},
+        "target": {"pct_pengurangan": 30, "pct_penanganan": 70, "pct_dikelola": None},
     }
     assert report["sambo"] == {
         "exchanges": 0,
@@ -153,7 +164,7 @@ def test_one_site_counts_only_that_sites_records(city):
 def test_targets_are_configurable(city):
     frames, _ = city
     report = indicators.summary(frames, *Y2025, targets={"pct_pengurangan": 25.5, "pct_penanganan": 75})
-    assert report["waste"]["target"] == {"pct_pengurangan": 25.5, "pct_penanganan": 75}
+    assert report["waste"]["target"] == {"pct_pengurangan": 25.5, "pct_penanganan": 75, "pct_dikelola": None}
 
 
 def test_an_empty_period_gives_zeros_and_nulls_never_nan(city):
@@ -196,6 +207,7 @@ def test_by_month_lists_every_month_and_the_correction_counts_in_its_new_month(c
     assert list(table.columns) == [
         "month",
         *indicators.WASTE_KEYS,
+        *indicators.CITY_KEYS,
         *(f"komposisi_pct.{jenis}" for jenis in CATEGORIES),
     ]
     rows = {row["month"]: row for row in table.to_dict("records")}
@@ -243,7 +255,10 @@ def test_by_site_and_by_category(city):
     # plastik: W3 3 kg guna-ulang + bottles 1.91 = 4.91; daur ulang = the bottles: 1.91 / 4.91 = 38.90 %
     assert categories["plastik"]["timbulan_kg"] == 4.91
     assert categories["plastik"]["recycling_rate_pct"] == 38.9
-    assert categories["plastik"]["komposisi_pct.plastik"] == 100.0
+    # section 11: a category's row carries its share of the period's weighed total, not a
+    # composition of itself: 4.91 / 44.91 = 10.933… %
+    assert categories["plastik"]["pct_of_timbulan"] == 10.93
+    assert "komposisi_pct.plastik" not in categories["plastik"]
     assert categories["sisa-makanan"]["timbulan_kg"] == 19.0  # W1 10 + W10 9
     assert categories["kayu-ranting"]["timbulan_kg"] == 0.0  # W9 voided
     assert categories["kayu-ranting"]["pct_terkelola"] is None
