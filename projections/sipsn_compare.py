@@ -1,4 +1,4 @@
-"""A published SIPSN capaian table, read as it is downloaded, and one city's row set beside
+"""A published SIPSN capaian table (CSV, or the first sheet of a workbook), read as it is downloaded, and one city's row set beside
 envtrack's figures (``sipsn compare``).
 
 The table has SIPSN's 14 columns (``projections.sipsn_files.COLUMNS["capaian"]``), or the same
@@ -40,7 +40,8 @@ SHORT_NAMES = {
     "periode": "periode",
 }
 """The open-data copies' column names -> the keys of ``COLUMNS["capaian"]``."""
-_GROUPED = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?")
+_GROUPED = re.compile(r"-?[0-9]{1,3}(?:,[0-9]{3})+")
+_DOT_GROUPED = re.compile(r"-?[0-9]{1,3}(?:\.[0-9]{3}){2,}")
 
 
 def _folded(text: str) -> str:
@@ -69,14 +70,20 @@ def _missing(found: dict[str, int]) -> list[str]:
 
 
 def number(text: str) -> float | None:
-    """A published figure: ``34,527.10`` and ``34527.10`` are 34527.1; empty is 0; ``1,5``
-    (a decimal comma) is 1.5. None for what is no number."""
+    """A published figure: ``34,527.10`` and ``34527.10`` are 34527.1 (SIPSN's own writing);
+    with both marks the last is the decimal (``34.527,10``); a lone comma not grouping
+    thousands is a decimal comma (``0,67``); empty is 0. None for what is no number."""
     cell = str(text).strip().replace("\u00a0", "").replace(" ", "")
     if cell in ("", "-"):
         return 0.0
-    if _GROUPED.fullmatch(cell):
+    if "," in cell and "." in cell:
+        decimal = "," if cell.rfind(",") > cell.rfind(".") else "."
+        cell = cell.replace("." if decimal == "," else ",", "").replace(",", ".")
+    elif _GROUPED.fullmatch(cell):
         cell = cell.replace(",", "")
-    elif cell.count(",") == 1 and "." not in cell:
+    elif _DOT_GROUPED.fullmatch(cell):
+        cell = cell.replace(".", "")
+    elif cell.count(",") == 1:
         cell = cell.replace(",", ".")
     try:
         return float(cell)
@@ -91,14 +98,7 @@ def read_table(path: Path) -> list[dict[str, Any]]:
         raw = path.read_bytes()
     except OSError as error:
         raise NotFound("FILE", str(path), "sipsn_file_unreadable", reason=error.strerror or str(error)) from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = raw.decode("cp1252", errors="replace")
-    sample = text[:4096]
-    delimiter = ";" if sample.count(";") > sample.count(",") and "\t" not in sample else (
-        "\t" if sample.count("\t") > sample.count(",") else ",")
-    lines = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    lines = _xlsx_lines(path, raw) if raw.startswith(b"PK") else _csv_lines(raw)
     header = lines[0] if lines else []
     found = _header_keys(header)
     missing = _missing(found)
@@ -111,6 +111,33 @@ def read_table(path: Path) -> list[dict[str, Any]]:
         cells = {key: (line[index] if index < len(line) else "") for key, index in found.items()}
         rows.append(cells)
     return rows
+
+
+def _csv_lines(raw: bytes) -> list[list[str]]:
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = raw.decode("cp1252", errors="replace")
+    sample = text[:4096]
+    counts = {mark: sample.count(mark) for mark in (",", ";", "\t")}
+    return list(csv.reader(io.StringIO(text), delimiter=max(counts, key=lambda mark: counts[mark])))
+
+
+def _xlsx_lines(path: Path, raw: bytes) -> list[list[str]]:
+    """The first sheet of a workbook (SIPSN's Excel download, or a ``sipsn export`` workbook),
+    every cell as text."""
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
+    except Exception as error:  # a zip that is no workbook: openpyxl raises several kinds
+        raise InvalidValue("FILE", str(path), "sipsn_file_unreadable", reason=type(error).__name__) from None
+    try:
+        sheet = book.worksheets[0]
+        return [["" if value is None else (repr(value) if isinstance(value, float) else str(value)) for value in row]
+                for row in sheet.iter_rows(values_only=True)]
+    finally:
+        book.close()
 
 
 def _year(cell: str) -> int | None:

@@ -31,7 +31,8 @@ def write(tmp_path: Path, text: str, name: str = "capaian.csv") -> Path:
 @pytest.mark.parametrize(
     "cell,value",
     [("34,527.10", 34527.1), ("34527.10", 34527.1), ("", 0.0), (" ", 0.0), ("1,234,567.5", 1234567.5),
-     ("37", 37.0), ("0,67", 0.67), ("x", None)],
+     ("37", 37.0), ("0,67", 0.67), ("34.527,10", 34527.1), ("1.234.567", 1234567.0), ("12,775", 12775.0),
+     ("x", None), ("1,2,3", None)],
 )
 def test_published_numbers(cell, value):
     assert number(cell) == value
