@@ -239,6 +239,9 @@ def _changes(changes: dict, previous: dict, lang: str) -> str:
     parts = []
     for field, new in changes.items():
         shown = label("log.field_date", lang) if field == "occurred_on" else field
+        if field in ("lat", "lng"):  # degrees as recorded: three decimals would misplace a site
+            parts.append(f"{shown} {previous.get(field) if previous.get(field) is not None else '—'} → {new}")
+            continue
         parts.append(f"{shown} {_value(previous.get(field))} → {_value(new)}")
     return "; ".join(parts)
 
@@ -272,7 +275,8 @@ def _site_registered(e: Any, lang: str) -> str:
     text = _t("site_registered", lang, kind=e.kind, name=e.name)
     details = [
         f"{key} {value}"
-        for key, value in (("kelurahan", e.kelurahan), ("kecamatan", e.kecamatan), ("population", e.population))
+        for key, value in (("kelurahan", e.kelurahan), ("kecamatan", e.kecamatan), ("population", e.population),
+                           ("lat", e.lat), ("lng", e.lng))
         if value is not None
     ]
     return text + (f" ({', '.join(details)})" if details else "")

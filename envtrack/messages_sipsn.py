@@ -14,4 +14,26 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "is outside -{limit} to {limit} degrees",
         "id": "di luar -{limit} sampai {limit} derajat",
     },
+    # -- sipsn compare (projections/sipsn_compare.py) -----------------------------------------------
+    "sipsn_file_unreadable": {"en": "cannot be read ({reason})", "id": "tidak dapat dibaca ({reason})"},
+    "sipsn_not_a_capaian_export": {
+        "en": "is not a SIPSN capaian export: missing columns {missing}",
+        "id": "bukan ekspor capaian SIPSN: kolom yang tidak ada {missing}",
+    },
+    "sipsn_name_not_in_file": {
+        "en": "is not a kabupaten/kota of the file (give the name as the file writes it with --name)",
+        "id": "bukan kabupaten/kota dalam berkas (berikan nama seperti tertulis di berkas dengan --name)",
+    },
+    "sipsn_name_not_in_file_close": {
+        "en": "is not a kabupaten/kota of the file; close names: {close}",
+        "id": "bukan kabupaten/kota dalam berkas; nama yang mirip: {close}",
+    },
+    "sipsn_name_not_in_year": {
+        "en": "has no row of {year} in the file",
+        "id": "tidak punya baris tahun {year} dalam berkas",
+    },
+    "sipsn_not_a_number": {
+        "en": "is not a number (in the row of {name})",
+        "id": "bukan angka (pada baris {name})",
+    },
 }

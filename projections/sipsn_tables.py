@@ -231,3 +231,14 @@ def fasilitas(frames: Frames, when: Period) -> list[dict[str, Any]]:
         })
     order = list(FACILITY_KINDS.values())
     return sorted(rows, key=lambda row: (order.index(row["jenis"]), row["nama"].casefold()))
+
+
+def all_tables(frames: Frames, when: Period, city: City) -> dict[str, list[dict[str, Any]]]:
+    """The five tables of the period, each a list of rows (one row but for ``fasilitas``)."""
+    return {
+        "capaian": [capaian(frames, when, city)],
+        "timbulan": [timbulan(frames, when, city)],
+        "komposisi": [komposisi(frames, when, city)],
+        "sumber": [sumber(frames, when, city)],
+        "fasilitas": fasilitas(frames, when),
+    }

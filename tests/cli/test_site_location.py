@@ -65,3 +65,12 @@ def test_a_store_written_by_0_1_0_shows_sites_without_a_location_and_takes_one(t
     assert run.exit_code == 0, run.stderr
     shown = json.loads(invoke(str(db), "site", "show", "bank-sampah-melati", "--format", "json").stdout)
     assert (shown["lat"], shown["lng"], shown["kecamatan"]) == (-7.47, 112.44, "Kranggan")
+
+
+def test_log_shows_the_location_as_recorded(envtrack):
+    envtrack("site", "add", "bs-1", "--kind", "waste-bank", "--name", "BS", "--lat", "-7.4722", "--lng", "112.4342",
+             "--date", "2025-01-02")
+    envtrack("site", "update", "bs-1", "--lat", "-7.47", "--date", "2025-01-03")
+    rows = json.loads(envtrack("log", "--format", "json").stdout)
+    assert rows[0]["summary"].endswith("(lat -7.4722, lng 112.4342)")
+    assert rows[1]["summary"] == "lat -7.4722 → -7.47"
