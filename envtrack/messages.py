@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from domain.errors import DomainError, show_value
+from envtrack.messages_input import MESSAGES as INPUT_MESSAGES
 from envtrack.messages_sync import MESSAGES as SYNC_MESSAGES
 
 MESSAGES: dict[str, dict[str, str]] = {
@@ -235,6 +236,7 @@ MESSAGES: dict[str, dict[str, str]] = {
 }
 
 MESSAGES.update(SYNC_MESSAGES)
+MESSAGES.update(INPUT_MESSAGES)
 
 DATA_WORDS: dict[str, dict[str, dict[str, str]]] = {
     "action": {  # of no_open_cycle: what a pond command needs an open cycle for

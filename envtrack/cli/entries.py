@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from envtrack.cli.recording import confirm, date_option, format_option, output_rows, parse_on
+from envtrack.cli.types import QUANTITY
 from envtrack.context import Context
 from envtrack.i18n import label
 
@@ -26,7 +27,7 @@ def void(obj: Context, entry: str, reason: str, on: str | None) -> None:
 
 @click.command()
 @click.argument("entry")
-@click.option("--kg", metavar="KG", default=None, help="The right weight, in kg.")
+@click.option("--kg", metavar="KG", type=QUANTITY, default=None, help="The right weight, in kg.")
 @click.option("--category", metavar="CAT", default=None, help="The right SIPSN jenis.")
 @click.option("--destination", metavar="DEST", default=None, help="The right destination.")
 @click.option("--source", metavar="SRC", default=None, help="The right SIPSN sumber.")
@@ -36,7 +37,7 @@ def void(obj: Context, entry: str, reason: str, on: str | None) -> None:
 def correct(
     obj: Context,
     entry: str,
-    kg: str | None,
+    kg: float | None,
     category: str | None,
     destination: str | None,
     source: str | None,

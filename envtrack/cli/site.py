@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from envtrack.cli.recording import confirm, date_option, format_option, output_fields, output_rows, parse_on
+from envtrack.cli.types import COUNT
 from envtrack.context import Context
 
 KINDS_HELP = "school, mosque, waste-bank, tps3r or community."
@@ -23,7 +24,7 @@ def site() -> None:
 @click.option("--kecamatan", default=None, help="District.")
 @click.option(
     "--population",
-    metavar="N", default=None,
+    metavar="N", type=COUNT, default=None,
     help="Pupils (school), congregation (mosque) or people served (other sites).",
 )
 @date_option()
@@ -35,7 +36,7 @@ def add(
     name: str,
     kelurahan: str | None,
     kecamatan: str | None,
-    population: str | None,
+    population: int | None,
     on: str | None,
 ) -> None:
     """Register SITE (a slug: a-z, 0-9 and '-', 2–63 characters)."""
@@ -56,7 +57,7 @@ def add(
 @click.option("--name", default=None, help="New name.")
 @click.option("--kelurahan", default=None, help="New urban village.")
 @click.option("--kecamatan", default=None, help="New district.")
-@click.option("--population", metavar="N", default=None, help="New population.")
+@click.option("--population", metavar="N", type=COUNT, default=None, help="New population.")
 @date_option()
 @click.pass_obj
 def update(
@@ -65,7 +66,7 @@ def update(
     name: str | None,
     kelurahan: str | None,
     kecamatan: str | None,
-    population: str | None,
+    population: int | None,
     on: str | None,
 ) -> None:
     """Change a site's name, kelurahan, kecamatan or population."""

@@ -1,0 +1,31 @@
+"""The words of the command line's input refusals (section 13 and issue 17): names not found,
+amounts out of bounds, text that a terminal would act on, arguments that are not UTF-8; in
+Indonesian and English. ``envtrack.messages`` serves them with the others."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # -- names (envtrack/names.py) ---------------------------------------------------------------
+    "unknown_site_suggest": {
+        "en": "is not a known site; did you mean: {suggestions}? (list them with 'envtrack site list')",
+        "id": "bukan lokasi yang terdaftar; maksud Anda: {suggestions}? (lihat daftarnya dengan 'envtrack site list')",
+    },
+    "unknown_site_listed": {
+        "en": "is not a known site (list them with 'envtrack site list')",
+        "id": "bukan lokasi yang terdaftar (lihat daftarnya dengan 'envtrack site list')",
+    },
+    "site_name_ambiguous": {
+        "en": "is the name of several sites ({sites}): give the slug",
+        "id": "adalah nama beberapa lokasi ({sites}): berikan slug-nya",
+    },
+    "unknown_pond_suggest": {
+        "en": "is not a known pond; did you mean: {suggestions}? (list them with 'envtrack pond list')",
+        "id": "bukan kolam yang terdaftar; maksud Anda: {suggestions}? (lihat daftarnya dengan 'envtrack pond list')",
+    },
+    "unknown_pond_listed": {
+        "en": "is not a known pond (list them with 'envtrack pond list')",
+        "id": "bukan kolam yang terdaftar (lihat daftarnya dengan 'envtrack pond list')",
+    },
+    # -- amounts (domain/values.py) ----------------------------------------------------------------
+    # -- text (domain/values.py, envtrack/cli/checks.py) --------------------------------------------
+}
