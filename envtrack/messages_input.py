@@ -27,5 +27,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "bukan kolam yang terdaftar (lihat daftarnya dengan 'envtrack pond list')",
     },
     # -- amounts (domain/values.py) ----------------------------------------------------------------
-    # -- text (domain/values.py, envtrack/cli/checks.py) --------------------------------------------
+    "below_smallest": {
+        "en": "is less than {smallest}, the smallest amount recorded (3 decimals)",
+        "id": "kurang dari {smallest}, jumlah terkecil yang dicatat (3 desimal)",
+    },
 }
