@@ -26,6 +26,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "is not a known pond (list them with 'envtrack pond list')",
         "id": "bukan kolam yang terdaftar (lihat daftarnya dengan 'envtrack pond list')",
     },
+    "unknown_item_suggest": {
+        "en": "is not an item of {site}; did you mean: {suggestions}? (list them with 'envtrack supplies stock {site}')",
+        "id": "bukan barang di {site}; maksud Anda: {suggestions}? (lihat daftarnya dengan 'envtrack supplies stock {site}')",
+    },
+    "unknown_item_listed": {
+        "en": "is not an item of {site} (list them with 'envtrack supplies stock {site}'; "
+        "a new item needs a rate first: 'envtrack supplies rate')",
+        "id": "bukan barang di {site} (lihat daftarnya dengan 'envtrack supplies stock {site}'; "
+        "barang baru perlu tarif dulu: 'envtrack supplies rate')",
+    },
     # -- amounts (domain/values.py) ----------------------------------------------------------------
     "below_smallest": {
         "en": "is less than {smallest}, the smallest amount recorded (3 decimals)",

@@ -56,6 +56,15 @@ def close_slugs(typed: str, names: dict[str, str]) -> tuple[str, ...]:
     return tuple(found[:SUGGESTIONS])
 
 
+def unknown_item(site: str, typed: str, items: list[str]) -> NotFound:
+    """The refusal of an item ``typed`` that school ``site`` does not have (``items``: those it
+    has), with up to three close ones."""
+    suggestions = close_slugs(typed, {item: "" for item in items})
+    if suggestions:
+        return NotFound("item", typed, "unknown_item_suggest", site=site, suggestions=suggestions)
+    return NotFound("item", typed, "unknown_item_listed", site=site)
+
+
 class Directory:
     """The sites and ponds of one store, read from its log only when a name is not a slug."""
 

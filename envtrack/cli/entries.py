@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from envtrack.cli.recording import confirm, date_option, format_option, output_rows, parse_on
-from envtrack.cli.types import QUANTITY
+from envtrack.cli.types import QUANTITY, SITE
 from envtrack.context import Context
 from envtrack.i18n import label
 
@@ -61,7 +61,7 @@ def correct(
 
 
 @click.command()
-@click.option("--site", default=None, help="Only the events of this site.")
+@click.option("--site", type=SITE, default=None, help="Only the events of this site.")
 @click.option("--limit", metavar="N", default="50", show_default=True, help="How many of the latest events.")
 @format_option()
 @click.pass_obj

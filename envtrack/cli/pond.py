@@ -15,7 +15,7 @@ from envtrack.cli.recording import (
     print_entry,
     warn,
 )
-from envtrack.cli.types import COUNT, QUANTITY, RUPIAH
+from envtrack.cli.types import COUNT, POND, QUANTITY, RUPIAH, SITE
 from envtrack.context import Context
 
 
@@ -26,7 +26,7 @@ def pond() -> None:
 
 @pond.command("add")
 @click.argument("slug", metavar="POND")
-@click.option("--site", required=True, help="The mosque or school the pond belongs to.")
+@click.option("--site", type=SITE, required=True, help="The mosque or school the pond belongs to.")
 @click.option("--volume-m3", metavar="M3", type=QUANTITY, required=True, help="Water volume in m³.")
 @click.option("--system", metavar="SYSTEM", default=None, help="terpal, beton, tanah or bioflok.")
 @date_option()
@@ -38,7 +38,7 @@ def add(obj: Context, slug: str, site: str, volume_m3: float, system: str | None
 
 
 @pond.command("stock")
-@click.argument("slug", metavar="POND")
+@click.argument("slug", metavar="POND", type=POND)
 @click.option("--species", metavar="SPECIES", required=True, help="lele, nila or other.")
 @click.option("--count", metavar="N", type=COUNT, required=True, help="Fish stocked (a whole number > 0).")
 @click.option("--mean-g", metavar="G", type=QUANTITY, default=None, help="Mean weight of one fish, in grams.")
@@ -50,7 +50,7 @@ def stock(obj: Context, slug: str, species: str, count: int, mean_g: float | Non
 
 
 @pond.command("feed")
-@click.argument("slug", metavar="POND")
+@click.argument("slug", metavar="POND", type=POND)
 @click.option("--kg", metavar="KG", type=QUANTITY, required=True, help="Feed given, in kg.")
 @date_option()
 @click.pass_obj
@@ -63,7 +63,7 @@ def feed(obj: Context, slug: str, kg: float, on: str | None) -> None:
 
 
 @pond.command("water")
-@click.argument("slug", metavar="POND")
+@click.argument("slug", metavar="POND", type=POND)
 @click.option("--liters", metavar="L", type=QUANTITY, required=True, help="Wudu water led in, in litres.")
 @date_option()
 @click.pass_obj
@@ -73,7 +73,7 @@ def water(obj: Context, slug: str, liters: float, on: str | None) -> None:
 
 
 @pond.command("mortality")
-@click.argument("slug", metavar="POND")
+@click.argument("slug", metavar="POND", type=POND)
 @click.option("--count", metavar="N", type=COUNT, required=True, help="Fish found dead (a whole number > 0).")
 @date_option()
 @click.pass_obj
@@ -83,7 +83,7 @@ def mortality(obj: Context, slug: str, count: int, on: str | None) -> None:
 
 
 @pond.command("harvest")
-@click.argument("slug", metavar="POND")
+@click.argument("slug", metavar="POND", type=POND)
 @click.option("--kg", metavar="KG", type=QUANTITY, required=True, help="Weight harvested, in kg.")
 @click.option("--count", metavar="N", type=COUNT, required=True, help="Fish harvested (a whole number > 0).")
 @click.option("--sold-kg", metavar="KG", type=QUANTITY, default=None, help="Of which sold, in kg (with --price-rp-per-kg).")
@@ -111,7 +111,7 @@ def harvest(
 
 
 @pond.command("show")
-@click.argument("slug", metavar="POND")
+@click.argument("slug", metavar="POND", type=POND)
 @format_option()
 @click.pass_obj
 def show_(obj: Context, slug: str, fmt: str) -> None:

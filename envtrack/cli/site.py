@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from envtrack.cli.recording import confirm, date_option, format_option, output_fields, output_rows, parse_on
-from envtrack.cli.types import COUNT
+from envtrack.cli.types import COUNT, SITE
 from envtrack.context import Context
 
 KINDS_HELP = "school, mosque, waste-bank, tps3r or community."
@@ -53,7 +53,7 @@ def add(
 
 
 @site.command("update")
-@click.argument("slug", metavar="SITE")
+@click.argument("slug", metavar="SITE", type=SITE)
 @click.option("--name", default=None, help="New name.")
 @click.option("--kelurahan", default=None, help="New urban village.")
 @click.option("--kecamatan", default=None, help="New district.")
@@ -77,7 +77,7 @@ def update(
 
 
 @site.command("close")
-@click.argument("slug", metavar="SITE")
+@click.argument("slug", metavar="SITE", type=SITE)
 @click.option("--reason", metavar="TEXT", required=True, help="Why the site closes.")
 @date_option()
 @click.pass_obj
@@ -97,7 +97,7 @@ def list_(obj: Context, fmt: str) -> None:
 
 
 @site.command("show")
-@click.argument("slug", metavar="SITE")
+@click.argument("slug", metavar="SITE", type=SITE)
 @format_option()
 @click.pass_obj
 def show_(obj: Context, slug: str, fmt: str) -> None:

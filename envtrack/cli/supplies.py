@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from envtrack.cli.recording import confirm, date_option, format_option, output_rows, parse_on, print_entry
-from envtrack.cli.types import COUNT, QUANTITY, RUPIAH
+from envtrack.cli.types import COUNT, ITEM, QUANTITY, RUPIAH, SITE
 from envtrack.context import Context
 
 
@@ -15,8 +15,8 @@ def supplies() -> None:
 
 
 @supplies.command("rate")
-@click.argument("site")
-@click.argument("item")
+@click.argument("site", type=SITE)
+@click.argument("item", type=ITEM)
 @click.option("--bottles", metavar="N", type=COUNT, required=True, help="Bottles that buy one ITEM from now on (a whole number > 0).")
 @date_option()
 @click.pass_obj
@@ -27,8 +27,8 @@ def rate(obj: Context, site: str, item: str, bottles: int, on: str | None) -> No
 
 
 @supplies.command("receive")
-@click.argument("site")
-@click.argument("item")
+@click.argument("site", type=SITE)
+@click.argument("item", type=ITEM)
 @click.option("--qty", metavar="N", type=COUNT, required=True, help="How many came in (a whole number > 0).")
 @click.option("--cost-rp", metavar="RP", type=RUPIAH, default=None, help="What they cost, in rupiah.")
 @click.option("--source", metavar="SRC", default=None, help="Who supplied them (free text).")
@@ -42,7 +42,7 @@ def receive(
 
 
 @supplies.command("stock")
-@click.argument("site")
+@click.argument("site", type=SITE)
 @format_option()
 @click.pass_obj
 def stock(obj: Context, site: str, fmt: str) -> None:
@@ -57,7 +57,7 @@ def exchange() -> None:
 
 
 @exchange.command("record")
-@click.argument("site")
+@click.argument("site", type=SITE)
 @click.option("--bottles", metavar="N", type=COUNT, required=True, help="Bottles the pupil brought (a whole number > 0).")
 @click.option(
     "--weight-kg",
@@ -90,15 +90,26 @@ def record(
     Refused unless every ITEM has a rate, the stock covers it, and the bottles pay for all items
     (surplus bottles are kept as collected).
     """
-    entry_id = obj.app().record_exchange(
-        site,
-        bottles=bottles,
-        weight_kg=weight_kg,
-        items=parse_items(items),
-        pupil=pupil,
-        pupil_class=pupil_class,
-        on=parse_on(on),
-    )
+    from domain.errors import NoRate
+
+    app = obj.app()
+    try:
+        entry_id = app.record_exchange(
+            site,
+            bottles=bottles,
+            weight_kg=weight_kg,
+            items=parse_items(items),
+            pupil=pupil,
+            pupil_class=pupil_class,
+            on=parse_on(on),
+        )
+    except NoRate as refusal:  # an item the school does not have at all: name the close ones
+        from envtrack.names import unknown_item
+
+        known = [row["item"] for row in app.supplies_stock(site)["items"]]
+        if refusal.value in known:
+            raise
+        raise unknown_item(site, refusal.value, known) from None
     print_entry(entry_id)
 
 
@@ -131,7 +142,7 @@ def bottles() -> None:
 
 
 @bottles.command("handover")
-@click.argument("site")
+@click.argument("site", type=SITE)
 @click.option("--weight-kg", metavar="KG", type=QUANTITY, required=True, help="Weight of the bottles handed over.")
 @click.option("--to", "to", metavar="TO", required=True, help="Who takes them: bank-sampah, recycler or collector.")
 @click.option("--buyer", default=None, help="The buyer's name.")

@@ -74,10 +74,8 @@ class Name(click.ParamType):
             return value
         from envtrack.names import Directory
 
-        obj = ctx.find_root().obj
-        field = param.name if param is not None and param.name else self.kind
-        directory = Directory(obj.store)
-        return directory.site(field, value) if self.kind == "site" else directory.pond(field, value)
+        directory = Directory(ctx.find_root().obj.store)
+        return directory.site(self.kind, value) if self.kind == "site" else directory.pond(self.kind, value)
 
 
 SITE = Name("site")

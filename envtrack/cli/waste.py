@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from envtrack.cli.recording import date_option, parse_on, print_entry
-from envtrack.cli.types import QUANTITY
+from envtrack.cli.types import QUANTITY, SITE
 from envtrack.context import Context
 
 CATEGORIES_HELP = "sisa-makanan, kayu-ranting, kertas-karton, plastik, logam, kain, karet-kulit, kaca or lainnya"
@@ -19,7 +19,7 @@ def waste() -> None:
 
 
 @waste.command("record")
-@click.argument("site")
+@click.argument("site", type=SITE)
 @click.option("--category", metavar="CAT", required=True, help=f"SIPSN jenis: {CATEGORIES_HELP}.")
 @click.option("--kg", metavar="KG", type=QUANTITY, required=True, help="Weight in kg.")
 @click.option("--destination", metavar="DEST", required=True, help=f"Where it went: {DESTINATIONS_HELP}.")
