@@ -6,6 +6,7 @@ back to English and then to the key itself. Keys are grouped by where they are u
 
 from __future__ import annotations
 
+from envtrack.i18n_input import LABELS as INPUT_LABELS
 from envtrack.i18n_sync import LABELS as SYNC_LABELS
 
 LANGS = ("id", "en")
@@ -413,6 +414,7 @@ LABELS: dict[str, dict[str, str]] = {
 }
 
 LABELS.update(SYNC_LABELS)
+LABELS.update(INPUT_LABELS)
 
 
 def label(key: str, lang: str = "id") -> str:

@@ -38,7 +38,7 @@ RECORDING_PATH = [
     "envtrack/__init__.py", "envtrack/__main__.py", "envtrack/application.py", "envtrack/context.py",
     "envtrack/store/__init__.py", "envtrack/store/base.py", "envtrack/store/sqlite.py", "envtrack/store/postgres.py",
     "envtrack/store/sqlite_recorder.py", "envtrack/store/postgres_recorder.py",
-    "envtrack/i18n.py", "envtrack/i18n_sync.py", "envtrack/messages.py", "envtrack/messages_sync.py", "envtrack/messages_input.py", "envtrack/names.py", "envtrack/parsing.py", "envtrack/unit_of_work.py",
+    "envtrack/i18n.py", "envtrack/i18n_sync.py", "envtrack/i18n_input.py", "envtrack/messages.py", "envtrack/messages_sync.py", "envtrack/messages_input.py", "envtrack/names.py", "envtrack/parsing.py", "envtrack/unit_of_work.py",
     "envtrack/views.py",
     "envtrack/commands/__init__.py", "envtrack/commands/entries.py", "envtrack/commands/ponds.py",
     "envtrack/commands/sambo.py", "envtrack/commands/sites.py", "envtrack/commands/waste.py",

@@ -47,8 +47,12 @@ def parse_on(value: str | None) -> date | None:
 
 
 def print_entry(entry_id: Any) -> None:
-    """A record's entry id: alone, one line, on stdout."""
+    """A record's entry id: alone, one line, on stdout; and on stderr, one line in the user's
+    language saying what was recorded (``envtrack/cli/echo.py``)."""
+    from envtrack.cli.echo import echo_entry
+
     click.echo(str(entry_id))
+    echo_entry(click.get_current_context().find_root().obj, entry_id)
 
 
 def confirm(obj: Context, key: str, **values: Any) -> None:

@@ -13,7 +13,8 @@ def test_feeding_a_cycle_past_120_days_warns_but_records(envtrack):
     envtrack("pond", "stock", "kolam-1", "--species", "lele", "--count", "500", "--date", started)
     run = envtrack("pond", "feed", "kolam-1", "--kg", "5")
     assert run.entry_id
-    assert run.stderr == "warning: cycle has run 130 days (more than 120)\n"
+    assert run.stderr == (f"recorded: 5 kg of feed for pond kolam-1 (masjid-1), {date.today().isoformat()}\n"
+                          "warning: cycle has run 130 days (more than 120)\n")
     shown = json.loads(envtrack("pond", "show", "kolam-1", "--format", "json").stdout)
     assert shown["open_cycle"]["fed_kg"] == 5.0
     assert shown["warnings"] == [{"warning": "cycle_days", "value": 130, "limit": 120}]
@@ -32,6 +33,7 @@ def test_final_harvest_with_a_poor_fcr_warns_but_records(envtrack):
     # stocked 100 × 10 g = 1 kg; FCR = 20 / (10 − 1) = 2.22; 31 days is no cause for warning
     run = envtrack("pond", "harvest", "kolam-1", "--kg", "10", "--count", "90", "--final", "--date", "2025-04-01")
     assert run.entry_id
-    assert run.stderr == "warning: FCR 2.22 is above 1.5\n"
+    assert run.stderr == ("recorded: harvest of 90 fish, 10 kg from pond kolam-1 (masjid-1), 2025-04-01; "
+                          "final harvest, cycle closed\nwarning: FCR 2.22 is above 1.5\n")
     shown = json.loads(envtrack("pond", "show", "kolam-1", "--format", "json").stdout)
     assert (shown["open_cycle"], shown["cycles_closed"]) == (None, 1)
