@@ -82,8 +82,30 @@ def choice(field: str, value: str, allowed: tuple[str, ...]) -> str:
     return value
 
 
+CONTROL_CHARACTERS = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+"""What a terminal acts on, or what reorders the text around it: C0 controls (tab and newline
+too: names and reasons are one line), DEL, C1 controls, and the bidirectional embeddings,
+overrides, isolates and marks. A name holding them could set a window's title, clear the
+screen or read differently from what it holds."""
+
+_SURROGATES = re.compile("[\ud800-\udfff]")
+"""What stands in a text for bytes that were not UTF-8 (Python's ``surrogateescape``)."""
+
+
+def plain_text(field: str, value: str) -> str:
+    """``value``, refused if it holds a control or text-direction character, or bytes that were
+    not UTF-8."""
+    if _SURROGATES.search(value):
+        raise InvalidValue(field, value.encode("utf-8", "surrogateescape"), "not_utf8")
+    control = CONTROL_CHARACTERS.search(value)
+    if control:
+        raise InvalidValue(field, value, "control_character", character=f"U+{ord(control.group()):04X}")
+    return value
+
+
 def text(field: str, value: str, *, required: bool = True) -> str | None:
-    """A free-text value, trimmed; empty is refused when required and dropped otherwise."""
+    """A free-text value, trimmed, of printable characters (``plain_text``); empty is refused
+    when required and dropped otherwise."""
     if value is None:
         if required:
             raise InvalidValue(field, "", "empty")
@@ -93,7 +115,7 @@ def text(field: str, value: str, *, required: bool = True) -> str | None:
         if required:
             raise InvalidValue(field, value, "empty")
         return None
-    return trimmed
+    return plain_text(field, trimmed)
 
 
 LARGEST = 10**9

@@ -41,4 +41,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "is less than {smallest}, the smallest amount recorded (3 decimals)",
         "id": "kurang dari {smallest}, jumlah terkecil yang dicatat (3 desimal)",
     },
+    # -- text (domain/values.py, envtrack/cli/checks.py) --------------------------------------------
+    "control_character": {
+        "en": "holds a control or text-direction character ({character}): type it without",
+        "id": "mengandung karakter kendali atau arah teks ({character}): ketik tanpa karakter itu",
+    },
+    "not_utf8": {
+        "en": "is not valid UTF-8 text (set the terminal or the script to UTF-8)",
+        "id": "bukan teks UTF-8 yang sah (atur terminal atau skrip ke UTF-8)",
+    },
 }
