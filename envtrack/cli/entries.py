@@ -5,14 +5,14 @@ from __future__ import annotations
 import click
 
 from envtrack.cli.recording import confirm, date_option, format_option, output_rows, parse_on
-from envtrack.cli.types import QUANTITY, SITE
+from envtrack.cli.types import QUANTITY, SITE, TEXT
 from envtrack.context import Context
 from envtrack.i18n import label
 
 
 @click.command()
 @click.argument("entry")
-@click.option("--reason", metavar="TEXT", required=True, help="Why the entry is voided (kept in the log).")
+@click.option("--reason", metavar="TEXT", type=TEXT, required=True, help="Why the entry is voided (kept in the log).")
 @date_option("Date of the void, YYYY-MM-DD (default: today).")
 @click.pass_obj
 def void(obj: Context, entry: str, reason: str, on: str | None) -> None:
@@ -32,7 +32,7 @@ def void(obj: Context, entry: str, reason: str, on: str | None) -> None:
 @click.option("--destination", metavar="DEST", default=None, help="The right destination.")
 @click.option("--source", metavar="SRC", default=None, help="The right SIPSN sumber.")
 @date_option("The right date of the waste, YYYY-MM-DD.")
-@click.option("--reason", metavar="TEXT", required=True, help="Why the entry is corrected (kept in the log).")
+@click.option("--reason", metavar="TEXT", type=TEXT, required=True, help="Why the entry is corrected (kept in the log).")
 @click.pass_obj
 def correct(
     obj: Context,

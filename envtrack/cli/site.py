@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from envtrack.cli.recording import confirm, date_option, format_option, output_fields, output_rows, parse_on
-from envtrack.cli.types import COUNT, SITE
+from envtrack.cli.types import COUNT, SITE, TEXT
 from envtrack.context import Context
 
 KINDS_HELP = "school, mosque, waste-bank, tps3r or community."
@@ -19,9 +19,9 @@ def site() -> None:
 @site.command("add")
 @click.argument("slug", metavar="SITE")
 @click.option("--kind", metavar="KIND", required=True, help=f"Kind of site: {KINDS_HELP}")
-@click.option("--name", required=True, help="The site's name as people write it.")
-@click.option("--kelurahan", default=None, help="Urban village.")
-@click.option("--kecamatan", default=None, help="District.")
+@click.option("--name", type=TEXT, required=True, help="The site's name as people write it.")
+@click.option("--kelurahan", type=TEXT, default=None, help="Urban village.")
+@click.option("--kecamatan", type=TEXT, default=None, help="District.")
 @click.option(
     "--population",
     metavar="N", type=COUNT, default=None,
@@ -54,9 +54,9 @@ def add(
 
 @site.command("update")
 @click.argument("slug", metavar="SITE", type=SITE)
-@click.option("--name", default=None, help="New name.")
-@click.option("--kelurahan", default=None, help="New urban village.")
-@click.option("--kecamatan", default=None, help="New district.")
+@click.option("--name", type=TEXT, default=None, help="New name.")
+@click.option("--kelurahan", type=TEXT, default=None, help="New urban village.")
+@click.option("--kecamatan", type=TEXT, default=None, help="New district.")
 @click.option("--population", metavar="N", type=COUNT, default=None, help="New population.")
 @date_option()
 @click.pass_obj
@@ -78,7 +78,7 @@ def update(
 
 @site.command("close")
 @click.argument("slug", metavar="SITE", type=SITE)
-@click.option("--reason", metavar="TEXT", required=True, help="Why the site closes.")
+@click.option("--reason", metavar="TEXT", type=TEXT, required=True, help="Why the site closes.")
 @date_option()
 @click.pass_obj
 def close(obj: Context, slug: str, reason: str, on: str | None) -> None:

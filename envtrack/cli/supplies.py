@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from envtrack.cli.recording import confirm, date_option, format_option, output_rows, parse_on, print_entry
-from envtrack.cli.types import COUNT, ITEM, QUANTITY, RUPIAH, SITE
+from envtrack.cli.types import CLASS, COUNT, ITEM, QUANTITY, RUPIAH, SITE, TEXT
 from envtrack.context import Context
 
 
@@ -31,7 +31,7 @@ def rate(obj: Context, site: str, item: str, bottles: int, on: str | None) -> No
 @click.argument("item", type=ITEM)
 @click.option("--qty", metavar="N", type=COUNT, required=True, help="How many came in (a whole number > 0).")
 @click.option("--cost-rp", metavar="RP", type=RUPIAH, default=None, help="What they cost, in rupiah.")
-@click.option("--source", metavar="SRC", default=None, help="Who supplied them (free text).")
+@click.option("--source", metavar="SRC", type=TEXT, default=None, help="Who supplied them (free text).")
 @date_option()
 @click.pass_obj
 def receive(
@@ -71,8 +71,8 @@ def exchange() -> None:
     metavar="ITEM[=QTY]",
     help="A supply given in exchange, QTY 1 by default; repeat for more. Leave out for a pure deposit.",
 )
-@click.option("--pupil", default=None, help="The pupil's name.")
-@click.option("--class", "pupil_class", default=None, help="The pupil's class.")
+@click.option("--pupil", type=TEXT, default=None, help="The pupil's name.")
+@click.option("--class", "pupil_class", type=CLASS, default=None, help="The pupil's class.")
 @date_option()
 @click.pass_obj
 def record(
@@ -145,7 +145,7 @@ def bottles() -> None:
 @click.argument("site", type=SITE)
 @click.option("--weight-kg", metavar="KG", type=QUANTITY, required=True, help="Weight of the bottles handed over.")
 @click.option("--to", "to", metavar="TO", required=True, help="Who takes them: bank-sampah, recycler or collector.")
-@click.option("--buyer", default=None, help="The buyer's name.")
+@click.option("--buyer", type=TEXT, default=None, help="The buyer's name.")
 @click.option("--price-rp-per-kg", metavar="RP", type=RUPIAH, default=None, help="Price paid per kg, in rupiah.")
 @date_option()
 @click.pass_obj

@@ -61,6 +61,26 @@ COUNT = Amount("count", parsing.whole_number, values.count, unreadable="cell_not
 """Bottles, fish, items, people: a whole number."""
 
 
+class Text(click.ParamType):
+    """Free text (a name, a reason, a pupil's class …) refused at once if it holds a control or
+    text-direction character or bytes that were not UTF-8 (``domain.values.plain_text``), before
+    any store is opened; the domain checks and trims it again when it is recorded."""
+
+    name = "text"
+
+    def __init__(self, field: str | None = None) -> None:
+        self.field = field
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if not isinstance(value, str):
+            return value
+        return values.plain_text(self.field or (param.name if param is not None else None) or "text", value)
+
+
+TEXT = Text()
+CLASS = Text("class")
+
+
 class Name(click.ParamType):
     """A site or pond named by its slug or registered name, resolved to its slug through the
     store's own reads (``envtrack.names``)."""
