@@ -81,6 +81,21 @@ TEXT = Text()
 CLASS = Text("class")
 
 
+class Word(click.ParamType):
+    """A word of a vocabulary (a category, destination, source, species, kind …) spelled as the
+    importer reads it (``parsing.word``): case ignored, ``/``, ``_``, spaces and ``-`` alike
+    (``Kertas/Karton`` is ``kertas-karton``), ``Lain-lain`` is ``lainnya``. Whether it is a word
+    of the vocabulary is the domain's to judge."""
+
+    name = "word"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        return parsing.word(value) if isinstance(value, str) else value
+
+
+WORD = Word()
+
+
 class Name(click.ParamType):
     """A site or pond named by its slug or registered name, resolved to its slug through the
     store's own reads (``envtrack.names``)."""
