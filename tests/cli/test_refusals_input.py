@@ -180,3 +180,55 @@ def test_refused_as_the_first_command_in_a_folder_creates_no_store(case, tmp_pat
     assert (run.exit_code, run.stdout) == (code, "")
     assert "Traceback" not in run.stderr and RAW.search(run.stderr) is None
     assert os.listdir(folder) == []
+
+
+# The same refusals of a logbook cell: (header, row, field, the reason the command line gives too)
+EXCHANGE_HEADER = ["tanggal", "lokasi", "botol", "siswa", "kelas", "operator"]
+CELLS = {
+    "bottles_not_whole": (EXCHANGE_HEADER, ["2025-06-02", "sdn-1", "2,5", "", "", ""], "bottles",
+                          "is not a whole number greater than 0"),
+    "bottles_thousands_or_decimal": (EXCHANGE_HEADER, ["2025-06-02", "sdn-1", "1.250", "", "", ""], "bottles",
+                                     f"{AMBIGUOUS}: write 1250 (a whole number)"),
+    "bottles_above_a_billion": (EXCHANGE_HEADER, ["2025-06-02", "sdn-1", "1.000.000.001", "", "", ""], "bottles",
+                                TOO_LARGE),
+    "kg_below_a_gram": (["tanggal", "lokasi", "jenis", "berat_kg", "tujuan"],
+                        ["2025-06-02", "bank-sampah-melati", "kaca", "0,0004", "tps"], "kg", TOO_SMALL),
+    "kg_underscore": (["tanggal", "lokasi", "jenis", "berat_kg", "tujuan"],
+                      ["2025-06-02", "bank-sampah-melati", "kaca", "1_000", "tps"], "kg",
+                      "has '_' in it: write the number without it"),
+    "pupil_with_an_escape_sequence": (EXCHANGE_HEADER, ["2025-06-02", "sdn-1", "5", "Ani\x1b[2J", "7A", ""], "pupil",
+                                      CONTROL.format("U+001B")),
+    "class_with_a_bidi_override": (EXCHANGE_HEADER, ["2025-06-02", "sdn-1", "5", "Ani", "7\u202eA", ""], "class",
+                                   CONTROL.format("U+202E")),
+    "operator_with_a_c1_control": (EXCHANGE_HEADER, ["2025-06-02", "sdn-1", "5", "Ani", "7A", "op\x9b1"], "operator",
+                                   CONTROL.format("U+009B")),
+}
+
+
+@pytest.mark.parametrize(
+    "case,form",
+    # a workbook cannot hold C0 controls (XML 1.0 has no way to write ESC): that case is CSV only
+    [(case, form) for case in CELLS for form in ("csv", "xlsx") if (case, form) != ("pupil_with_an_escape_sequence", "xlsx")],
+)
+def test_a_logbook_cell_is_refused_for_the_same_reason(case, form, city, tmp_path):
+    header, row, field, reason = CELLS[case]
+    if form == "csv":
+        logbook = tmp_path / "buku.csv"
+        logbook.write_text(";".join(header) + "\n" + ";".join(row) + "\n", encoding="utf-8")
+    else:
+        from openpyxl import Workbook
+
+        logbook = tmp_path / "buku.xlsx"
+        workbook = Workbook()
+        workbook.active.append(header)
+        workbook.active.append(row)
+        workbook.save(logbook)
+    before = resolve(city).head_position()
+    run = invoke(city, "import", str(logbook))
+    assert (run.exit_code, run.stdout) == (1, "")
+    assert RAW.search(run.stderr) is None and "Traceback" not in run.stderr
+    # "row 2, column C (botol): bottles 2.5: <reason>", after "sheet Sheet, " in a workbook
+    problems = [line.split(": ", 2) for line in run.stderr.splitlines() if re.match(r"(sheet [^,]*, )?row \d+, ", line)]
+    assert len(problems) == 1, run.stderr
+    assert problems[0][1].startswith(f"{field} ") and problems[0][2] == reason
+    assert resolve(city).head_position() == before
