@@ -82,8 +82,30 @@ def choice(field: str, value: str, allowed: tuple[str, ...]) -> str:
     return value
 
 
+CONTROL_CHARACTERS = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+"""What a terminal acts on, or what reorders the text around it: C0 controls (tab and newline
+too: names and reasons are one line), DEL, C1 controls, and the bidirectional embeddings,
+overrides, isolates and marks. A name holding them could set a window's title, clear the
+screen or read differently from what it holds."""
+
+_SURROGATES = re.compile("[\ud800-\udfff]")
+"""What stands in a text for bytes that were not UTF-8 (Python's ``surrogateescape``)."""
+
+
+def plain_text(field: str, value: str) -> str:
+    """``value``, refused if it holds a control or text-direction character, or bytes that were
+    not UTF-8."""
+    if _SURROGATES.search(value):
+        raise InvalidValue(field, value.encode("utf-8", "surrogateescape"), "not_utf8")
+    control = CONTROL_CHARACTERS.search(value)
+    if control:
+        raise InvalidValue(field, value, "control_character", character=f"U+{ord(control.group()):04X}")
+    return value
+
+
 def text(field: str, value: str, *, required: bool = True) -> str | None:
-    """A free-text value, trimmed; empty is refused when required and dropped otherwise."""
+    """A free-text value, trimmed, of printable characters (``plain_text``); empty is refused
+    when required and dropped otherwise."""
     if value is None:
         if required:
             raise InvalidValue(field, "", "empty")
@@ -93,32 +115,45 @@ def text(field: str, value: str, *, required: bool = True) -> str | None:
         if required:
             raise InvalidValue(field, value, "empty")
         return None
-    return trimmed
+    return plain_text(field, trimmed)
+
+
+LARGEST = 10**9
+"""The most one record may hold: 10⁹ kg, litres, m³, grams or rupiah, or 10⁹ bottles, fish or
+items. A city's yearly waste is in the millions of kg; a figure beyond this is a typing error
+(1e308 kg would otherwise make every total infinite). Sums cannot overflow either: a
+float total of valid records reaches 10³⁰⁸ only after 10²⁹⁹ of them, and an integer total
+(SQL's 64-bit integers, pandas' int64) 9.2·10¹⁸ only after 9.2·10⁹ records; a sale's value,
+kg × rupiah per kg, is at most 10¹⁸ and summed as a float."""
+
+SMALLEST = 0.001
+"""The least amount a record may hold (kg, litres, m³, grams): the precision totals are kept to
+(three decimals). 1e-320 kg would otherwise be recorded as a "0 kg" entry."""
 
 
 def quantity(field: str, value: object) -> float:
-    """A finite mass, volume or price above zero. No upper limit: city totals are legitimate."""
+    """A finite mass, volume or price from ``SMALLEST`` to ``LARGEST``."""
     try:
         number = float(value)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         number = math.nan
     if isinstance(value, bool) or not math.isfinite(number) or number <= 0:
         raise InvalidValue(field, value, "not_a_positive_number")
+    if number > LARGEST:
+        raise InvalidValue(field, value, "too_large", largest=LARGEST)
+    if number < SMALLEST:
+        raise InvalidValue(field, value, "below_smallest", smallest=SMALLEST)
     return number
 
 
-LARGEST_WHOLE = 2**63 - 1
-"""The largest count or rupiah amount: what a 64-bit SQL integer (the read models) holds."""
-
-
 def _not_too_large(field: str, value: object, number: int) -> int:
-    if number > LARGEST_WHOLE:
-        raise InvalidValue(field, value, "too_large", largest=LARGEST_WHOLE)
+    if number > LARGEST:
+        raise InvalidValue(field, value, "too_large", largest=LARGEST)
     return number
 
 
 def count(field: str, value: object) -> int:
-    """A whole number above zero (bottles, fish, items), at most ``LARGEST_WHOLE``."""
+    """A whole number above zero (bottles, fish, items), at most ``LARGEST``."""
     number: int | None = None
     if isinstance(value, int) and not isinstance(value, bool):
         number = value
@@ -159,8 +194,13 @@ def coordinate(field: str, value: object, limit: float) -> float:
 
 
 def rupiah(field: str, value: object) -> int:
-    """A price or cost in whole rupiah, above zero."""
-    amount = int(round(quantity(field, value)))
+    """A price or cost in whole rupiah, from 1 to ``LARGEST``."""
+    try:
+        amount = int(round(quantity(field, value)))
+    except InvalidValue as error:
+        if error.code != "below_smallest":
+            raise
+        amount = 0
     if amount < 1:
         raise InvalidValue(field, value, "less_than_one_rupiah")
     return _not_too_large(field, value, amount)

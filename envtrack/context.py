@@ -60,11 +60,11 @@ def user_errors(ctx: click.Context, invoke: Callable[[], Any]) -> Any:
         # the root callback sets ``obj`` (and --lang) while ``invoke`` runs: read it afterwards;
         # the words are envtrack/messages.py's, in that language
         lang = getattr(ctx.find_root().obj, "lang", "id")
-        raise click.ClickException(error.message(lang)) from None
+        raise click.ClickException(_shown(error.message(lang))) from None
     except StoreError as error:
-        raise click.ClickException(str(error)) from None
+        raise click.ClickException(_shown(str(error))) from None
     except PersistenceError as error:
-        raise click.ClickException(_database_message(ctx, str(error))) from None
+        raise click.ClickException(_shown(_database_message(ctx, str(error)))) from None
     except Exception as error:
         # The database refusing the read models or a raw read of the log (a role without the
         # right grants, a server gone, a lock held too long): its message, not a traceback.
@@ -72,7 +72,15 @@ def user_errors(ctx: click.Context, invoke: Callable[[], Any]) -> Any:
             raise
         cause = getattr(error, "orig", None) or error
         first_line = (str(cause).strip().splitlines() or [type(cause).__name__])[0]
-        raise click.ClickException(_database_message(ctx, first_line)) from None
+        raise click.ClickException(_shown(_database_message(ctx, first_line))) from None
+
+
+def _shown(message: str) -> str:
+    """A refusal as a terminal may show it: what the user typed (a name with an escape sequence,
+    a reason with a bidi override) is written with visible escapes, never acted on."""
+    from envtrack.output import terminal_text
+
+    return terminal_text(message, keep="")
 
 
 def _database_message(ctx: click.Context, message: str) -> str:

@@ -11,6 +11,7 @@ from envtrack.i18n_sipsn import LABELS as SIPSN_LABELS
 from envtrack.i18n_import import LABELS as IMPORT_LABELS
 from envtrack.i18n_pond import LABELS as POND_LABELS
 from envtrack.i18n_store import LABELS as STORE_LABELS
+from envtrack.i18n_input import LABELS as INPUT_LABELS
 from envtrack.i18n_sync import LABELS as SYNC_LABELS
 
 LANGS = ("id", "en")
@@ -423,6 +424,7 @@ LABELS.update(SIPSN_LABELS)
 LABELS.update(IMPORT_LABELS)
 LABELS.update(POND_LABELS)
 LABELS.update(STORE_LABELS)
+LABELS.update(INPUT_LABELS)
 
 
 def label(key: str, lang: str = "id") -> str:

@@ -20,6 +20,7 @@ from envtrack.messages_pond import DATA_WORDS as POND_DATA_WORDS
 from envtrack.messages_pond import MESSAGES as POND_MESSAGES
 from envtrack.messages_store import MESSAGES as STORE_MESSAGES
 from envtrack.messages_cli import MESSAGES as CLI_MESSAGES
+from envtrack.messages_input import MESSAGES as INPUT_MESSAGES
 from envtrack.messages_sync import MESSAGES as SYNC_MESSAGES
 
 MESSAGES: dict[str, dict[str, str]] = {
@@ -249,6 +250,7 @@ MESSAGES.update(IMPORT_MESSAGES)
 MESSAGES.update(POND_MESSAGES)
 MESSAGES.update(STORE_MESSAGES)
 MESSAGES.update(CLI_MESSAGES)
+MESSAGES.update(INPUT_MESSAGES)
 
 DATA_WORDS: dict[str, dict[str, dict[str, str]]] = {
     "action": {  # of no_open_cycle: what a pond command needs an open cycle for

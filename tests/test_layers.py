@@ -36,7 +36,7 @@ IO_MODULES = {"os", "io", "pathlib", "sqlite3", "socket", "subprocess", "shutil"
 HEAVY_MODULES = ("pandas", "matplotlib", "sqlalchemy", "projections")
 RECORDING_PATH = [
     "envtrack/__init__.py", "envtrack/__main__.py", "envtrack/application.py", "envtrack/context.py",
-    "envtrack/parsing.py", "envtrack/unit_of_work.py", "envtrack/views.py",
+    "envtrack/names.py", "envtrack/parsing.py", "envtrack/unit_of_work.py", "envtrack/views.py",
 ]
 RECORDING_GLOBS = ["envtrack/store/*.py", "envtrack/commands/*.py", "envtrack/i18n*.py", "envtrack/messages*.py"]
 """With the modules above: the store, the commands and every catalogue of words (each area's)."""

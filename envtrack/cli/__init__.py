@@ -82,7 +82,23 @@ class LazyGroup(click.Group):
             if error.name == module_name:
                 return None
             raise
-        return getattr(module, attribute)
+        from envtrack.cli.checks import guard
+
+        return guard(getattr(module, attribute))
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        """The root's options, refused when one is given twice or is not UTF-8 (the commands'
+        own are checked by ``guard``)."""
+        from domain.errors import DomainError
+        from envtrack.cli.checks import check_arguments
+        from envtrack.output import terminal_text
+
+        lang = _language(args)
+        try:
+            check_arguments(self, ctx, args, lang)
+        except DomainError as error:
+            raise click.ClickException(terminal_text(error.message(lang))) from None
+        return super().parse_args(ctx, args)
 
     def invoke(self, ctx: click.Context) -> Any:
         return user_errors(ctx, lambda: super(LazyGroup, self).invoke(ctx))
@@ -126,8 +142,27 @@ class LazyGroup(click.Group):
 def cli(ctx: click.Context, db: str, operator: str | None, lang: str) -> None:
     """envtrack: log SAMBO DIKARTU AS, MADULENI MANIS and waste collection as events, and
     rebuild Adipura/SIPSN indicators and evidence from the log."""
+    from domain.values import plain_text
+    from envtrack.cli.checks import not_utf8, undecodable, without_password
+
     ctx.obj = Context(db=db, operator=(operator or "").strip() or _login_name(), lang=lang)
     ctx.call_on_close(ctx.obj.close)
+    if not_utf8(db):  # from ENVTRACK_DB (the command line's own is checked while parsing)
+        from domain.errors import InvalidValue
+
+        raise InvalidValue("db", undecodable(without_password(db)), "not_utf8")
+    plain_text("operator", ctx.obj.operator)
+
+
+def _language(args: list[str]) -> str:
+    """The language the root's own refusals are worded in, before its options are parsed."""
+    lang = os.environ.get("ENVTRACK_LANG", "id")
+    for position, arg in enumerate(args):
+        if arg == "--lang" and position + 1 < len(args):
+            lang = args[position + 1]
+        elif arg.startswith("--lang="):
+            lang = arg.split("=", 1)[1]
+    return lang if lang in ("id", "en") else "id"
 
 
 def _login_name() -> str:

@@ -5,13 +5,14 @@ from __future__ import annotations
 import click
 
 from envtrack.cli.recording import confirm, date_option, format_option, output_rows, parse_on
+from envtrack.cli.types import QUANTITY, SITE, TEXT, WORD
 from envtrack.context import Context
 from envtrack.i18n import label
 
 
 @click.command()
 @click.argument("entry")
-@click.option("--reason", metavar="TEXT", required=True, help="Why the entry is voided (kept in the log).")
+@click.option("--reason", metavar="TEXT", type=TEXT, required=True, help="Why the entry is voided (kept in the log).")
 @date_option("Date of the void, YYYY-MM-DD (default: today).")
 @click.pass_obj
 def void(obj: Context, entry: str, reason: str, on: str | None) -> None:
@@ -26,17 +27,17 @@ def void(obj: Context, entry: str, reason: str, on: str | None) -> None:
 
 @click.command()
 @click.argument("entry")
-@click.option("--kg", metavar="KG", default=None, help="The right weight, in kg.")
-@click.option("--category", metavar="CAT", default=None, help="The right SIPSN jenis.")
-@click.option("--destination", metavar="DEST", default=None, help="The right destination.")
-@click.option("--source", metavar="SRC", default=None, help="The right SIPSN sumber.")
+@click.option("--kg", metavar="KG", type=QUANTITY, default=None, help="The right weight, in kg.")
+@click.option("--category", metavar="CAT", type=WORD, default=None, help="The right SIPSN jenis.")
+@click.option("--destination", metavar="DEST", type=WORD, default=None, help="The right destination.")
+@click.option("--source", metavar="SRC", type=WORD, default=None, help="The right SIPSN sumber.")
 @date_option("The right date of the waste, YYYY-MM-DD.")
-@click.option("--reason", metavar="TEXT", required=True, help="Why the entry is corrected (kept in the log).")
+@click.option("--reason", metavar="TEXT", type=TEXT, required=True, help="Why the entry is corrected (kept in the log).")
 @click.pass_obj
 def correct(
     obj: Context,
     entry: str,
-    kg: str | None,
+    kg: float | None,
     category: str | None,
     destination: str | None,
     source: str | None,
@@ -60,7 +61,7 @@ def correct(
 
 
 @click.command()
-@click.option("--site", default=None, help="Only the events of this site.")
+@click.option("--site", type=SITE, default=None, help="Only the events of this site.")
 @click.option("--from", "start", metavar="YYYY-MM-DD", default=None, help="Only events that happened on or after this date.")
 @click.option("--to", "end", metavar="YYYY-MM-DD", default=None, help="Only events that happened on or before this date.")
 @click.option("--event", metavar="NAME", default=None, help="Only events of this name: Harvest, Voided, WasteEntry.Recorded …")

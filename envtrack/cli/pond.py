@@ -16,6 +16,7 @@ from envtrack.cli.recording import (
     print_entry,
     warn,
 )
+from envtrack.cli.types import COUNT, POND, QUANTITY, RUPIAH, SITE, WORD
 from envtrack.context import Context
 
 
@@ -26,35 +27,35 @@ def pond() -> None:
 
 @pond.command("add")
 @click.argument("slug", metavar="POND")
-@click.option("--site", required=True, help="The mosque or school the pond belongs to.")
-@click.option("--volume-m3", metavar="M3", required=True, help="Water volume in m³.")
-@click.option("--system", metavar="SYSTEM", default=None, help="terpal, beton, tanah or bioflok.")
+@click.option("--site", type=SITE, required=True, help="The mosque or school the pond belongs to.")
+@click.option("--volume-m3", metavar="M3", type=QUANTITY, required=True, help="Water volume in m³.")
+@click.option("--system", metavar="SYSTEM", type=WORD, default=None, help="terpal, beton, tanah or bioflok.")
 @date_option()
 @click.pass_obj
-def add(obj: Context, slug: str, site: str, volume_m3: str, system: str | None, on: str | None) -> None:
+def add(obj: Context, slug: str, site: str, volume_m3: float, system: str | None, on: str | None) -> None:
     """Add POND (a slug) at a mosque or school."""
     obj.app().add_pond(slug, site=site, volume_m3=volume_m3, system=system, on=parse_on(on))
     confirm(obj, "cli.pond_added", pond=slug, site=site)
 
 
 @pond.command("stock")
-@click.argument("slug", metavar="POND")
-@click.option("--species", metavar="SPECIES", required=True, help="lele, nila or other.")
-@click.option("--count", metavar="N", required=True, help="Fish stocked (a whole number > 0).")
-@click.option("--mean-g", metavar="G", default=None, help="Mean weight of one fish, in grams.")
+@click.argument("slug", metavar="POND", type=POND)
+@click.option("--species", metavar="SPECIES", type=WORD, required=True, help="lele, nila or other.")
+@click.option("--count", metavar="N", type=COUNT, required=True, help="Fish stocked (a whole number > 0).")
+@click.option("--mean-g", metavar="G", type=QUANTITY, default=None, help="Mean weight of one fish, in grams.")
 @date_option()
 @click.pass_obj
-def stock(obj: Context, slug: str, species: str, count: str, mean_g: str | None, on: str | None) -> None:
+def stock(obj: Context, slug: str, species: str, count: int, mean_g: float | None, on: str | None) -> None:
     """Stock fish: opens a growing cycle, or adds to the open one (same species only)."""
     print_entry(obj.app().stock_pond(slug, species=species, count=count, mean_g=mean_g, on=parse_on(on)))
 
 
 @pond.command("feed")
-@click.argument("slug", metavar="POND")
-@click.option("--kg", metavar="KG", required=True, help="Feed given, in kg.")
+@click.argument("slug", metavar="POND", type=POND)
+@click.option("--kg", metavar="KG", type=QUANTITY, required=True, help="Feed given, in kg.")
 @date_option()
 @click.pass_obj
-def feed(obj: Context, slug: str, kg: str, on: str | None) -> None:
+def feed(obj: Context, slug: str, kg: float, on: str | None) -> None:
     """Record feed given to the open cycle; prints the entry id."""
     app = obj.app()
     entry_id = app.feed_pond(slug, kg=kg, on=parse_on(on))
@@ -63,41 +64,41 @@ def feed(obj: Context, slug: str, kg: str, on: str | None) -> None:
 
 
 @pond.command("water")
-@click.argument("slug", metavar="POND")
-@click.option("--liters", metavar="L", required=True, help="Wudu water led in, in litres.")
+@click.argument("slug", metavar="POND", type=POND)
+@click.option("--liters", metavar="L", type=QUANTITY, required=True, help="Wudu water led in, in litres.")
 @date_option()
 @click.pass_obj
-def water(obj: Context, slug: str, liters: str, on: str | None) -> None:
+def water(obj: Context, slug: str, liters: float, on: str | None) -> None:
     """Record wudu (ablution) water led into the pond; prints the entry id."""
     print_entry(obj.app().water_pond(slug, liters=liters, on=parse_on(on)))
 
 
 @pond.command("mortality")
-@click.argument("slug", metavar="POND")
-@click.option("--count", metavar="N", required=True, help="Fish found dead (a whole number > 0).")
+@click.argument("slug", metavar="POND", type=POND)
+@click.option("--count", metavar="N", type=COUNT, required=True, help="Fish found dead (a whole number > 0).")
 @date_option()
 @click.pass_obj
-def mortality(obj: Context, slug: str, count: str, on: str | None) -> None:
+def mortality(obj: Context, slug: str, count: int, on: str | None) -> None:
     """Record fish deaths in the open cycle; prints the entry id."""
     print_entry(obj.app().record_deaths(slug, count=count, on=parse_on(on)))
 
 
 @pond.command("harvest")
-@click.argument("slug", metavar="POND")
-@click.option("--kg", metavar="KG", required=True, help="Weight harvested, in kg.")
-@click.option("--count", metavar="N", required=True, help="Fish harvested (a whole number > 0).")
-@click.option("--sold-kg", metavar="KG", default=None, help="Of which sold, in kg (with --price-rp-per-kg).")
-@click.option("--price-rp-per-kg", metavar="RP", default=None, help="Selling price per kg, in rupiah (with --sold-kg).")
+@click.argument("slug", metavar="POND", type=POND)
+@click.option("--kg", metavar="KG", type=QUANTITY, required=True, help="Weight harvested, in kg.")
+@click.option("--count", metavar="N", type=COUNT, required=True, help="Fish harvested (a whole number > 0).")
+@click.option("--sold-kg", metavar="KG", type=QUANTITY, default=None, help="Of which sold, in kg (with --price-rp-per-kg).")
+@click.option("--price-rp-per-kg", metavar="RP", type=RUPIAH, default=None, help="Selling price per kg, in rupiah (with --sold-kg).")
 @click.option("--final", is_flag=True, help="Close the cycle: fish unaccounted for become losses.")
 @date_option()
 @click.pass_obj
 def harvest(
     obj: Context,
     slug: str,
-    kg: str,
-    count: str,
-    sold_kg: str | None,
-    price_rp_per_kg: str | None,
+    kg: float,
+    count: int,
+    sold_kg: float | None,
+    price_rp_per_kg: int | None,
     final: bool,
     on: str | None,
 ) -> None:
@@ -121,7 +122,7 @@ def list_(obj: Context, site: str | None, fmt: str) -> None:
 
 
 @pond.command("show")
-@click.argument("slug", metavar="POND")
+@click.argument("slug", metavar="POND", type=POND)
 @format_option()
 @click.pass_obj
 def show_(obj: Context, slug: str, fmt: str) -> None:

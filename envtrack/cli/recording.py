@@ -40,15 +40,27 @@ def format_option(*choices: str) -> Callable[[F], F]:
 
 
 def parse_on(value: str | None) -> date | None:
-    """``--date`` as a date (the application refuses future and pre-2000 dates)."""
-    from domain.values import parse_date
+    """``--date`` as a date, in the forms the importer reads (``envtrack/parsing.py``: ISO,
+    ``DD/MM/YYYY``, ``D/M/YYYY``, ``DD.MM.YYYY``, ``DD-MM-YYYY``); the application refuses
+    future and pre-2000 dates."""
+    from domain.errors import InvalidValue
+    from envtrack import parsing
 
-    return None if value is None else parse_date("date", value)
+    if value is None:
+        return None
+    try:
+        return parsing.day(value)
+    except parsing.Unreadable:
+        raise InvalidValue("date", value, "cell_not_a_date") from None
 
 
 def print_entry(entry_id: Any) -> None:
-    """A record's entry id: alone, one line, on stdout."""
+    """A record's entry id: alone, one line, on stdout; and on stderr, one line in the user's
+    language saying what was recorded (``envtrack/cli/echo.py``)."""
+    from envtrack.cli.echo import echo_entry
+
     click.echo(str(entry_id))
+    echo_entry(click.get_current_context().find_root().obj, entry_id)
 
 
 def confirm(obj: Context, key: str, **values: Any) -> None:

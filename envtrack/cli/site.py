@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from envtrack.cli.recording import confirm, date_option, format_option, output_fields, output_rows, parse_on
+from envtrack.cli.types import COUNT, SITE, TEXT, WORD
 from envtrack.context import Context
 
 KINDS_HELP = "school, mosque, waste-bank, tps3r or community."
@@ -19,13 +20,13 @@ def site() -> None:
 
 @site.command("add")
 @click.argument("slug", metavar="SITE")
-@click.option("--kind", metavar="KIND", required=True, help=f"Kind of site: {KINDS_HELP}")
-@click.option("--name", required=True, help="The site's name as people write it.")
-@click.option("--kelurahan", default=None, help="Urban village.")
-@click.option("--kecamatan", default=None, help="District.")
+@click.option("--kind", metavar="KIND", type=WORD, required=True, help=f"Kind of site: {KINDS_HELP}")
+@click.option("--name", type=TEXT, required=True, help="The site's name as people write it.")
+@click.option("--kelurahan", type=TEXT, default=None, help="Urban village.")
+@click.option("--kecamatan", type=TEXT, default=None, help="District.")
 @click.option(
     "--population",
-    metavar="N", default=None,
+    metavar="N", type=COUNT, default=None,
     help="Pupils (school), congregation (mosque) or people served (other sites).",
 )
 @click.option("--lat", metavar="DEG", default=None, help=LAT_HELP)
@@ -39,7 +40,7 @@ def add(
     name: str,
     kelurahan: str | None,
     kecamatan: str | None,
-    population: str | None,
+    population: int | None,
     lat: str | None,
     lng: str | None,
     on: str | None,
@@ -60,11 +61,11 @@ def add(
 
 
 @site.command("update")
-@click.argument("slug", metavar="SITE")
-@click.option("--name", default=None, help="New name.")
-@click.option("--kelurahan", default=None, help="New urban village.")
-@click.option("--kecamatan", default=None, help="New district.")
-@click.option("--population", metavar="N", default=None, help="New population.")
+@click.argument("slug", metavar="SITE", type=SITE)
+@click.option("--name", type=TEXT, default=None, help="New name.")
+@click.option("--kelurahan", type=TEXT, default=None, help="New urban village.")
+@click.option("--kecamatan", type=TEXT, default=None, help="New district.")
+@click.option("--population", metavar="N", type=COUNT, default=None, help="New population.")
 @click.option("--lat", metavar="DEG", default=None, help="New " + LAT_HELP[0].lower() + LAT_HELP[1:])
 @click.option("--lng", metavar="DEG", default=None, help="New " + LNG_HELP[0].lower() + LNG_HELP[1:])
 @date_option()
@@ -75,7 +76,7 @@ def update(
     name: str | None,
     kelurahan: str | None,
     kecamatan: str | None,
-    population: str | None,
+    population: int | None,
     lat: str | None,
     lng: str | None,
     on: str | None,
@@ -89,8 +90,8 @@ def update(
 
 
 @site.command("close")
-@click.argument("slug", metavar="SITE")
-@click.option("--reason", metavar="TEXT", required=True, help="Why the site closes.")
+@click.argument("slug", metavar="SITE", type=SITE)
+@click.option("--reason", metavar="TEXT", type=TEXT, required=True, help="Why the site closes.")
 @date_option()
 @click.pass_obj
 def close(obj: Context, slug: str, reason: str, on: str | None) -> None:
@@ -110,7 +111,7 @@ def list_(obj: Context, fmt: str) -> None:
 
 
 @site.command("show")
-@click.argument("slug", metavar="SITE")
+@click.argument("slug", metavar="SITE", type=SITE)
 @format_option()
 @click.pass_obj
 def show_(obj: Context, slug: str, fmt: str) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from envtrack.cli.recording import confirm, date_option, format_option, output_rows, parse_on, print_entry
+from envtrack.cli.types import CLASS, COUNT, ITEM, QUANTITY, RUPIAH, SITE, TEXT, WORD
 from envtrack.context import Context
 
 
@@ -14,34 +15,34 @@ def supplies() -> None:
 
 
 @supplies.command("rate")
-@click.argument("site")
-@click.argument("item")
-@click.option("--bottles", metavar="N", required=True, help="Bottles that buy one ITEM from now on (a whole number > 0).")
+@click.argument("site", type=SITE)
+@click.argument("item", type=ITEM)
+@click.option("--bottles", metavar="N", type=COUNT, required=True, help="Bottles that buy one ITEM from now on (a whole number > 0).")
 @date_option()
 @click.pass_obj
-def rate(obj: Context, site: str, item: str, bottles: str, on: str | None) -> None:
+def rate(obj: Context, site: str, item: str, bottles: int, on: str | None) -> None:
     """Set how many bottles buy one ITEM (a slug, e.g. pensil) at school SITE."""
     obj.app().set_rate(site, item, bottles=bottles, on=parse_on(on))
-    confirm(obj, "cli.rate_set", site=site, item=item, bottles=bottles.strip())
+    confirm(obj, "cli.rate_set", site=site, item=item, bottles=bottles)
 
 
 @supplies.command("receive")
-@click.argument("site")
-@click.argument("item")
-@click.option("--qty", metavar="N", required=True, help="How many came in (a whole number > 0).")
-@click.option("--cost-rp", metavar="RP", default=None, help="What they cost, in rupiah.")
-@click.option("--source", metavar="SRC", default=None, help="Who supplied them (free text).")
+@click.argument("site", type=SITE)
+@click.argument("item", type=ITEM)
+@click.option("--qty", metavar="N", type=COUNT, required=True, help="How many came in (a whole number > 0).")
+@click.option("--cost-rp", metavar="RP", type=RUPIAH, default=None, help="What they cost, in rupiah.")
+@click.option("--source", metavar="SRC", type=TEXT, default=None, help="Who supplied them (free text).")
 @date_option()
 @click.pass_obj
 def receive(
-    obj: Context, site: str, item: str, qty: str, cost_rp: str | None, source: str | None, on: str | None
+    obj: Context, site: str, item: str, qty: int, cost_rp: int | None, source: str | None, on: str | None
 ) -> None:
     """Record supplies received into the stock of school SITE; prints the entry id."""
     print_entry(obj.app().receive_supplies(site, item, qty=qty, cost_rp=cost_rp, source=source, on=parse_on(on)))
 
 
 @supplies.command("stock")
-@click.argument("site")
+@click.argument("site", type=SITE)
 @format_option()
 @click.pass_obj
 def stock(obj: Context, site: str, fmt: str) -> None:
@@ -56,11 +57,11 @@ def exchange() -> None:
 
 
 @exchange.command("record")
-@click.argument("site")
-@click.option("--bottles", metavar="N", required=True, help="Bottles the pupil brought (a whole number > 0).")
+@click.argument("site", type=SITE)
+@click.option("--bottles", metavar="N", type=COUNT, required=True, help="Bottles the pupil brought (a whole number > 0).")
 @click.option(
     "--weight-kg",
-    metavar="KG", default=None,
+    metavar="KG", type=QUANTITY, default=None,
     help="Their measured weight; without it the weight is estimated as bottles × 0.022 kg.",
 )
 @click.option(
@@ -70,15 +71,15 @@ def exchange() -> None:
     metavar="ITEM[=QTY]",
     help="A supply given in exchange, QTY 1 by default; repeat for more. Leave out for a pure deposit.",
 )
-@click.option("--pupil", default=None, help="The pupil's name.")
-@click.option("--class", "pupil_class", default=None, help="The pupil's class.")
+@click.option("--pupil", type=TEXT, default=None, help="The pupil's name.")
+@click.option("--class", "pupil_class", type=CLASS, default=None, help="The pupil's class.")
 @date_option()
 @click.pass_obj
 def record(
     obj: Context,
     site: str,
-    bottles: str,
-    weight_kg: str | None,
+    bottles: int,
+    weight_kg: float | None,
     items: tuple[str, ...],
     pupil: str | None,
     pupil_class: str | None,
@@ -89,31 +90,46 @@ def record(
     Refused unless every ITEM has a rate, the stock covers it, and the bottles pay for all items
     (surplus bottles are kept as collected).
     """
-    entry_id = obj.app().record_exchange(
-        site,
-        bottles=bottles,
-        weight_kg=weight_kg,
-        items=parse_items(items),
-        pupil=pupil,
-        pupil_class=pupil_class,
-        on=parse_on(on),
-    )
+    from domain.errors import NoRate
+
+    app = obj.app()
+    try:
+        entry_id = app.record_exchange(
+            site,
+            bottles=bottles,
+            weight_kg=weight_kg,
+            items=parse_items(items),
+            pupil=pupil,
+            pupil_class=pupil_class,
+            on=parse_on(on),
+        )
+    except NoRate as refusal:  # an item the school does not have at all: name the close ones
+        from envtrack.names import unknown_item
+
+        known = [row["item"] for row in app.supplies_stock(site)["items"]]
+        if refusal.value in known:
+            raise
+        raise unknown_item(site, refusal.value, known) from None
     print_entry(entry_id)
 
 
 def parse_items(raw_items: tuple[str, ...]) -> dict[str, int]:
-    """``ITEM`` or ``ITEM=QTY`` options as {item: qty}; the same item twice adds up."""
+    """``ITEM`` or ``ITEM=QTY`` options as {item: qty}, items in lower case, QTY read as the
+    other counts are (``envtrack/parsing.py``); the same item twice adds up."""
     from domain.errors import InvalidValue
     from domain.values import count
+    from envtrack import parsing
 
     items: dict[str, int] = {}
     for raw in raw_items:
         item, sep, qty = raw.partition("=")
-        item = item.strip()
+        item = item.strip().lower()
         if not item or (sep and not qty.strip()):
             raise InvalidValue("item", raw, "not_item_or_item_qty")
         try:
-            quantity = count("item", qty) if sep else 1
+            quantity = count("item", parsing.whole_number(qty, unreadable="not_item_or_item_qty")) if sep else 1
+        except parsing.Unreadable as error:
+            raise error.refusal("item", raw) from None
         except InvalidValue:
             raise InvalidValue("item", raw, "not_item_or_item_qty") from None
         items[item] = items.get(item, 0) + quantity
@@ -126,20 +142,20 @@ def bottles() -> None:
 
 
 @bottles.command("handover")
-@click.argument("site")
-@click.option("--weight-kg", metavar="KG", required=True, help="Weight of the bottles handed over.")
-@click.option("--to", "to", metavar="TO", required=True, help="Who takes them: bank-sampah, recycler or collector.")
-@click.option("--buyer", default=None, help="The buyer's name.")
-@click.option("--price-rp-per-kg", metavar="RP", default=None, help="Price paid per kg, in rupiah.")
+@click.argument("site", type=SITE)
+@click.option("--weight-kg", metavar="KG", type=QUANTITY, required=True, help="Weight of the bottles handed over.")
+@click.option("--to", "to", metavar="TO", type=WORD, required=True, help="Who takes them: bank-sampah, recycler or collector.")
+@click.option("--buyer", type=TEXT, default=None, help="The buyer's name.")
+@click.option("--price-rp-per-kg", metavar="RP", type=RUPIAH, default=None, help="Price paid per kg, in rupiah.")
 @date_option()
 @click.pass_obj
 def handover(
     obj: Context,
     site: str,
-    weight_kg: str,
+    weight_kg: float,
     to: str,
     buyer: str | None,
-    price_rp_per_kg: str | None,
+    price_rp_per_kg: int | None,
     on: str | None,
 ) -> None:
     """Record bottles leaving school SITE for recycling; prints the entry id.

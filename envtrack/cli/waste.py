@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from envtrack.cli.recording import date_option, parse_on, print_entry
+from envtrack.cli.types import QUANTITY, SITE, WORD
 from envtrack.context import Context
 
 CATEGORIES_HELP = "sisa-makanan, kayu-ranting, kertas-karton, plastik, logam, kain, karet-kulit, kaca or lainnya"
@@ -18,19 +19,19 @@ def waste() -> None:
 
 
 @waste.command("record")
-@click.argument("site")
-@click.option("--category", metavar="CAT", required=True, help=f"SIPSN jenis: {CATEGORIES_HELP}.")
-@click.option("--kg", metavar="KG", required=True, help="Weight in kg.")
-@click.option("--destination", metavar="DEST", required=True, help=f"Where it went: {DESTINATIONS_HELP}.")
+@click.argument("site", type=SITE)
+@click.option("--category", metavar="CAT", type=WORD, required=True, help=f"SIPSN jenis: {CATEGORIES_HELP}.")
+@click.option("--kg", metavar="KG", type=QUANTITY, required=True, help="Weight in kg.")
+@click.option("--destination", metavar="DEST", type=WORD, required=True, help=f"Where it went: {DESTINATIONS_HELP}.")
 @click.option(
     "--source",
-    metavar="SRC", default=None,
+    metavar="SRC", type=WORD, default=None,
     help=f"SIPSN sumber: {SOURCES_HELP} (default: fasilitas-publik at schools and mosques, "
     "rumah-tangga at community sites, lainnya elsewhere).",
 )
 @date_option()
 @click.pass_obj
-def record(obj: Context, site: str, category: str, kg: str, destination: str, source: str | None, on: str | None) -> None:
+def record(obj: Context, site: str, category: str, kg: float, destination: str, source: str | None, on: str | None) -> None:
     """Record waste collected at SITE; prints the entry id."""
     entry_id = obj.app().record_waste(
         site, category=category, kg=kg, destination=destination, source=source, on=parse_on(on)

@@ -369,7 +369,10 @@ def _uuid(value: Any) -> UUID:
 
 def parse(url: str) -> PostgresStore:
     """A ``postgresql://`` URL read into a store (the password only ever in ``password``)."""
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # unbalanced [ ] of an IPv6 host: the library's words could quote the URL
+        raise StoreError("--db: the PostgreSQL URL is malformed (unbalanced '[' or ']' around the host)") from None
     dbname = unquote(parts.path.lstrip("/"))
     if not dbname:
         raise StoreError("--db: a PostgreSQL URL needs a database name (postgresql://host/dbname)")

@@ -52,7 +52,7 @@ def test_refusal_in_a_real_process_has_no_traceback(tmp_path):
     _run(str(BIN / "envtrack"), "site", "add", "sdn-1", "--kind", "school", "--name", "SD 1", env=env, cwd=tmp_path)
     refused = _run(str(BIN / "envtrack"), "--lang", "en", "waste", "record", "sdn-1", "--category", "kaca", "--kg", "-inf", "--destination", "tps", env=env, cwd=tmp_path)
     assert (refused.returncode, refused.stdout) == (1, "")
-    assert refused.stderr == "Error: kg '-inf': is not a finite number greater than 0\n"
+    assert refused.stderr == "Error: kg '-inf': is not a number (write 1.5 or 1,5, without thousands separators)\n"
 
 
 def test_read_command_on_a_missing_store_creates_no_file(tmp_path):

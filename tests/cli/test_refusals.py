@@ -76,7 +76,7 @@ REFUSALS = {
     "future_date": ((*WASTE, "--kg", "1", "--date", AFTER_TOMORROW), "date"),
     "impossible_date": ((*WASTE, "--kg", "1", "--date", "2025-02-30"), "date"),
     "date_before_2000": ((*WASTE, "--kg", "1", "--date", "1999-12-31"), "date"),
-    "malformed_date": ((*WASTE, "--kg", "1", "--date", "30/06/2025"), "date"),
+    "malformed_date": ((*WASTE, "--kg", "1", "--date", "2025/06/30"), "date"),
     "too_few_bottles": (("exchange", "record", "smpn-6", "--bottles", "39", "--item", "pensil=2"), "bottles"),
     "item_with_no_rate": (("exchange", "record", "smpn-6", "--bottles", "100", "--item", "penghapus"), "item"),
     "stock_too_short": (("exchange", "record", "smpn-6", "--bottles", "200", "--item", "pensil=5"), "item"),

@@ -68,8 +68,9 @@ def test_school_mosque_and_waste_bank_story_is_all_in_the_log(envtrack, head):
         "--price-rp-per-kg", "25000", "--final", "--date", "2025-05-20",
     )
     harvest = run.entry_id
-    # 80 days, FCR 60 / (95 - 8) = 0.69: nothing to warn about
-    assert run.stderr == ""
+    # 80 days, FCR 60 / (95 - 8) = 0.69: nothing to warn about, only the echo of the record
+    assert run.stderr == ("recorded: harvest of 900 fish, 95 kg from pond kolam-1 (masjid-al-ikhlas), 2025-05-20; "
+                          "80 kg sold at Rp 25,000/kg; final harvest, cycle closed\n")
     shown = json.loads(envtrack("pond", "show", "kolam-1", "--format", "json").stdout)
     assert (shown["open_cycle"], shown["cycles_closed"], shown["volume_m3"], shown["system"]) == (None, 1, 4.0, "terpal")
 

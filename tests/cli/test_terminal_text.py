@@ -26,11 +26,15 @@ RAW = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2
 
 @pytest.fixture
 def hostile(db, envtrack):
-    """A store holding a site name and an operator full of terminal controls, recorded through the
-    application as a release without the input check would have stored them."""
+    """A store holding a site name and an operator full of terminal controls, as a release without
+    the input check stored them (the site's event is made past today's check of the name)."""
+    from domain.sites import Site
+
     app = EnvTrack(resolve(db), operator=HOSTILE_OPERATOR, today=lambda: date(2025, 6, 30))
     try:
-        app.add_site("bank-1", kind="waste-bank", name=HOSTILE_NAME, on=date(2025, 6, 1))
+        app.save(Site._create(Site.Registered, id=Site.id_for("bank-1"), slug="bank-1", kind="waste-bank",
+                              name=HOSTILE_NAME, kelurahan=None, kecamatan=None, population=None,
+                              operator=HOSTILE_OPERATOR, occurred_on=date(2025, 6, 1)))
         app.record_waste("bank-1", category="plastik", kg=1.5, destination="daur-ulang", on=date(2025, 6, 2))
     finally:
         app.close()

@@ -1,0 +1,130 @@
+"""Click parameter types for the values operators type: amounts, and the names of sites, ponds
+and items.
+
+An amount is read by ``envtrack/parsing.py`` (the importer's reading: ``2,5`` is 2.5, ``1.250`` is
+refused as ambiguous with both readings as the hint) and judged at once by the domain's rule for
+it (``domain/values.py``: above zero, at most 10⁹, at least 0.001 kg …), so a refusal comes
+before any store is opened and shows the text as it was typed. The domain judges the value again
+when it is recorded, as it does for every importer row.
+
+A name is resolved through the store's own reads (``envtrack/names.py``): the slug or the
+registered name, trimmed and case-insensitive; an unknown one is refused with close slugs.
+
+A text that is no number at all is refused in the importer's words for a cell that is none
+(``cell_not_a_number``), so that both paths say the same. Refusals are the application's (``DomainError``), so the command line words them like any other
+(``Error: kg '1.250': …``, exit 1).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import click
+
+from domain import values
+from domain.errors import InvalidValue
+from envtrack import parsing
+
+
+class Amount(click.ParamType):
+    """A number read by ``read`` (``parsing.number`` or ``parsing.whole_number``) and judged by
+    ``check`` (a rule of ``domain.values``) under the parameter's name."""
+
+    def __init__(
+        self, name: str, read: Callable[..., Any], check: Callable[[str, Any], Any], *, unreadable: str
+    ) -> None:
+        self.name = name
+        self.read = read
+        self.check = check
+        self.unreadable = unreadable
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if not isinstance(value, str):
+            return value
+        field = param.name if param is not None and param.name else self.name
+        try:
+            number = self.read(value, unreadable=self.unreadable)
+        except parsing.Unreadable as error:
+            raise error.refusal(field, value) from None
+        try:
+            return self.check(field, number)
+        except InvalidValue as error:  # the domain's reason, shown with the text as typed
+            raise InvalidValue(field, value, error.code, **error.data) from None
+
+
+QUANTITY = Amount("quantity", parsing.number, values.quantity, unreadable="cell_not_a_number")
+"""A mass, volume or weight (kg, litres, m³, grams)."""
+RUPIAH = Amount("rupiah", parsing.number, values.rupiah, unreadable="cell_not_a_number")
+"""A price or cost in rupiah."""
+COUNT = Amount("count", parsing.whole_number, values.count, unreadable="cell_not_a_number")
+"""Bottles, fish, items, people: a whole number."""
+
+
+class Text(click.ParamType):
+    """Free text (a name, a reason, a pupil's class …) refused at once if it holds a control or
+    text-direction character or bytes that were not UTF-8 (``domain.values.plain_text``), before
+    any store is opened; the domain checks and trims it again when it is recorded."""
+
+    name = "text"
+
+    def __init__(self, field: str | None = None) -> None:
+        self.field = field
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if not isinstance(value, str):
+            return value
+        return values.plain_text(self.field or (param.name if param is not None else None) or "text", value)
+
+
+TEXT = Text()
+CLASS = Text("class")
+
+
+class Word(click.ParamType):
+    """A word of a vocabulary (a category, destination, source, species, kind …) spelled as the
+    importer reads it (``parsing.word``): case ignored, ``/``, ``_``, spaces and ``-`` alike
+    (``Kertas/Karton`` is ``kertas-karton``), ``Lain-lain`` is ``lainnya``. Whether it is a word
+    of the vocabulary is the domain's to judge."""
+
+    name = "word"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        return parsing.word(value) if isinstance(value, str) else value
+
+
+WORD = Word()
+
+
+class Name(click.ParamType):
+    """A site or pond named by its slug or registered name, resolved to its slug through the
+    store's own reads (``envtrack.names``)."""
+
+    def __init__(self, kind: str) -> None:
+        self.name = kind
+        self.kind = kind
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if not isinstance(value, str) or ctx is None:
+            return value
+        from envtrack.names import Directory
+
+        directory = Directory(ctx.find_root().obj.store)
+        return directory.site(self.kind, value) if self.kind == "site" else directory.pond(self.kind, value)
+
+
+SITE = Name("site")
+POND = Name("pond")
+
+
+class Item(click.ParamType):
+    """An item of a school's supplies: its slug, trimmed and in lower case (``Pensil`` is
+    ``pensil``). A new item is welcome here (a rate or a receipt brings it in)."""
+
+    name = "item"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        return value.strip().lower() if isinstance(value, str) else value
+
+
+ITEM = Item()
