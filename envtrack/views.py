@@ -12,7 +12,6 @@ from uuid import UUID
 from eventsourcing.application import Application
 from eventsourcing.utils import get_topic
 
-from domain import values
 from domain.sites import Site
 from envtrack.unit_of_work import UnitOfWork
 

@@ -227,9 +227,16 @@ class ReadModels:
         return inspect(self.engine).has_table(table.name, schema=table.schema)
 
     def _ensure_tables(self) -> None:
-        """Creates what is missing; a projection whose tables were missing starts from 0."""
+        """Creates what is missing; a projection whose tables were missing starts from 0. A
+        table whose columns are not those of ``TABLES`` (built by an earlier release: 0.1.0's
+        ``pond_records`` has no costs) counts as missing: dropped, made again and refilled."""
         with self._writing() as conn:  # two first catch-ups at once must not both create
-            existing = set(inspect(conn).get_table_names(schema=self.metadata.schema))
+            inspector = inspect(conn)
+            existing = set(inspector.get_table_names(schema=self.metadata.schema))
+            for table in self.live.values():
+                if table.name in existing and _columns(inspector, table) != list(table.c.keys()):
+                    table.drop(conn)
+                    existing.discard(table.name)
             self.positions.create(conn, checkfirst=True)
             positions = self._read_positions(conn, lock=True)
             before = dict(positions)
@@ -288,6 +295,10 @@ class ReadModels:
         conn.execute(
             text(f"ALTER TABLE {preparer.format_table(table)} RENAME TO {preparer.quote(new_name)}")
         )
+
+
+def _columns(inspector: Any, table: Table) -> list[str]:
+    return [column["name"] for column in inspector.get_columns(table.name, schema=table.schema)]
 
 
 def apply_updates(conn: Connection, tables: dict[str, Table], updates: dict[tuple[str, str], dict[str, Any]]) -> None:
