@@ -34,6 +34,7 @@ from envtrack.commands.waste import WasteCommands
 from envtrack.store import APPLICATION_NAME, Store
 from envtrack.unit_of_work import retrying
 from envtrack.pond_views import PondViews
+from envtrack.school_views import SchoolViews
 from envtrack.views import Views
 
 SNAPSHOT_INTERVALS = {"domain.sambo:SupplyLedger": 50, "domain.ponds:Pond": 50, "domain.sites:Site": 50}
@@ -54,7 +55,9 @@ class DateAsISO(Transcoding):
         return date.fromisoformat(data)
 
 
-class EnvTrack(SiteCommands, SamboCommands, PondCommands, WasteCommands, EntryCommands, Views, PondViews):
+class EnvTrack(
+    SiteCommands, SamboCommands, PondCommands, WasteCommands, EntryCommands, Views, PondViews, SchoolViews
+):
     """The envtrack application: sites, SAMBO DIKARTU AS, MADULENI MANIS and waste."""
 
     name = APPLICATION_NAME
