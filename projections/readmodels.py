@@ -261,8 +261,8 @@ class ReadModels:
 
     def _ensure_tables(self) -> None:
         """Creates what is missing; a projection whose tables were missing starts from 0. A
-        table made by an earlier release with other columns (the sites before they had a
-        location) is dropped and counts as missing: its projection is built again from 0."""
+        table made by an earlier release with other columns (0.1.0's sites had no location,
+        its pond records no costs) is dropped and counts as missing: its projection is built again from 0."""
         with self._writing() as conn:  # two first catch-ups at once must not both create
             inspector = inspect(conn)
             existing = set(inspector.get_table_names(schema=self.metadata.schema))

@@ -24,6 +24,7 @@ import click
 
 from domain import values
 from domain.errors import InvalidValue
+from domain.pond_readings import reading
 from envtrack import parsing
 
 
@@ -59,6 +60,9 @@ RUPIAH = Amount("rupiah", parsing.number, values.rupiah, unreadable="cell_not_a_
 """A price or cost in rupiah."""
 COUNT = Amount("count", parsing.whole_number, values.count, unreadable="cell_not_a_number")
 """Bottles, fish, items, people: a whole number."""
+READING = Amount("reading", parsing.number, reading, unreadable="cell_not_a_number")
+"""A water reading of a pond (``do``, ``ph``, ``temp_c``, ``ammonia``: the parameter's name), within
+what water can physically be."""
 
 
 class Text(click.ParamType):
