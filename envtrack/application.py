@@ -137,7 +137,15 @@ OPENING_RACES: tuple[type[Exception], ...] = (OperationalError, IntegrityError, 
 
 
 def open_app(store: Store, *, operator: str, create: bool, **kwargs: Any) -> EnvTrack:
-    """Opens the application; a read-only caller (``create=False``) never creates a store."""
-    if not create and not store.exists():
-        raise NotFound("db", store.display, "no_store")
+    """Opens the application; a caller that may not start a store (``create=False``: every
+    command but those that start one) never creates one."""
+    if not create:
+        require_store(store)
     return EnvTrack(store, operator=operator, **kwargs)
+
+
+def require_store(store: Store) -> None:
+    """Refuses a store that does not exist, saying where it was looked for: in a wrong folder,
+    the advice is to change folder or give ``--db``."""
+    if not store.exists():
+        raise NotFound("db", store.display, "no_store_here", path=store.location)

@@ -30,8 +30,11 @@ class Context:
         """The store ``--db`` names, resolved once per command and shared by all it does."""
         return resolve(self.db)
 
-    def app(self, *, create: bool = True) -> EnvTrack:
-        """The application; ``create=False`` (read-only commands) refuses a missing store."""
+    def app(self, *, create: bool = False) -> EnvTrack:
+        """The application. A missing store is refused (there is none at that path: change folder
+        or give --db), so that a command refused in a wrong folder leaves no store file behind;
+        only the commands that start a store (``init``, the first ``site add``, ``demo``, ``sync
+        pull``, ``bundle import``) pass ``create=True``."""
         from envtrack.application import open_app
 
         if create not in self._apps:

@@ -19,4 +19,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "is closed from {closed_on} ({reason}): only records dated before {closed_on} are accepted",
         "id": "ditutup sejak {closed_on} ({reason}): hanya catatan bertanggal sebelum {closed_on} yang diterima",
     },
+    # -- no store where --db points (envtrack/application.py) -----------------------------------
+    "no_store_here": {
+        "en": "has no envtrack store at {path}: change to the folder that holds your store, or give its "
+        "path or URL before the command: envtrack --db PATH … ('envtrack init' starts a new store at {path})",
+        "id": "belum berisi penyimpanan envtrack di {path}: pindah ke folder tempat penyimpanan Anda, atau "
+        "berikan path atau URL-nya sebelum perintah: envtrack --db PATH … ('envtrack init' membuat "
+        "penyimpanan baru di {path})",
+    },
 }

@@ -23,8 +23,9 @@ BY = ("total", "month", "site", "category", "source")
 
 def require_store(store: Store) -> None:
     """Refuses a store that does not exist (read-only commands never create one)."""
-    if not store.exists():
-        raise NotFound("db", store.display, "no_store")
+    from envtrack.application import require_store as refuse_missing
+
+    refuse_missing(store)
 
 
 def current_frames(

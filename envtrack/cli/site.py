@@ -46,17 +46,13 @@ def add(
     on: str | None,
 ) -> None:
     """Register SITE (a slug: a-z, 0-9 and '-', 2–63 characters)."""
-    obj.app().add_site(
-        slug,
-        kind=kind,
-        name=name,
-        kelurahan=kelurahan,
-        kecamatan=kecamatan,
-        population=population,
-        lat=lat,
-        lng=lng,
-        on=parse_on(on),
-    )
+    fields = {"kind": kind, "name": name, "kelurahan": kelurahan, "kecamatan": kecamatan, "population": population,
+              "lat": lat, "lng": lng}
+    if not obj.store.exists():  # the first site starts the store: only once the site is sound
+        from envtrack.commands.sites import check_new_site
+
+        check_new_site(slug, operator=obj.operator, on=parse_on(on), **fields)
+    obj.app(create=True).add_site(slug, on=parse_on(on), **fields)
     confirm(obj, "cli.site_added", site=slug)
 
 

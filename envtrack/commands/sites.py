@@ -5,9 +5,20 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from domain import values
 from domain.sites import Site
 from envtrack.commands import Commands
 from envtrack.unit_of_work import UnitOfWork
+
+
+def check_new_site(
+    slug: str, *, operator: str, on: date | None, today: date | None = None, **fields: Any
+) -> None:
+    """Refuses what ``add_site`` would refuse of a site in an empty store, without a store:
+    the first ``site add`` creates the store only for a site it then records."""
+    today = today or date.today()
+    when = values.occurred_on("date", today if on is None else on, today)
+    Site.register(slug, fields.pop("kind"), fields.pop("name"), **fields, operator=operator, on=when)
 
 
 class SiteCommands(Commands):

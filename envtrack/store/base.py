@@ -127,6 +127,11 @@ class Store(ABC):
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self.display!r})"
 
+    @property
+    def location(self) -> str:
+        """Where the store is, for people told that there is none there (a file's full path)."""
+        return self.display
+
     # -- the store's own connection --------------------------------------------------------------
 
     @abstractmethod

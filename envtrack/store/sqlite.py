@@ -49,6 +49,10 @@ class SQLiteStore(Store):
         super().__init__(display=path)
         self.sqlite_path = path
 
+    @property
+    def location(self) -> str:
+        return os.path.abspath(self.sqlite_path)
+
     def _connect(self) -> sqlite3.Connection:
         return sqlite3.connect(f"file:{quote(self.sqlite_path)}?mode=ro", uri=True, timeout=self.lock_timeout)
 
