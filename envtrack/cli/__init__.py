@@ -14,7 +14,10 @@ from typing import Any
 import click
 
 from envtrack import __version__
+from envtrack.cli import language
 from envtrack.context import Context, user_errors
+
+language.install()
 
 # command name -> "module:attribute" (a click command or group)
 COMMANDS = {
@@ -84,9 +87,24 @@ class LazyGroup(click.Group):
             if error.name == module_name:
                 return None
             raise
+        command = getattr(module, attribute)
+        language.localize(command, cmd_name, language.LANG.get())
         from envtrack.cli.checks import guard
 
-        return guard(getattr(module, attribute))
+        return guard(command)
+
+    def main(self, args: Any = None, prog_name: str | None = None, **extra: Any) -> Any:
+        """Runs envtrack in the language of ``--lang`` / ``ENVTRACK_LANG`` (Indonesian by default):
+        its help and click's own usage errors included (``envtrack/cli/language.py``)."""
+        import sys
+
+        arguments = list(sys.argv[1:] if args is None else args)
+        token = language.LANG.set(language.language_of(arguments))
+        try:
+            language.localize(self, "", language.LANG.get())
+            return super().main(arguments, prog_name, **extra)
+        finally:
+            language.LANG.reset(token)
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         """The root's options, refused when one is given twice or is not UTF-8 (the commands'
@@ -95,7 +113,7 @@ class LazyGroup(click.Group):
         from envtrack.cli.checks import check_arguments
         from envtrack.output import terminal_text
 
-        lang = _language(args)
+        lang = language.LANG.get()
         try:
             check_arguments(self, ctx, args, lang)
         except DomainError as error:
@@ -106,9 +124,14 @@ class LazyGroup(click.Group):
         return user_errors(ctx, lambda: super(LazyGroup, self).invoke(ctx))
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        rows = [(name, self.short_help.get(name, "")) for name in self.lazy if self.get_command(ctx, name)]
+        lang = language.LANG.get()
+        rows = [
+            (name, language.short_help(name, lang) or self.short_help.get(name, ""))
+            for name in self.lazy
+            if self.get_command(ctx, name)
+        ]
         if rows:
-            with formatter.section("Commands"):
+            with formatter.section(language.words("Commands")):
                 formatter.write_dl(rows)
 
 
@@ -154,17 +177,6 @@ def cli(ctx: click.Context, db: str, operator: str | None, lang: str) -> None:
 
         raise InvalidValue("db", undecodable(without_password(db)), "not_utf8")
     plain_text("operator", ctx.obj.operator)
-
-
-def _language(args: list[str]) -> str:
-    """The language the root's own refusals are worded in, before its options are parsed."""
-    lang = os.environ.get("ENVTRACK_LANG", "id")
-    for position, arg in enumerate(args):
-        if arg == "--lang" and position + 1 < len(args):
-            lang = args[position + 1]
-        elif arg.startswith("--lang="):
-            lang = arg.split("=", 1)[1]
-    return lang if lang in ("id", "en") else "id"
 
 
 def _login_name() -> str:
