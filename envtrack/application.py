@@ -136,11 +136,14 @@ OPENING_RACES: tuple[type[Exception], ...] = (OperationalError, IntegrityError, 
 """What a process that lost the race to create a new store raises."""
 
 
-def open_app(store: Store, *, operator: str, create: bool, **kwargs: Any) -> EnvTrack:
-    """Opens the application; a caller that may not start a store (``create=False``: every
-    command but those that start one) never creates one."""
-    if not create:
+def open_app(store: Store, *, operator: str, create: bool | None, **kwargs: Any) -> EnvTrack:
+    """Opens the application. ``create=True`` may start a store; ``False`` (a read-only caller)
+    refuses one that is not there; ``None`` (a recording command) refuses where there is
+    certainly none, a check that opens no connection (``Store.is_absent``)."""
+    if create is False:
         require_store(store)
+    elif create is None and store.is_absent():
+        raise NotFound("db", store.display, "no_store_here", path=store.location)
     return EnvTrack(store, operator=operator, **kwargs)
 
 

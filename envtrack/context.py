@@ -23,18 +23,20 @@ class Context:
     db: str
     operator: str
     lang: str = "id"
-    _apps: dict[bool, EnvTrack] = field(default_factory=dict, repr=False)
+    _apps: dict[bool | None, EnvTrack] = field(default_factory=dict, repr=False)
 
     @cached_property
     def store(self) -> Store:
         """The store ``--db`` names, resolved once per command and shared by all it does."""
         return resolve(self.db)
 
-    def app(self, *, create: bool = False) -> EnvTrack:
-        """The application. A missing store is refused (there is none at that path: change folder
-        or give --db), so that a command refused in a wrong folder leaves no store file behind;
-        only the commands that start a store (``init``, the first ``site add``, ``demo``, ``sync
-        pull``, ``bundle import``) pass ``create=True``."""
+    def app(self, *, create: bool | None = None) -> EnvTrack:
+        """The application. ``create=True``: a command that may start a store (``init``, the
+        first ``site add``, ``demo``, ``sync pull``, ``bundle import``). ``False``: a read-only
+        command, refused when the store is not there. ``None`` (every other command, which
+        records): refused when there is certainly no store (no file), without asking the store
+        anything, so that a record opens no connection of the store's own. A refused command in
+        a wrong folder thus leaves no store file behind."""
         from envtrack.application import open_app
 
         if create not in self._apps:

@@ -56,7 +56,7 @@ def import_(obj: Context, file: str | None, kind: str | None, dry_run: bool, tem
         raise click.UsageError("Missing argument 'FILE' (or give --template KIND).")
     from envtrack.importing import PROBLEMS_SHOWN, ImportRefused, UnreadableFile, import_file
 
-    app = obj.app()  # a logbook names sites that must be in the store already: none in a new one
+    app = obj.app(create=False if dry_run else None)  # its sites must be in a store already
 
     def progress(stage: str, done: int, total: int) -> None:
         click.echo(label(f"import.{stage}", obj.lang).format(done=done, total=total), err=True)

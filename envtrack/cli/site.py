@@ -48,7 +48,7 @@ def add(
     """Register SITE (a slug: a-z, 0-9 and '-', 2–63 characters)."""
     fields = {"kind": kind, "name": name, "kelurahan": kelurahan, "kecamatan": kecamatan, "population": population,
               "lat": lat, "lng": lng}
-    if not obj.store.exists():  # the first site starts the store: only once the site is sound
+    if obj.store.is_absent():  # the first site starts the store: only once the site is sound
         from envtrack.commands.sites import check_new_site
 
         check_new_site(slug, operator=obj.operator, on=parse_on(on), **fields)

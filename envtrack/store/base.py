@@ -189,6 +189,12 @@ class Store(ABC):
     def exists(self) -> bool:
         """Whether the event log has been created (read-only commands never create it)."""
 
+    def is_absent(self) -> bool:
+        """Whether there is certainly no store here, asked as cheaply as the backend can (a
+        recording command asks it before opening the store, and must not open a connection
+        more for it)."""
+        return not self.exists()
+
     def prepare(self) -> bool:
         """Makes what the library does not create itself, and says whether every table is there
         already (then nothing needs creating). Nothing to make, and False, unless the backend

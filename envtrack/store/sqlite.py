@@ -81,6 +81,9 @@ class SQLiteStore(Store):
             "SINGLE_ROW_TRACKING": "no",
         }
 
+    def is_absent(self) -> bool:
+        return not os.path.isfile(self.sqlite_path)  # no connection: the file is enough to say
+
     def exists(self) -> bool:
         if not os.path.isfile(self.sqlite_path):
             return False
