@@ -12,6 +12,7 @@ from envtrack.i18n_import import LABELS as IMPORT_LABELS
 from envtrack.i18n_pond import LABELS as POND_LABELS
 from envtrack.i18n_store import LABELS as STORE_LABELS
 from envtrack.i18n_input import LABELS as INPUT_LABELS
+from envtrack.i18n_cli import LABELS as CLI_LABELS
 from envtrack.i18n_sync import LABELS as SYNC_LABELS
 
 LANGS = ("id", "en")
@@ -425,6 +426,7 @@ LABELS.update(IMPORT_LABELS)
 LABELS.update(POND_LABELS)
 LABELS.update(STORE_LABELS)
 LABELS.update(INPUT_LABELS)
+LABELS.update(CLI_LABELS)
 
 
 def label(key: str, lang: str = "id") -> str:

@@ -238,12 +238,18 @@ def _reason(event: Any, lang: str) -> str:
 def _changes(changes: dict, previous: dict, lang: str) -> str:
     parts = []
     for field, new in changes.items():
-        shown = label("log.field_date", lang) if field == "occurred_on" else field
+        shown = label("log.field_date", lang) if field == "occurred_on" else _word("field", field, lang)
         if field in ("lat", "lng"):  # degrees as recorded: three decimals would misplace a site
             parts.append(f"{shown} {previous.get(field) if previous.get(field) is not None else '—'} → {new}")
             continue
         parts.append(f"{shown} {_value(previous.get(field))} → {_value(new)}")
     return "; ".join(parts)
+
+
+def _word(group: str, key: str, lang: str) -> str:
+    """A field's or an entry kind's name in ``lang`` (``log.field.population``), else the key."""
+    found = label(f"log.{group}.{key}", lang)
+    return key if found == f"log.{group}.{key}" else found
 
 
 def _value(value: Any) -> str:
@@ -259,9 +265,10 @@ def _voided(logged: LogEvent, lang: str) -> str:
     if origin is not None:
         describe = SUMMARIES.get(type(origin).__qualname__)
         what = describe(origin, lang) if describe else ""
-    kind = getattr(owner, "KIND", logged.name.split(".")[0])
+    kind = getattr(owner, "KIND", None)
+    shown = logged.name.split(".")[0] if kind is None else _word("kind", kind, lang)
     short = str(logged.event.originator_id)[:8]
-    text = _t("voided", lang, kind=kind, entry=short)
+    text = _t("voided", lang, kind=shown, entry=short)
     if what:
         text += f" ({what})"
     return text + _reason(logged.event, lang)
@@ -274,7 +281,7 @@ def _items(items: dict) -> str:
 def _site_registered(e: Any, lang: str) -> str:
     text = _t("site_registered", lang, kind=e.kind, name=e.name)
     details = [
-        f"{key} {value}"
+        f"{_word('field', key, lang)} {value if key in ('lat', 'lng') else _num(value)}"
         for key, value in (("kelurahan", e.kelurahan), ("kecamatan", e.kecamatan), ("population", e.population),
                            ("lat", e.lat), ("lng", e.lng))
         if value is not None
@@ -338,7 +345,7 @@ def _harvest(e: Any, lang: str) -> str:
 
 
 def _reversed(e: Any, lang: str) -> str:
-    text = _t("reversed", lang, record=e.record, entry=e.entry_id)
+    text = _t("reversed", lang, record=_word("kind", e.record, lang), entry=e.entry_id)
     undone = [f"−{e.count} {label('log.fish', lang)}"] if e.count else []
     if e.kg:
         undone.append(f"−{_num(e.kg)} kg")

@@ -69,4 +69,4 @@ def test_log_table_in_indonesian(envtrack):
     envtrack("void", entry[:8], "--reason", "salah input")
     lines = envtrack("log", lang="id").stdout.splitlines()
     assert lines[3].endswith("kain 2.5 kg → tps (sumber rumah-tangga)")
-    assert lines[4].endswith(f"membatalkan waste {entry[:8]} (kain 2.5 kg → tps (sumber rumah-tangga)); alasan: salah input")
+    assert lines[4].endswith(f"membatalkan sampah {entry[:8]} (kain 2.5 kg → tps (sumber rumah-tangga)); alasan: salah input")
