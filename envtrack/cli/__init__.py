@@ -162,7 +162,14 @@ class LazyGroup(click.Group):
     show_default=True,
     help="Language of labels in reports, charts and messages. [env: ENVTRACK_LANG]",
 )
-@click.version_option(__version__, prog_name="envtrack")
+@click.option(
+    "--version",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=lambda ctx, param, value: _show_version(ctx, value),
+    help="Show the version and exit.",
+)
 @click.pass_context
 def cli(ctx: click.Context, db: str, operator: str | None, lang: str) -> None:
     """envtrack: log SAMBO DIKARTU AS, MADULENI MANIS and waste collection as events, and
@@ -177,6 +184,15 @@ def cli(ctx: click.Context, db: str, operator: str | None, lang: str) -> None:
 
         raise InvalidValue("db", undecodable(without_password(db)), "not_utf8")
     plain_text("operator", ctx.obj.operator)
+
+
+def _show_version(ctx: click.Context, value: bool) -> None:
+    """``envtrack, version X`` in the run's language (click's version option words it once, when
+    the module is loaded)."""
+    if not value or ctx.resilient_parsing:
+        return
+    click.echo(language.words("%(prog)s, version %(version)s") % {"prog": "envtrack", "version": __version__})
+    ctx.exit()
 
 
 def _login_name() -> str:

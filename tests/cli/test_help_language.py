@@ -192,3 +192,10 @@ def test_a_bad_lang_is_refused_in_the_default_language():
     refused = run("--lang", "fr", "log")
     assert refused.exit_code == 2
     assert "Nilai tidak sah untuk '--lang': 'fr' bukan salah satu dari 'id', 'en'." in refused.stderr
+
+
+def test_the_version_in_the_chosen_language():
+    from envtrack import __version__
+
+    assert run("--version").stdout == f"envtrack, versi {__version__}\n"
+    assert run("--lang", "en", "--version").stdout == f"envtrack, version {__version__}\n"
