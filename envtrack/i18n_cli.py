@@ -8,6 +8,8 @@ LABELS: dict[str, dict[str, str]] = {
     # -- fields a summary names (a site's details, what an update or a correction changed) --------
     "log.field.name": {"id": "nama", "en": "name"},
     "log.field.kelurahan": {"id": "kelurahan", "en": "kelurahan"},
+    "log.field.lat": {"id": "lintang", "en": "latitude"},
+    "log.field.lng": {"id": "bujur", "en": "longitude"},
     "log.field.kecamatan": {"id": "kecamatan", "en": "kecamatan"},
     "log.field.population": {"id": "populasi", "en": "population"},
     "log.field.kg": {"id": "kg", "en": "kg"},

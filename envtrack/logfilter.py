@@ -90,22 +90,29 @@ class LogFilter:
         classes = event_classes()
         return sorted(get_topic(classes[name]) for name in self.events)
 
-    def keeps(self, logged: LogEvent) -> bool:
-        if self.site is not None and logged.site != self.site:
+    def passes(self, event: Any) -> bool:
+        """The filters an event passes or fails on its own (name, operator, date), asked before
+        the log looks up the first event of its aggregate for the rest."""
+        if self.events is not None and type(event).__qualname__ not in self.events:
             return False
-        if self.events is not None and logged.name not in self.events:
-            return False
-        if self.operator is not None and _folded(getattr(logged.event, "operator", None)) != _folded(self.operator):
-            return False
-        if self.entry is not None and logged.entry_id != self.entry:
+        if self.operator is not None and _folded(getattr(event, "operator", None)) != _folded(self.operator):
             return False
         if self.start is not None or self.end is not None:
-            on = getattr(logged.event, "occurred_on", None)
+            on = getattr(event, "occurred_on", None)
             if not isinstance(on, date):
                 return False
             if (self.start is not None and on < self.start) or (self.end is not None and on > self.end):
                 return False
         return True
+
+    def keeps(self, logged: LogEvent) -> bool:
+        """Whether ``logged`` passes every filter (its site and entry need its aggregate's first
+        event)."""
+        if not self.passes(logged.event):
+            return False
+        if self.site is not None and logged.site != self.site:
+            return False
+        return self.entry is None or logged.entry_id == self.entry
 
     @property
     def narrows(self) -> bool:

@@ -80,7 +80,9 @@ def read(app: Any, *, keep: LogFilter | None = None, limit: int = 50) -> list[Lo
         start = max(1, stop - page + 1)
         notifications = app.recorder.select_notifications(start, stop - start + 1, stop=stop, topics=topics)
         for notification in reversed(notifications):
-            logged = _decoded(app, notification, origins)
+            logged = _decoded(app, notification, origins, keep)
+            if logged is None:
+                continue
             if keep.keeps(logged):
                 found.append(logged)
                 if len(found) == limit:
@@ -93,15 +95,18 @@ def read(app: Any, *, keep: LogFilter | None = None, limit: int = 50) -> list[Lo
     return [replace(e, origin_store=copies[e.position].origin_store) if e.position in copies else e for e in found]
 
 
-def _decoded(app: Any, notification: Any, origins: dict[UUID, Any]) -> LogEvent:
+def _decoded(app: Any, notification: Any, origins: dict[UUID, Any], keep: LogFilter) -> LogEvent | None:
     """The stored event decoded, or marked unreadable (its state is not JSON, its topic names no
-    event class): the log shows it as such and goes on."""
+    event class): the log shows it as such and goes on. None for an event that fails the
+    filters it can be judged by alone (its aggregate's first event is then never read)."""
     from projections.rows import why_unreadable
 
     try:
         event = app.mapper.to_domain_event(notification)
     except Exception as error:  # noqa: BLE001 - whatever a damaged event raises
         return LogEvent(notification.id, None, None, topic=notification.topic, unreadable=why_unreadable(error))
+    if not keep.passes(event):
+        return None
     try:
         origin = _origin(app, event, origins)
     except Exception:  # noqa: BLE001 - the first event of its aggregate cannot be read
