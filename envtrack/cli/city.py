@@ -64,7 +64,13 @@ def set_(obj: Context, year: str, **options: str | None) -> None:
     }
     values = {field: _read(field, text, readers.get(field)) for field, text in options.items()}
     the_year = _read("year", year, lambda text: whole_number(text, unreadable="not_a_year"))
-    obj.app().set_city(the_year, **values)
+    if obj.store.is_absent():  # the city's first values start the store: only once they are sound
+        from datetime import date
+
+        from domain.city import City
+
+        City.values(year=the_year, this_year=date.today().year, **values)
+    obj.app(create=True).set_city(the_year, **values)
     confirm(obj, "cli.city_set", year=the_year)
 
 

@@ -104,8 +104,8 @@ COMMANDS = {
 }
 OPENED = {
     # command: (the event library's, the store's own, the read models') connections
-    "waste record": (1, 0, 0),  # SQLite: the library's only (nothing of the store's is asked)
-    "exchange record": (1, 0, 0),  # its turn is a lock on the file beside the store
+    "waste record": (1, 1, 0),  # the store's own resolves the site as typed (slug or name)
+    "exchange record": (1, 1, 0),  # the same; its turn is a lock on the file beside the store
     "void": (1, 1, 0),  # the store's own connection finds the entry by its id prefix
     "site list": (1, 1, 0),  # does the store exist? then the library reads
     "indicators": (0, 1, 1),  # does it exist, the log's head and pages; the read models
