@@ -8,11 +8,33 @@ earlier releases hold the same plain dicts, so they load as they are.
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal, TypedDict
+from typing import TYPE_CHECKING, Literal, TypedDict
+
+from domain.errors import InvalidValue, NoOpenCycle, Refused, TooManyFish
 
 
 class _Closed(TypedDict, total=False):
     closed_on: str | None  # YYYY-MM-DD, once a final harvest closed the cycle
+
+
+class Sample(TypedDict):
+    entry: str  # the sample's entry id, hex
+    on: str  # YYYY-MM-DD
+    count: int  # fish weighed
+    kg: float  # their weight together
+
+
+class WaterRecord(TypedDict):
+    entry: str
+    on: str
+    do_mg_l: float | None
+    ph: float | None
+    temp_c: float | None
+    ammonia_mg_l: float | None
+
+
+WATER_FIELDS = ("do_mg_l", "ph", "temp_c", "ammonia_mg_l")
+"""A water test's readings, as stored: dissolved oxygen and total ammonia in mg/L, pH, °C."""
 
 
 class Cycle(_Closed):
@@ -26,6 +48,7 @@ class Cycle(_Closed):
     stocked_kg: float
     fed_kg: float
     harvest_kg: float
+    samples: list[Sample]  # weighed samples, in the order recorded (snapshots of 0.1.0: upcast)
 
 
 Record = Literal["stocking", "feed", "mortality", "harvest"]
@@ -58,6 +81,7 @@ def new_cycle(species: str, started_on: date) -> Cycle:
         "stocked_kg": 0.0,
         "fed_kg": 0.0,
         "harvest_kg": 0.0,
+        "samples": [],
     }
 
 
@@ -113,3 +137,71 @@ def closes_empty(final: bool, fish: object, kg: object) -> bool:
         return float(fish) == 0 and float(kg) == 0  # type: ignore[arg-type]
     except (TypeError, ValueError):
         return False
+
+
+def latest_sample(cycle: Cycle) -> Sample | None:
+    """The sample of the latest date (of one date, the last recorded)."""
+    samples = cycle.get("samples") or []
+    return max(reversed(samples), key=lambda sample: sample["on"], default=None)
+
+
+def withdraw(cycles: dict[str, Cycle], water_tests: list[WaterRecord], entry: str) -> None:
+    """Forgets the sample or water test of the voided ``entry`` (hex)."""
+    water_tests[:] = [test for test in water_tests if test["entry"] != entry]
+    for cycle in cycles.values():
+        cycle["samples"] = [sample for sample in cycle["samples"] if sample["entry"] != entry]
+
+
+def check_reversal(
+    cycles: dict[str, Cycle], open_cycle: str | None, key: str, record: str, entry: str, fish: int, *,
+    closed_cycle: bool, pond: str,
+) -> bool:
+    """Refuses a void that would break the fish counts; returns whether it reopens the cycle
+    (the void of the harvest that closed it)."""
+    cycle = cycles.get(key)
+    reopens = record == "harvest" and closed_cycle
+    if cycle is None:
+        raise Refused("entry", entry, "in_no_cycle")
+    if cycle["closed"] and not reopens:
+        raise Refused("entry", entry, "in_a_closed_cycle")
+    if reopens and open_cycle is not None:
+        raise Refused("entry", entry, "reopens_while_another_is_open", pond=pond)
+    if reopens and key != list(cycles)[-1]:
+        raise Refused("entry", entry, "reopens_after_a_later_cycle", pond=pond)
+    if record == "stocking" and fish == cycle["stocked"] and cycle["fed_kg"] > FLOAT_SLACK:
+        raise Refused("entry", entry, "only_stocking_of_a_fed_cycle", pond=pond)
+    if record == "stocking" and alive(cycle) < fish:
+        raise Refused("entry", entry, "stocked_fish_gone", fish=fish, alive=alive(cycle), pond=pond)
+    return reopens
+
+
+class CycleGuards:
+    """What a pond asks of its cycles before it changes one (a base of ``Pond``)."""
+
+    if TYPE_CHECKING:  # set by the pond's events
+        slug: str
+        cycles: dict[str, Cycle]
+        open_cycle: str | None
+
+    def alive(self, cycle_key: str) -> int:
+        return alive(self.cycles[cycle_key])
+
+    def current_cycle(self, on: date, action: str) -> str:
+        """The open cycle's key; refuses when none is open for ``action`` (``feed``,
+        ``record_deaths``, ``harvest``) or ``on`` precedes its start."""
+        if self.open_cycle is None:
+            raise NoOpenCycle("pond", self.slug, "no_open_cycle", action=action)
+        started = self.cycles[self.open_cycle]["started_on"]
+        self._check_not_before(on, started, "open_cycle_started")
+        return self.open_cycle
+
+    @staticmethod
+    def _check_not_before(on: date, earliest: str, since: str) -> None:
+        if on.isoformat() < earliest:
+            raise InvalidValue("date", on.isoformat(), "before", since=since, earliest=earliest)
+
+    def _check_alive(self, field: str, wanted: int, cycle_key: str) -> None:
+        alive = self.alive(cycle_key)
+        if wanted > alive:
+            raise TooManyFish(field, wanted, "more_than_alive", alive=alive, pond=self.slug)
+

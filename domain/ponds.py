@@ -3,21 +3,25 @@
 A ``Pond`` holds its growing cycles, the consistency boundary for fish counts: stocking opens a
 cycle (or adds to the open one, same species only), deaths and harvests can never exceed the fish
 alive, and a final harvest closes the cycle, writing off fish unaccounted for. Every record is also
-an entry of its own, which carries the facts the read models use.
+an entry of its own, which carries the facts the read models use. A cycle's guards are in
+``domain/cycles.py``, weighed samples and water tests in ``domain/pond_readings.py``.
 """
 
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 from uuid import UUID
 
 from eventsourcing.domain import Aggregate
 
 from domain.cycles import (
-    FLOAT_SLACK,
+    CycleGuards,
+    WATER_FIELDS,
     Cycle,
+    WaterRecord,
     alive,
+    check_reversal,
     close,
     closes_empty,
     is_empty,
@@ -26,13 +30,15 @@ from domain.cycles import (
     reopen,
     stocked_kg,
     take_off,
+    withdraw,
 )
-from domain.entries import Entry, EntryRecorded
-from domain.errors import InvalidValue, NoOpenCycle, Refused, SpeciesMismatch, TooManyFish
-from domain.values import POND_SYSTEMS, SPECIES, choice, count, pond_id, quantity, rupiah, slug
+from domain.entries import EntryRecorded
+from domain.pond_entry import PondEntry, harvest_figures
+from domain.errors import SpeciesMismatch
+from domain.values import POND_SYSTEMS, SPECIES, choice, count, pond_id, quantity, rupiah, slug, text
 
 
-class Pond(Aggregate):
+class Pond(CycleGuards, Aggregate):
     """A fish pond fed with wudu water, and its growing cycles (by cycle id)."""
 
     class Event(Aggregate.Event):
@@ -40,6 +46,16 @@ class Pond(Aggregate):
 
         operator: str
         occurred_on: date
+
+    class_version = 2
+    """2: a pond keeps its water tests, and each cycle its weighed samples (``upcast_v1_v2``)."""
+
+    @staticmethod
+    def upcast_v1_v2(state: dict) -> None:
+        """A snapshot of 0.1.0's pond: no water tests yet, no samples in its cycles."""
+        state["water_tests"] = []
+        for cycle in state["cycles"].values():
+            cycle.setdefault("samples", [])
 
     class Added(Event, Aggregate.Created):
         slug: str
@@ -54,6 +70,7 @@ class Pond(Aggregate):
             pond.system = self.system
             pond.cycles = {}
             pond.open_cycle = None
+            pond.water_tests = []
 
     class FishStocked(Event):
         entry_id: UUID
@@ -131,11 +148,45 @@ class Pond(Aggregate):
                 if pond.open_cycle == key:
                     pond.open_cycle = None
 
+    class Sampled(Event):
+        """``count`` fish of the open cycle weighed together: ``kg`` in all."""
+
+        entry_id: UUID
+        cycle_id: UUID
+        count: int
+        kg: float
+
+        def apply(self, pond: Pond) -> None:
+            pond.cycles[str(self.cycle_id)]["samples"].append(
+                {"entry": self.entry_id.hex, "on": self.occurred_on.isoformat(), "count": self.count, "kg": self.kg}
+            )
+
+    class WaterTested(Event):
+        """The pond's water read: any of dissolved oxygen, pH, temperature and total ammonia."""
+
+        entry_id: UUID
+        do_mg_l: float | None
+        ph: float | None
+        temp_c: float | None
+        ammonia_mg_l: float | None
+
+        def apply(self, pond: Pond) -> None:
+            readings = {name: getattr(self, name) for name in WATER_FIELDS}
+            pond.water_tests.append({"entry": self.entry_id.hex, "on": self.occurred_on.isoformat(), **readings})
+
+    class ReadingWithdrawn(Event):
+        """A sample or a water test was voided: the pond forgets it."""
+        entry_id: UUID
+
+        def apply(self, pond: Pond) -> None:
+            withdraw(pond.cycles, pond.water_tests, self.entry_id.hex)
+
     volume_m3: float
 
     if TYPE_CHECKING:  # set by the events (an annotation here would be an __init__ argument)
         cycles: dict[str, Cycle]
         open_cycle: str | None
+        water_tests: list[WaterRecord]
 
     @staticmethod
     def id_for(pond_slug: str) -> UUID:
@@ -154,30 +205,6 @@ class Pond(Aggregate):
             operator=operator,
             occurred_on=on,
         )
-
-    # -- queries -----------------------------------------------------------------------------
-
-    def alive(self, cycle_key: str) -> int:
-        return alive(self.cycles[cycle_key])
-
-    def current_cycle(self, on: date, action: str) -> str:
-        """The open cycle's key; refuses when none is open for ``action`` (``feed``,
-        ``record_deaths``, ``harvest``) or ``on`` precedes its start."""
-        if self.open_cycle is None:
-            raise NoOpenCycle("pond", self.slug, "no_open_cycle", action=action)
-        started = self.cycles[self.open_cycle]["started_on"]
-        self._check_not_before(on, started, "open_cycle_started")
-        return self.open_cycle
-
-    @staticmethod
-    def _check_not_before(on: date, earliest: str, since: str) -> None:
-        if on.isoformat() < earliest:
-            raise InvalidValue("date", on.isoformat(), "before", since=since, earliest=earliest)
-
-    def _check_alive(self, field: str, wanted: int, cycle_key: str) -> None:
-        alive = self.alive(cycle_key)
-        if wanted > alive:
-            raise TooManyFish(field, wanted, "more_than_alive", alive=alive, pond=self.slug)
 
     # -- commands ----------------------------------------------------------------------------
 
@@ -240,58 +267,32 @@ class Pond(Aggregate):
         )
         return UUID(cycle_key), written_off
 
+    def sample(self, entry_id: UUID, fish: int, kg: float, *, operator: str, on: date) -> UUID:
+        """Weighs ``fish`` of the open cycle (no more than are alive) together: ``kg``."""
+        cycle_key = self.current_cycle(on, "sample")
+        self._check_alive("count", fish, cycle_key)
+        stamp = {"operator": operator, "occurred_on": on}
+        self.trigger_event(self.Sampled, entry_id=entry_id, cycle_id=UUID(cycle_key), count=fish, kg=kg, **stamp)
+        return UUID(cycle_key)
+
+    def test_water(self, entry_id: UUID, readings: dict[str, float | None], *, operator: str, on: date) -> None:
+        self.trigger_event(self.WaterTested, entry_id=entry_id, **readings, operator=operator, occurred_on=on)
+
+    def withdraw_reading(self, entry_id: UUID, *, operator: str, on: date) -> None:
+        self.trigger_event(self.ReadingWithdrawn, entry_id=entry_id, operator=operator, occurred_on=on)
+
     def reverse(
         self, entry_id: UUID, cycle_id: UUID, record: str, *, fish: int = 0, kg: float = 0.0,
         closed_cycle: bool = False, operator: str, on: date,
     ) -> None:
         """Undoes a voided stocking, feeding, death or harvest, refusing what would break the
         counts. ``closed_cycle`` is true for the harvest that closed its cycle."""
-        key = str(cycle_id)
-        cycle = self.cycles.get(key)
-        reopens = record == "harvest" and closed_cycle
-        entry = str(entry_id)
-        if cycle is None:
-            raise Refused("entry", entry, "in_no_cycle")
-        if cycle["closed"] and not reopens:
-            raise Refused("entry", entry, "in_a_closed_cycle")
-        if reopens and self.open_cycle is not None:
-            raise Refused("entry", entry, "reopens_while_another_is_open", pond=self.slug)
-        if reopens and key != list(self.cycles)[-1]:
-            raise Refused("entry", entry, "reopens_after_a_later_cycle", pond=self.slug)
-        if record == "stocking" and fish == cycle["stocked"] and cycle["fed_kg"] > FLOAT_SLACK:
-            raise Refused("entry", entry, "only_stocking_of_a_fed_cycle", pond=self.slug)
-        if record == "stocking" and self.alive(key) < fish:
-            raise Refused("entry", entry, "stocked_fish_gone", fish=fish, alive=self.alive(key), pond=self.slug)
+        reopens = check_reversal(self.cycles, self.open_cycle, str(cycle_id), record, str(entry_id), fish,
+                                 closed_cycle=closed_cycle, pond=self.slug)
         self.trigger_event(
             self.RecordReversed, entry_id=entry_id, cycle_id=cycle_id, record=record, count=fish, kg=kg,
             reopens=reopens, operator=operator, occurred_on=on,
         )
-
-
-E = TypeVar("E", bound="PondEntry")
-
-
-class PondEntry(Entry):
-    """A record about one pond; ``site`` is the pond's site, for per-site figures."""
-
-    @classmethod
-    def _record(cls: type[E], entry_id: UUID, pond: Pond, *, operator: str, on: date, **facts: object) -> E:
-        return cls._create(
-            cls.Recorded,  # type: ignore[attr-defined]
-            id=entry_id, site=pond.site, pond=pond.slug, operator=operator, occurred_on=on, **facts,
-        )
-
-    def reversal(self) -> dict | None:
-        """What voiding this entry takes off the pond's cycle (None: nothing)."""
-        return None
-
-    def holder_id(self) -> UUID:
-        return pond_id(self.pond)
-
-    def undo(self, pond: Pond, *, operator: str, on: date) -> None:
-        reversal = self.reversal()
-        if reversal is not None:
-            pond.reverse(self.id, self.cycle_id, operator=operator, on=on, **reversal)
 
 
 class Stocking(PondEntry):
@@ -304,20 +305,30 @@ class Stocking(PondEntry):
         species: str
         count: int
         mean_g: float | None
+        cost_rp: int | None = None  # what the seed fish cost, since class version 2
+
+        class_version = 2
+
+        @staticmethod
+        def upcast_v1_v2(state: dict) -> None:
+            state["cost_rp"] = None
 
     def reversal(self) -> dict:
         return {"record": "stocking", "fish": self.count, "kg": stocked_kg(self.count, self.mean_g)}
 
     @classmethod
     def record(
-        cls, entry_id: UUID, pond: Pond, *, species: str, fish: int, mean_g: float | None, operator: str, on: date
+        cls, entry_id: UUID, pond: Pond, *, species: str, fish: int, mean_g: float | None,
+        cost_rp: float | None = None, operator: str, on: date,
     ) -> Stocking:
         species = choice("species", species, SPECIES)
         fish = count("count", fish)
         mean = None if mean_g is None else quantity("mean_g", mean_g)
+        cost = None if cost_rp is None else rupiah("cost_rp", cost_rp)
         cycle_id = pond.stock(entry_id, species, fish, mean, operator=operator, on=on)
         return cls._record(
-            entry_id, pond, cycle_id=cycle_id, species=species, count=fish, mean_g=mean, operator=operator, on=on
+            entry_id, pond, cycle_id=cycle_id, species=species, count=fish, mean_g=mean, cost_rp=cost,
+            operator=operator, on=on,
         )
 
 
@@ -329,15 +340,31 @@ class Feeding(PondEntry):
         pond: str
         cycle_id: UUID
         kg: float
+        cost_rp: int | None = None  # what the feed cost, since class version 2
+        feed_type: str | None = None  # the feed's kind or brand as written, since class version 2
+
+        class_version = 2
+
+        @staticmethod
+        def upcast_v1_v2(state: dict) -> None:
+            state["cost_rp"] = None
+            state["feed_type"] = None
 
     def reversal(self) -> dict:
         return {"record": "feed", "kg": self.kg}
 
     @classmethod
-    def record(cls, entry_id: UUID, pond: Pond, *, kg: float, operator: str, on: date) -> Feeding:
+    def record(
+        cls, entry_id: UUID, pond: Pond, *, kg: float, cost_rp: float | None = None, feed_type: str | None = None,
+        operator: str, on: date,
+    ) -> Feeding:
         kg = quantity("kg", kg)
+        cost = None if cost_rp is None else rupiah("cost_rp", cost_rp)
+        kind = text("feed_type", feed_type, required=False)
         cycle_id = pond.feed(entry_id, kg, operator=operator, on=on)
-        return cls._record(entry_id, pond, cycle_id=cycle_id, kg=kg, operator=operator, on=on)
+        return cls._record(
+            entry_id, pond, cycle_id=cycle_id, kg=kg, cost_rp=cost, feed_type=kind, operator=operator, on=on
+        )
 
 
 class WaterInflow(PondEntry):
@@ -367,15 +394,25 @@ class Mortality(PondEntry):
         pond: str
         cycle_id: UUID
         count: int
+        cause: str | None = None  # what the keeper thinks killed them, since class version 2
+
+        class_version = 2
+
+        @staticmethod
+        def upcast_v1_v2(state: dict) -> None:
+            state["cause"] = None
 
     def reversal(self) -> dict:
         return {"record": "mortality", "fish": self.count}
 
     @classmethod
-    def record(cls, entry_id: UUID, pond: Pond, *, fish: int, operator: str, on: date) -> Mortality:
+    def record(
+        cls, entry_id: UUID, pond: Pond, *, fish: int, cause: str | None = None, operator: str, on: date
+    ) -> Mortality:
         fish = count("count", fish)
+        why = text("cause", cause, required=False)
         cycle_id = pond.record_deaths(entry_id, fish, operator=operator, on=on)
-        return cls._record(entry_id, pond, cycle_id=cycle_id, count=fish, operator=operator, on=on)
+        return cls._record(entry_id, pond, cycle_id=cycle_id, count=fish, cause=why, operator=operator, on=on)
 
 
 class Harvest(PondEntry):
@@ -402,20 +439,8 @@ class Harvest(PondEntry):
         cls, entry_id: UUID, pond: Pond, *, kg: float, fish: int, sold_kg: float | None,
         price_rp_per_kg: float | None, final: bool, operator: str, on: date,
     ) -> Harvest:
-        """A harvest; ``final`` closes the cycle. A final harvest of 0 fish and 0 kg closes a
-        cycle with nothing left to take out (every fish died): the rest is written off."""
-        if closes_empty(final, fish, kg):
-            fish, kg = 0, 0.0
-        else:
-            kg = quantity("kg", kg)
-            fish = count("count", fish)
-        if (sold_kg is None) != (price_rp_per_kg is None):
-            missing = "price_rp_per_kg" if price_rp_per_kg is None else "sold_kg"
-            raise InvalidValue(missing, "", "sold_kg_and_price_together")
-        sold = None if sold_kg is None else quantity("sold_kg", sold_kg)
-        price = None if price_rp_per_kg is None else rupiah("price_rp_per_kg", price_rp_per_kg)
-        if sold is not None and sold > kg:
-            raise InvalidValue("sold_kg", sold, "sold_more_than_harvested", kg=kg)
+        """A harvest; ``final`` closes the cycle (see ``harvest_figures``)."""
+        fish, kg, sold, price = harvest_figures(fish, kg, sold_kg, price_rp_per_kg, final=final)
         cycle_id, written_off = pond.harvest(entry_id, fish, kg, final=final, operator=operator, on=on)
         return cls._record(
             entry_id, pond, cycle_id=cycle_id, kg=kg, count=fish, sold_kg=sold, price_rp_per_kg=price,

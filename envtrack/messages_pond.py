@@ -9,6 +9,23 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "is already a pond, at site {site}: choose another slug",
         "id": "sudah dipakai kolam di lokasi {site}: pilih slug lain",
     },
+    "not_a_number": {"en": "is not a number", "id": "bukan angka"},
+    "reading_out_of_range": {
+        "en": "is outside {low}–{high} {unit}: no pond reads that (a typing slip?)",
+        "id": "di luar {low}–{high} {unit}: tidak ada kolam yang terbaca begitu (salah ketik?)",
+    },
+    "no_reading": {
+        "field": "reading",
+        "en": "none given: give at least one of --do, --ph, --temp-c and --ammonia",
+        "id": "tidak ada: isi paling sedikit satu dari --do, --ph, --temp-c dan --ammonia",
+    },
 }
 
-DATA_WORDS: dict[str, dict[str, dict[str, str]]] = {}
+DATA_WORDS: dict[str, dict[str, dict[str, str]]] = {
+    "action": {"sample": {"en": "weigh a sample of", "id": "menimbang sampel"}},
+    "unit": {
+        "mg_l": {"en": "mg/L", "id": "mg/L"},
+        "ph": {"en": "(pH)", "id": "(pH)"},
+        "celsius": {"en": "°C", "id": "°C"},
+    },
+}

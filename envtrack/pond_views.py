@@ -55,16 +55,23 @@ class PondViews(Application[UUID]):
         return [row["pond"] for row in self.list_ponds(site=site)]
 
     def show_pond(self, slug: str) -> dict[str, Any]:
-        """The pond and its open cycle: stocked, alive, fed, harvested, days in cycle (to today).
-        No warnings: those follow the record that causes them."""
+        """The pond; its open cycle (stocked, alive, fed, harvested, days in cycle to today,
+        density, the latest weighed sample, biomass and the FCR so far); the latest water
+        readings; and the results of the last closed cycle. No warnings: those follow the
+        record that causes them."""
+        from domain.pond_growth import closed_cycle_results, growth, latest_water
+
         pond = UnitOfWork(self).pond(slug, open_site=False)
+        closed = [(key, cycle) for key, cycle in pond.cycles.items() if cycle["closed"]]
         shown: dict[str, Any] = {
             "pond": pond.slug,
             "site": pond.site,
             "volume_m3": pond.volume_m3,
             "system": pond.system,
-            "cycles_closed": sum(1 for c in pond.cycles.values() if c["closed"]),
+            "cycles_closed": len(closed),
             "open_cycle": None,
+            "water": latest_water(pond.water_tests),
+            "last_closed_cycle": None,
         }
         if pond.open_cycle is not None:
             cycle = pond.cycles[pond.open_cycle]
@@ -80,23 +87,29 @@ class PondViews(Application[UUID]):
                 "harvested": cycle["harvested"],
                 "harvest_kg": round(cycle["harvest_kg"], 3),
                 "fed_kg": round(cycle["fed_kg"], 3),
+                **growth(cycle, pond.volume_m3),
             }
+        if closed:
+            key, cycle = max(closed, key=lambda kc: (kc[1].get("closed_on") or ""))
+            shown["last_closed_cycle"] = {"cycle_id": key, **closed_cycle_results(cycle, pond.volume_m3)}
         return shown
 
     def entry_warnings(self, entry_id: UUID) -> list[dict[str, Any]]:
         """Warnings (never refusals) after a pond record, judged on the record's own date: its
-        cycle past the species' usual length (lele 120 days, nila 180), and at a final harvest
-        an FCR above 1.5. A stocking warns of nothing."""
-        from domain.pond_norms import cycle_warnings, fcr_warnings
+        cycle past the species' usual length (lele 120 days, nila 180), at a final harvest an
+        FCR above 1.5, and after a water test the readings outside the species' norms. A
+        stocking warns of nothing."""
+        from domain.pond_norms import cycle_warnings, fcr_warnings, water_warnings
+        from domain.pond_readings import WaterTest
         from domain.ponds import PondEntry, Stocking
 
         entry = UnitOfWork(self).find(entry_id)
         if not isinstance(entry, PondEntry) or isinstance(entry, Stocking):
             return []
-        if getattr(entry, "cycle_id", None) is None:
-            return []
         pond = self.repository.get(values.pond_id(entry.pond))
-        cycle = pond.cycles.get(str(entry.cycle_id))
+        cycle = None if entry.cycle_id is None else pond.cycles.get(str(entry.cycle_id))
+        if isinstance(entry, WaterTest):
+            return water_warnings(None if cycle is None else cycle["species"], entry.readings())
         if cycle is None:
             return []
         days = (entry.occurred_on - date.fromisoformat(cycle["started_on"])).days

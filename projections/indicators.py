@@ -236,6 +236,9 @@ def maduleni_figures(frames: Frames, start: date, end: date, site: str | None = 
     ponds = frames.ponds.set_index("pond")["volume_m3"]
     cycle_ponds = closing.drop_duplicates("cycle_id")["pond"]
     volume = float(sum(float(ponds.get(pond, 0.0)) for pond in cycle_ponds))
+    sold_rp = whole((sold["sold_kg"] * sold["price_rp_per_kg"]).sum() if len(sold) else 0.0)
+    seed_cost_rp = whole(_sum(_records(period, "stocking"), "cost_rp"))
+    feed_cost_rp = whole(_sum(_records(period, "feed"), "cost_rp"))
     return {
         "water_liters": kg(water),
         "feed_kg": kg(_sum(_records(period, "feed"), "kg")),
@@ -244,12 +247,16 @@ def maduleni_figures(frames: Frames, start: date, end: date, site: str | None = 
         "harvested": whole(_sum(harvests, "count")),
         "harvest_kg": kg(harvest_kg),
         "sold_kg": kg(_sum(sold, "sold_kg")),
-        "sold_rp": whole((sold["sold_kg"] * sold["price_rp_per_kg"]).sum() if len(sold) else 0.0),
+        "sold_rp": sold_rp,
         "cycles_closed": int(closing["cycle_id"].nunique()),
         "survival_pct": pct(_sum(cycle_harvests, "count"), _sum(cycle_stockings, "count")),
         "fcr": ratio(_sum(_records(cycles, "feed"), "kg"), gain) if gain > 0 else None,
         "yield_kg_per_m3": ratio(_sum(cycle_harvests, "kg"), volume),
         "harvest_kg_per_1000_l": ratio(harvest_kg, water, 1000.0),
+        # costs as recorded on stockings and feedings of the period (none recorded: 0)
+        "seed_cost_rp": seed_cost_rp,
+        "feed_cost_rp": feed_cost_rp,
+        "margin_rp": sold_rp - seed_cost_rp - feed_cost_rp,
     }
 
 

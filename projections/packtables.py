@@ -103,7 +103,8 @@ SAMBO_ROWS = [
 MADULENI_ROWS = [
     ("water_liters", 3), ("feed_kg", 3), ("stocked", 0), ("deaths", 0), ("harvested", 0),
     ("harvest_kg", 3), ("sold_kg", 3), ("sold_rp", 0), ("cycles_closed", 0), ("survival_pct", 2),
-    ("fcr", 2), ("yield_kg_per_m3", 2), ("harvest_kg_per_1000_l", 2),
+    ("fcr", 2), ("yield_kg_per_m3", 2), ("harvest_kg_per_1000_l", 2), ("seed_cost_rp", 0), ("feed_cost_rp", 0),
+    ("margin_rp", 0),
 ]
 
 

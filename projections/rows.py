@@ -136,6 +136,9 @@ TABLES: dict[str, tuple[str, list[tuple[str, str]]]] = {
             ("written_off", "int"),
             ("occurred_on", "str"),
             ("voided", "bool"),
+            ("cost_rp", "int?"),
+            ("feed_type", "str"),
+            ("cause", "str"),
         ],
     ),
 }
@@ -276,7 +279,8 @@ def _pond_record(record: str) -> Handler:
             key, position, record, s["site"], s["pond"], None if cycle is None else cycle["_data_"],
             s.get("species"), s.get("count"), s.get("mean_g"), s.get("kg"), s.get("liters"),
             s.get("sold_kg"), s.get("price_rp_per_kg"), bool(s.get("final", False)),
-            s.get("written_off", 0), s["occurred_on"]["_data_"], False,
+            s.get("written_off", 0), s["occurred_on"]["_data_"], False, s.get("cost_rp"), s.get("feed_type"),
+            s.get("cause"),
         ]
 
     return handler

@@ -42,22 +42,29 @@ def add(obj: Context, slug: str, site: str, volume_m3: str, system: str | None, 
 @click.option("--species", metavar="SPECIES", required=True, help="lele, nila or other.")
 @click.option("--count", metavar="N", required=True, help="Fish stocked (a whole number > 0).")
 @click.option("--mean-g", metavar="G", default=None, help="Mean weight of one fish, in grams.")
+@click.option("--cost-rp", metavar="RP", default=None, help="What the seed fish cost, in rupiah.")
 @date_option()
 @click.pass_obj
-def stock(obj: Context, slug: str, species: str, count: str, mean_g: str | None, on: str | None) -> None:
+def stock(
+    obj: Context, slug: str, species: str, count: str, mean_g: str | None, cost_rp: str | None, on: str | None
+) -> None:
     """Stock fish: opens a growing cycle, or adds to the open one (same species only)."""
-    print_entry(obj.app().stock_pond(slug, species=species, count=count, mean_g=mean_g, on=parse_on(on)))
+    print_entry(
+        obj.app().stock_pond(slug, species=species, count=count, mean_g=mean_g, cost_rp=cost_rp, on=parse_on(on))
+    )
 
 
 @pond.command("feed")
 @click.argument("slug", metavar="POND")
 @click.option("--kg", metavar="KG", required=True, help="Feed given, in kg.")
+@click.option("--cost-rp", metavar="RP", default=None, help="What the feed cost, in rupiah.")
+@click.option("--feed-type", metavar="TEXT", default=None, help="The feed's kind or brand (e.g. pelet PF-1000).")
 @date_option()
 @click.pass_obj
-def feed(obj: Context, slug: str, kg: str, on: str | None) -> None:
+def feed(obj: Context, slug: str, kg: str, cost_rp: str | None, feed_type: str | None, on: str | None) -> None:
     """Record feed given to the open cycle; prints the entry id."""
     app = obj.app()
-    entry_id = app.feed_pond(slug, kg=kg, on=parse_on(on))
+    entry_id = app.feed_pond(slug, kg=kg, cost_rp=cost_rp, feed_type=feed_type, on=parse_on(on))
     print_entry(entry_id)
     warn(obj, app.entry_warnings(entry_id))
 
@@ -75,11 +82,45 @@ def water(obj: Context, slug: str, liters: str, on: str | None) -> None:
 @pond.command("mortality")
 @click.argument("slug", metavar="POND")
 @click.option("--count", metavar="N", required=True, help="Fish found dead (a whole number > 0).")
+@click.option("--cause", metavar="TEXT", default=None, help="What killed them, as far as known.")
 @date_option()
 @click.pass_obj
-def mortality(obj: Context, slug: str, count: str, on: str | None) -> None:
+def mortality(obj: Context, slug: str, count: str, cause: str | None, on: str | None) -> None:
     """Record fish deaths in the open cycle; prints the entry id."""
-    print_entry(obj.app().record_deaths(slug, count=count, on=parse_on(on)))
+    print_entry(obj.app().record_deaths(slug, count=count, cause=cause, on=parse_on(on)))
+
+
+@pond.command("sample")
+@click.argument("slug", metavar="POND")
+@click.option("--count", metavar="N", required=True, help="Fish weighed (a whole number > 0, at most those alive).")
+@click.option("--kg", metavar="KG", required=True, help="Their weight together, in kg.")
+@date_option()
+@click.pass_obj
+def sample(obj: Context, slug: str, count: str, kg: str, on: str | None) -> None:
+    """Record a weighed sample of the open cycle's fish (mean weight → biomass); prints the entry id."""
+    app = obj.app()
+    entry_id = app.sample_pond(slug, count=count, kg=kg, on=parse_on(on))
+    print_entry(entry_id)
+    warn(obj, app.entry_warnings(entry_id))
+
+
+@pond.command("quality")
+@click.argument("slug", metavar="POND")
+@click.option("--do", "do", metavar="MG_L", default=None, help="Dissolved oxygen, mg/L (0–30).")
+@click.option("--ph", metavar="PH", default=None, help="pH (0–14).")
+@click.option("--temp-c", metavar="T", default=None, help="Water temperature, °C (−5–50).")
+@click.option("--ammonia", metavar="MG_L", default=None, help="Total ammonia nitrogen, mg/L (0–50).")
+@date_option()
+@click.pass_obj
+def quality(
+    obj: Context, slug: str, do: str | None, ph: str | None, temp_c: str | None, ammonia: str | None, on: str | None
+) -> None:
+    """Record a water test (at least one reading); readings outside the species' norms are
+    warned of on stderr. Prints the entry id."""
+    app = obj.app()
+    entry_id = app.test_pond_water(slug, do=do, ph=ph, temp_c=temp_c, ammonia=ammonia, on=parse_on(on))
+    print_entry(entry_id)
+    warn(obj, app.entry_warnings(entry_id))
 
 
 @pond.command("harvest")
@@ -127,10 +168,28 @@ def list_(obj: Context, site: str | None, fmt: str) -> None:
 def show_(obj: Context, slug: str, fmt: str) -> None:
     """Show the pond and its open cycle: stocked, alive, fed, harvested, days in cycle."""
     shown = obj.app(create=False).show_pond(slug)
-    output_fields(obj, fmt, _flat(shown), data=shown)
+    output_fields(obj, fmt, _flat(shown, obj.lang), data=shown)
 
 
-def _flat(shown: dict[str, Any]) -> dict[str, Any]:
-    flat = {key: value for key, value in shown.items() if key != "open_cycle"}
-    flat.update(shown["open_cycle"] or {"open_cycle": None})
+def _flat(shown: dict[str, Any], lang: str) -> dict[str, Any]:
+    """``pond show`` as one field per line: the pond, its open cycle and growth, the latest
+    water readings (each with its date) and the last closed cycle (``last_cycle.*``)."""
+    from envtrack.output import number
+
+    flat = {key: shown[key] for key in ("pond", "site", "volume_m3", "system", "cycles_closed")}
+    cycle = shown["open_cycle"]
+    if cycle is None:
+        flat["open_cycle"] = None
+    else:
+        flat.update((key, value) for key, value in cycle.items() if key != "latest_sample")
+        sample = cycle["latest_sample"]
+        flat["sample_on"] = sample and sample["on"]
+        flat["sample_mean_g"] = sample and sample["mean_g"]
+        flat["biomass_kg"] = sample and sample["biomass_kg"]
+        flat["fcr_provisional"] = cycle["fcr_provisional"]
+    for name, reading in shown["water"].items():
+        flat[f"water.{name}"] = f"{number(reading['value'], lang)} ({reading['on']})"
+    last = shown["last_closed_cycle"]
+    if last is not None:
+        flat.update((f"last_cycle.{key}", value) for key, value in last.items() if key != "cycle_id")
     return flat

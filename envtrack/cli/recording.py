@@ -64,7 +64,10 @@ def warn(obj: Context, warnings: list[dict[str, Any]]) -> None:
     from envtrack.output import terminal_text
 
     for warning in warnings:
-        message = label(f"cli.warning.{warning['warning']}", obj.lang).format(**warning)
+        said = dict(warning)
+        if "reading" in warning:  # a water reading: its name in the user's language
+            said["reading"] = label(f"reading.{warning['reading']}", obj.lang)
+        message = label(f"cli.warning.{warning['warning']}", obj.lang).format(**said)
         click.echo(terminal_text(f"{label('cli.warning', obj.lang)}: {message}"), err=True)
 
 

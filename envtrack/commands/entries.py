@@ -18,11 +18,12 @@ from envtrack.unit_of_work import UnitOfWork
 def entry_classes() -> tuple[type[Entry], ...]:
     """Every kind of entry. Imports the programmes' modules, which take tens of milliseconds
     to define their event classes: recording commands that need only one programme skip it."""
+    from domain.pond_readings import Sample, WaterTest
     from domain.ponds import Feeding, Harvest, Mortality, Stocking, WaterInflow
     from domain.sambo import BottleHandover, Exchange, SupplyReceipt
 
     return (WasteEntry, SupplyReceipt, Exchange, BottleHandover, Stocking, Feeding, WaterInflow,
-            Mortality, Harvest)
+            Mortality, Harvest, Sample, WaterTest)
 
 
 CANDIDATES = 5

@@ -1,5 +1,6 @@
 """MADULENI MANIS commands: add a pond, and record stocking, feed, wudu water, deaths and
-harvests (each an entry of its own, and a change to the pond's growing cycle)."""
+harvests (each an entry of its own, and a change to the pond's growing cycle), weighed samples
+and water tests (readings of the pond)."""
 
 from __future__ import annotations
 
@@ -60,6 +61,7 @@ class PondCommands(Commands):
         species: str,
         count: int,
         mean_g: float | None = None,
+        cost_rp: float | None = None,
         on: date | None = None,
         entry_id: UUID | None = None,
     ) -> UUID:
@@ -69,15 +71,30 @@ class PondCommands(Commands):
         return self._pond_entry(
             pond,
             entry_id,
-            lambda new_id, p: Stocking.record(new_id, p, species=species, fish=count, mean_g=mean_g, **stamp),
+            lambda new_id, p: Stocking.record(
+                new_id, p, species=species, fish=count, mean_g=mean_g, cost_rp=cost_rp, **stamp
+            ),
             stamp["on"],
         )
 
-    def feed_pond(self, pond: str, *, kg: float, on: date | None = None, entry_id: UUID | None = None) -> UUID:
+    def feed_pond(
+        self,
+        pond: str,
+        *,
+        kg: float,
+        cost_rp: float | None = None,
+        feed_type: str | None = None,
+        on: date | None = None,
+        entry_id: UUID | None = None,
+    ) -> UUID:
         from domain.ponds import Feeding
 
         stamp = self._stamp(on)
-        return self._pond_entry(pond, entry_id, lambda new_id, p: Feeding.record(new_id, p, kg=kg, **stamp), stamp["on"])
+        return self._pond_entry(
+            pond, entry_id,
+            lambda new_id, p: Feeding.record(new_id, p, kg=kg, cost_rp=cost_rp, feed_type=feed_type, **stamp),
+            stamp["on"],
+        )
 
     def water_pond(
         self, pond: str, *, liters: float, on: date | None = None, entry_id: UUID | None = None
@@ -90,13 +107,47 @@ class PondCommands(Commands):
         )
 
     def record_deaths(
-        self, pond: str, *, count: int, on: date | None = None, entry_id: UUID | None = None
+        self, pond: str, *, count: int, cause: str | None = None, on: date | None = None,
+        entry_id: UUID | None = None,
     ) -> UUID:
         from domain.ponds import Mortality
 
         stamp = self._stamp(on)
         return self._pond_entry(
-            pond, entry_id, lambda new_id, p: Mortality.record(new_id, p, fish=count, **stamp), stamp["on"]
+            pond, entry_id, lambda new_id, p: Mortality.record(new_id, p, fish=count, cause=cause, **stamp),
+            stamp["on"],
+        )
+
+    def sample_pond(
+        self, pond: str, *, count: int, kg: float, on: date | None = None, entry_id: UUID | None = None
+    ) -> UUID:
+        """A weighed sample of the open cycle's fish: ``count`` fish, ``kg`` together."""
+        from domain.pond_readings import Sample
+
+        stamp = self._stamp(on)
+        return self._pond_entry(
+            pond, entry_id, lambda new_id, p: Sample.record(new_id, p, fish=count, kg=kg, **stamp), stamp["on"]
+        )
+
+    def test_pond_water(
+        self,
+        pond: str,
+        *,
+        do: float | None = None,
+        ph: float | None = None,
+        temp_c: float | None = None,
+        ammonia: float | None = None,
+        on: date | None = None,
+        entry_id: UUID | None = None,
+    ) -> UUID:
+        """A water test: at least one of dissolved oxygen, pH, temperature and total ammonia."""
+        from domain.pond_readings import WaterTest
+
+        stamp = self._stamp(on)
+        return self._pond_entry(
+            pond, entry_id,
+            lambda new_id, p: WaterTest.record(new_id, p, do=do, ph=ph, temp_c=temp_c, ammonia=ammonia, **stamp),
+            stamp["on"],
         )
 
     def harvest_pond(

@@ -83,6 +83,10 @@ MADULENI_2024 = {
     "fcr": round(44 / 99.4, 2),
     "yield_kg_per_m3": round(109.5 / 6, 2),
     "harvest_kg_per_1000_l": round(1000 * 119.5 / 20000, 2),
+    # 0.1.0 recorded no costs: none counted, the margin is the sales alone
+    "seed_cost_rp": 0,
+    "feed_cost_rp": 0,
+    "margin_rp": 2310000,
 }
 
 
@@ -153,3 +157,33 @@ def test_old_store_exports_an_evidence_pack_that_verifies(old_store: str, tmp_pa
     assert manifest["indicators"]["waste"]["timbulan_kg"] == WASTE_2024["timbulan_kg"]
     verified = invoke(old_store, "evidence", "verify", str(out))
     assert verified.exit_code == 0, verified.stdout + verified.stderr
+
+
+def test_old_store_rebuilds_then_exports_and_verifies_a_pack_with_the_same_figures(old_store: str, tmp_path: Path):
+    """0.1.0's read models lack this release's pond columns: the first update refills them,
+    a rebuild gives the same, and a pack exported after it verifies against the old log."""
+    rebuilt = invoke(old_store, "projections", "rebuild")
+    assert rebuilt.exit_code == 0, rebuilt.stderr
+    report = indicators_2024(old_store)
+    assert_figures_of_2024(report)
+    out = tmp_path / "pack"
+    run = invoke(old_store, "evidence", "export", "--year", "2024", "--out", str(out))
+    assert run.exit_code == 0, run.stderr
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    for key, value in MADULENI_2024.items():
+        assert manifest["indicators"]["maduleni"][key] == value, key
+    verified = invoke(old_store, "evidence", "verify", str(out))
+    assert verified.exit_code == 0, verified.stdout + verified.stderr
+
+
+def test_old_ponds_take_samples_and_water_tests_through_their_0_1_0_snapshot(old_store: str):
+    """kolam-1 loads from 0.1.0's snapshot (upcast: no water tests, no samples); kolam-2's nila
+    cycle is still open: 500 + 50 stocked, the 50 voided, 40 harvested → 500 + 50 − 50 − 40 = 460
+    alive."""
+    tested = invoke(old_store, "pond", "quality", "kolam-1", "--do", "4.5", "--date", "2025-02-01")
+    assert tested.exit_code == 0, tested.stderr
+    refused = invoke(old_store, "pond", "sample", "kolam-2", "--count", "461", "--kg", "5", "--date", "2025-02-01")
+    assert refused.exit_code == 1 and "460 fish alive" in refused.stderr
+    sampled = invoke(old_store, "pond", "sample", "kolam-2", "--count", "30", "--kg", "6", "--date", "2025-02-01")
+    assert sampled.exit_code == 0, sampled.stderr
+    assert_figures_of_2024(indicators_2024(old_store))

@@ -92,6 +92,9 @@ MADULENI_2025 = {
     "fcr": 0.52,  # feed 5 + 20 + 30 = 55 / (harvest 110 − stocked 500 × 8 g = 4.0 kg) = 55 / 106 = 0.5188…
     "yield_kg_per_m3": 27.5,  # 110 kg / 4 m³ (kolam-1, once)
     "harvest_kg_per_1000_l": 20.0,  # 1000 · 110 / 5500
+    "seed_cost_rp": 0,  # no costs recorded in this city (tests/projections/test_pond_costs.py has them)
+    "feed_cost_rp": 0,
+    "margin_rp": 750_000,  # 750,000 − 0 − 0
 }
 
 
