@@ -24,6 +24,14 @@ LABELS: dict[str, dict[str, str]] = {
     "pack.row.seed_cost_rp": {"id": "Biaya benih (Rp)", "en": "Seed cost (Rp)"},
     "pack.row.feed_cost_rp": {"id": "Biaya pakan (Rp)", "en": "Feed cost (Rp)"},
     "pack.row.margin_rp": {"id": "Margin: penjualan − benih − pakan (Rp)", "en": "Margin: sales − seed − feed (Rp)"},
+    # -- the school's leaderboard ---------------------------------------------------------------
+    "col.pupil": {"id": "Siswa", "en": "Pupil"},
+    "col.class": {"id": "Kelas", "en": "Class"},
+    "col.pupils": {"id": "Siswa (orang)", "en": "Pupils"},
+    "col.exchanges": {"id": "Penukaran", "en": "Exchanges"},
+    "col.bottles": {"id": "Botol", "en": "Bottles"},
+    "col.bottles_kg": {"id": "Botol (kg)", "en": "Bottles (kg)"},
+    "col.items": {"id": "Alat tulis (buah)", "en": "Items"},
     # -- columns and fields -------------------------------------------------------------------
     "col.ponds": {"id": "Kolam", "en": "Ponds"},
     "col.density_per_m3": {"id": "Kepadatan (ekor/m³)", "en": "Density (fish/m³)"},
