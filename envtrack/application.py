@@ -36,6 +36,7 @@ from envtrack.commands.waste import WasteCommands
 from envtrack.store import APPLICATION_NAME, Store
 from envtrack.unit_of_work import retrying
 from envtrack.pond_views import PondViews
+from envtrack.school_views import SchoolViews
 from envtrack.views import Views
 
 SNAPSHOT_INTERVALS = {"domain.sambo:SupplyLedger": 50, "domain.ponds:Pond": 50, "domain.sites:Site": 50}
@@ -57,7 +58,8 @@ class DateAsISO(Transcoding):
 
 
 class EnvTrack(
-    SiteCommands, SamboCommands, PondCommands, WasteCommands, EntryCommands, CityCommands, Views, CityViews, PondViews
+    SiteCommands, SamboCommands, PondCommands, WasteCommands, EntryCommands, CityCommands, Views, CityViews,
+    PondViews, SchoolViews,
 ):
     """The envtrack application: sites, SAMBO DIKARTU AS, MADULENI MANIS and waste."""
 

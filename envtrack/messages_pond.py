@@ -19,6 +19,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "none given: give at least one of --do, --ph, --temp-c and --ammonia",
         "id": "tidak ada: isi paling sedikit satu dari --do, --ph, --temp-c dan --ammonia",
     },
+    # -- SAMBO DIKARTU AS: leaderboards and receipts -------------------------------------------
+    "receipt_not_an_exchange": {
+        "en": "is an entry of kind {kind}: a receipt (nota) is printed only for an exchange",
+        "id": "adalah entri {kind}: nota hanya dicetak untuk penukaran botol",
+    },
+    "receipt_of_voided": {
+        "en": "is voided: a voided exchange gets no receipt (nota)",
+        "id": "sudah dibatalkan: penukaran yang dibatalkan tidak diberi nota",
+    },
+    "not_a_pdf": {"en": "must end in .pdf", "id": "harus berakhiran .pdf"},
 }
 
 DATA_WORDS: dict[str, dict[str, dict[str, str]]] = {

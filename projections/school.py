@@ -11,6 +11,7 @@ Rows are sorted by bottles, most first (ties by name). Rounding: kg to 3 decimal
 from __future__ import annotations
 
 from datetime import date
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from domain.errors import NotFound, WrongSiteKind
@@ -100,3 +101,39 @@ def leaderboard(
         rows.append(row)
     name = "pupil" if by == "pupil" else "class"
     return sorted(rows, key=lambda row: (-row["bottles"], _key(row[name])))
+
+
+def class_lists(
+    frames: Frames, site: str, start: date, end: date, classes: Sequence[str] = ()
+) -> list[tuple[str | None, list[dict[str, Any]]]]:
+    """The school's exchanges of the period by class (the classes given, else every class, in
+    the order first written; exchanges with no class last): (class as first written, rows of
+    ``date``, ``pupil``, ``bottles``, ``kg``, ``items`` [{item, qty}] and ``entry``, the entry
+    id's first 8 characters), each class's rows by date."""
+    check_school(frames, site)
+    every = _live(frames, site, end)
+    names = _first_written(every, "pupil", "pupil_key")
+    shown = _first_written(every, "pupil_class", "class_key")
+    data = exchanges_of(frames, site, start, end)
+    items = frames.exchange_items.sort_values(["position", "item"], kind="stable")
+    by_entry: dict[str, list[dict[str, Any]]] = {}
+    for entry, item, qty in zip(items["entry_id"], items["item"], items["qty"]):
+        by_entry.setdefault(entry, []).append({"item": item, "qty": int(qty)})
+    if classes:
+        wanted = [_key(name) for name in classes]
+    else:
+        order = list(dict.fromkeys(data["class_key"]))
+        wanted = [k for k in order if k] + [k for k in order if not k]
+    lists = []
+    for key in dict.fromkeys(wanted):
+        part = data[data["class_key"] == key].sort_values(["occurred_on", "position"], kind="stable")
+        rows = [
+            {"date": on, "pupil": names.get(pupil) if pupil else None, "bottles": int(bottles),
+             "kg": round(float(kg), 3), "items": by_entry.get(entry, []), "entry": str(entry)[:8]}
+            for on, pupil, bottles, kg, entry in zip(
+                part["occurred_on"], part["pupil_key"], part["bottles"], part["weight_kg"], part["entry_id"]
+            )
+        ]
+        label = shown.get(key) or (next((c.strip() for c in classes if _key(c) == key), None) if key else None)
+        lists.append((label, rows))
+    return lists

@@ -6,6 +6,8 @@ and refuses a site that is not a school.
 
 from __future__ import annotations
 
+import io
+from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -68,3 +70,66 @@ def pupils(
     rows = leaderboard(_frames(obj, first, last), site, first, last, school_class=school_class, by=by)
     columns = PUPIL_COLUMNS if by == "pupil" else CLASS_COLUMNS
     output_rows(obj, fmt, rows, columns, out=out, sheet=f"sambo-{by}")
+
+
+def _pdf_out(out: str) -> str:
+    from domain.errors import InvalidValue
+    from envtrack.cli.indicators import _writable
+
+    if not out.lower().endswith(".pdf"):
+        raise InvalidValue("--out", out, "not_a_pdf")
+    _writable(out)
+    return out
+
+
+def _write_pdf(out: str, draw: Callable[[io.BytesIO], object]) -> None:
+    """The PDF drawn into memory, then written whole into ``out`` (or not at all)."""
+    from envtrack.cli.recording import _write_out
+
+    buffer = io.BytesIO()
+    draw(buffer)
+    _write_out(out, buffer.getvalue())
+
+
+@sambo.command("receipt")
+@click.argument("entry", metavar="ENTRY")
+@click.option("--out", required=True, metavar="FILE.pdf", help="The PDF to write (A5, one page).")
+@click.pass_obj
+def receipt(obj: Context, entry: str, out: str) -> None:
+    """Print one exchange's receipt (nota): school, date, pupil, class, bottles, items,
+    operator and entry id, as a one-page A5 PDF in the operator's language."""
+    from envtrack import __version__
+    from envtrack.i18n import labels
+    from projections.schoolpapers import write_receipt
+
+    _pdf_out(out)
+    facts = obj.app(create=False).exchange_receipt(entry)
+    _write_pdf(out, lambda buffer: write_receipt(buffer, facts, labels(obj.lang), version=__version__))
+    click.echo(label("nota.written", obj.lang).format(path=out, pages=1), err=True)
+
+
+@sambo.command("receipts")
+@click.argument("site", metavar="SITE")
+@click.option("--class", "classes", metavar="CLASS", multiple=True,
+              help="A class (repeat for more; default: every class with exchanges in the period).")
+@click.option("--from", "start", metavar="YYYY-MM-DD", default=None, help="First day of the period.")
+@click.option("--to", "end", metavar="YYYY-MM-DD", default=None, help="Last day of the period.")
+@click.option("--out", required=True, metavar="FILE.pdf", help="The PDF to write (A4, a page per class).")
+@click.pass_obj
+def receipts(obj: Context, site: str, classes: tuple[str, ...], start: str | None, end: str | None, out: str) -> None:
+    """Print each class's exchanges of a period (default: this year so far), listed and
+    totalled, one A4 page per class, in the operator's language."""
+    from envtrack import __version__
+    from envtrack.i18n import labels
+    from projections.school import class_lists
+    from projections.schoolpapers import write_class_lists
+
+    _pdf_out(out)
+    first, last = _period(None, start, end)
+    frames = _frames(obj, first, last)
+    lists = class_lists(frames, site, first, last, classes)
+    school = str(frames.sites.loc[frames.sites["site"] == site, "name"].iloc[0])
+    pages: list[int] = []
+    _write_pdf(out, lambda buffer: pages.append(write_class_lists(
+        buffer, school, (first.isoformat(), last.isoformat()), lists, labels(obj.lang), version=__version__)))
+    click.echo(label("nota.written", obj.lang).format(path=out, pages=pages[0]), err=True)
