@@ -62,6 +62,36 @@ LABELS: dict[str, dict[str, str]] = {
     "nota.col.entry": {"id": "Entri", "en": "Entry"},
     "nota.total": {"id": "Jumlah — penukaran: {exchanges}", "en": "Total — exchanges: {exchanges}"},
     "nota.items_total": {"id": "alat tulis: {items}", "en": "items: {items}"},
+    # -- the school's Adiwiyata table (laporan-sekolah.pdf) -----------------------------------
+    "school.title": {"id": "Data Adiwiyata sekolah", "en": "School Adiwiyata data"},
+    "school.by_month": {"id": "Per bulan, {year}", "en": "Month by month, {year}"},
+    "school.compare": {"id": "{before} dan {year}", "en": "{before} beside {year}"},
+    "school.no_previous": {
+        "id": "Tahun {before} tidak punya data penukaran botol maupun sampah sekolah untuk dibandingkan.",
+        "en": "{before} has no bottle exchanges nor school waste to compare with.",
+    },
+    "school.waste": {"id": "Sampah sekolah menurut jenis dan tujuan", "en": "School waste by category and destination"},
+    "school.col.year": {"id": "Tahun", "en": "Year"},
+    "school.note": {
+        "id": "Pengurangan % = 100 × kg sampah sekolah ke guna-ulang, daur-ulang atau kompos / kg seluruh sampah "
+        "sekolah yang ditimbang (botol SAMBO dihitung di kolomnya sendiri). Entri yang dibatalkan tidak dihitung.",
+        "en": "Reduction % = 100 × kg of the school's waste to guna-ulang, daur-ulang or kompos / kg of all its "
+        "weighed waste (SAMBO bottles are counted in their own columns). Voided entries count nowhere.",
+    },
+    "school.col.month": {"id": "Bulan", "en": "Month"},
+    "school.col.exchanges": {"id": "Penukaran", "en": "Exchanges"},
+    "school.col.bottles": {"id": "Botol", "en": "Bottles"},
+    "school.col.bottles_kg": {"id": "Botol\n(kg)", "en": "Bottles\n(kg)"},
+    "school.col.items": {"id": "Alat\ntulis", "en": "Items"},
+    "school.col.pupils": {"id": "Siswa", "en": "Pupils"},
+    "school.col.waste_kg": {"id": "Sampah\n(kg)", "en": "Waste\n(kg)"},
+    "school.col.pengurangan_kg": {"id": "Pengurangan\n(kg)", "en": "Reduction\n(kg)"},
+    "school.col.pct_pengurangan": {"id": "Pengurangan\n(%)", "en": "Reduction\n(%)"},
+    "school.col.change": {"id": "Selisih", "en": "Change"},
+    "school.col.category": {"id": "Jenis", "en": "Category"},
+    "school.col.destination": {"id": "Tujuan", "en": "Destination"},
+    "school.written": {"id": "{path}: laporan-sekolah.pdf (halaman: {pages}), laporan-sekolah.csv, sampah-sekolah.csv",
+                       "en": "{path}: laporan-sekolah.pdf (pages: {pages}), laporan-sekolah.csv, sampah-sekolah.csv"},
     # -- columns and fields -------------------------------------------------------------------
     "col.ponds": {"id": "Kolam", "en": "Ponds"},
     "col.density_per_m3": {"id": "Kepadatan (ekor/m³)", "en": "Density (fish/m³)"},

@@ -133,3 +133,34 @@ def receipts(obj: Context, site: str, classes: tuple[str, ...], start: str | Non
     _write_pdf(out, lambda buffer: pages.append(write_class_lists(
         buffer, school, (first.isoformat(), last.isoformat()), lists, labels(obj.lang), version=__version__)))
     click.echo(label("nota.written", obj.lang).format(path=out, pages=pages[0]), err=True)
+
+
+@sambo.command("report")
+@click.argument("site", metavar="SITE")
+@click.option("--year", metavar="YYYY", required=True, help="The calendar year.")
+@click.option("--out", required=True, metavar="DIR", help="The folder to write laporan-sekolah.pdf and CSV into.")
+@click.pass_obj
+def report(obj: Context, site: str, year: str, out: str) -> None:
+    """Write the school's Adiwiyata data table for a year, beside the year before where it has
+    figures: laporan-sekolah.pdf (one or two pages), laporan-sekolah.csv (month by month) and
+    sampah-sekolah.csv (waste by category and destination)."""
+    from pathlib import Path
+
+    from domain.errors import InvalidValue
+    from envtrack import __version__
+    from envtrack.i18n import labels
+    from projections.schoolreport import school_report, write_school_report
+
+    first, last = _period(year, None, None)
+    folder = Path(out)
+    if folder.exists() and not folder.is_dir():
+        raise InvalidValue("--out", out, "a_file_not_a_directory")
+    frames = _frames(obj, date(first.year - 1, 1, 1), last)
+    figures = school_report(frames, site, first.year)
+    school = str(frames.sites.loc[frames.sites["site"] == site, "name"].iloc[0])
+    try:
+        written = write_school_report(folder, figures, school, labels(obj.lang), position=frames.position,
+                                      version=__version__)
+    except OSError as error:
+        raise InvalidValue("--out", out, "cannot_be_written", reason=error.strerror or str(error)) from None
+    click.echo(label("school.written", obj.lang).format(path=out, pages=written["pages"]), err=True)
