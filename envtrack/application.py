@@ -33,10 +33,10 @@ from envtrack.commands.ponds import PondCommands
 from envtrack.commands.sambo import SamboCommands
 from envtrack.commands.sites import SiteCommands
 from envtrack.commands.waste import WasteCommands
-from envtrack.store import APPLICATION_NAME, Store
-from envtrack.unit_of_work import retrying
 from envtrack.pond_views import PondViews
 from envtrack.school_views import SchoolViews
+from envtrack.store import APPLICATION_NAME, Store
+from envtrack.unit_of_work import retrying
 from envtrack.views import Views
 
 SNAPSHOT_INTERVALS = {"domain.sambo:SupplyLedger": 50, "domain.ponds:Pond": 50, "domain.sites:Site": 50}
