@@ -50,7 +50,9 @@ def stock(
 ) -> None:
     """Stock fish: opens a growing cycle, or adds to the open one (same species only)."""
     print_entry(
-        obj.app().stock_pond(slug, species=species, count=count, mean_g=mean_g, cost_rp=cost_rp, on=parse_on(on))
+        obj.app().stock_pond(
+            slug, species=species, count=count, mean_g=mean_g, cost_rp=_number("cost_rp", cost_rp), on=parse_on(on)
+        )
     )
 
 
@@ -64,7 +66,7 @@ def stock(
 def feed(obj: Context, slug: str, kg: str, cost_rp: str | None, feed_type: str | None, on: str | None) -> None:
     """Record feed given to the open cycle; prints the entry id."""
     app = obj.app()
-    entry_id = app.feed_pond(slug, kg=kg, cost_rp=cost_rp, feed_type=feed_type, on=parse_on(on))
+    entry_id = app.feed_pond(slug, kg=kg, cost_rp=_number("cost_rp", cost_rp), feed_type=feed_type, on=parse_on(on))
     print_entry(entry_id)
     warn(obj, app.entry_warnings(entry_id))
 
@@ -99,7 +101,7 @@ def mortality(obj: Context, slug: str, count: str, cause: str | None, on: str | 
 def sample(obj: Context, slug: str, count: str, kg: str, on: str | None) -> None:
     """Record a weighed sample of the open cycle's fish (mean weight → biomass); prints the entry id."""
     app = obj.app()
-    entry_id = app.sample_pond(slug, count=count, kg=kg, on=parse_on(on))
+    entry_id = app.sample_pond(slug, count=_whole("count", count), kg=_number("kg", kg), on=parse_on(on))
     print_entry(entry_id)
     warn(obj, app.entry_warnings(entry_id))
 
@@ -118,7 +120,9 @@ def quality(
     """Record a water test (at least one reading); readings outside the species' norms are
     warned of on stderr. Prints the entry id."""
     app = obj.app()
-    entry_id = app.test_pond_water(slug, do=do, ph=ph, temp_c=temp_c, ammonia=ammonia, on=parse_on(on))
+    readings = {name: _number(name, text) for name, text in
+                (("do", do), ("ph", ph), ("temp_c", temp_c), ("ammonia", ammonia))}
+    entry_id = app.test_pond_water(slug, **readings, on=parse_on(on))
     print_entry(entry_id)
     warn(obj, app.entry_warnings(entry_id))
 
@@ -169,6 +173,29 @@ def show_(obj: Context, slug: str, fmt: str) -> None:
     """Show the pond and its open cycle: stocked, alive, fed, harvested, days in cycle."""
     shown = obj.app(create=False).show_pond(slug)
     output_fields(obj, fmt, _flat(shown, obj.lang), data=shown)
+
+
+def _number(field: str, text: str | None) -> float | None:
+    """A number as operators type it (``0,85`` or ``0.85``; section 13), refused naming
+    ``field`` when it is none; None when not given."""
+    from envtrack.parsing import Unreadable, number
+
+    if text is None:
+        return None
+    try:
+        return number(text, unreadable="not_a_number")
+    except Unreadable as error:
+        raise error.refusal(field, text) from None
+
+
+def _whole(field: str, text: str) -> int | float:
+    """A count as operators type it (``1.000`` is refused as ambiguous, ``1000`` is 1000)."""
+    from envtrack.parsing import Unreadable, whole_number
+
+    try:
+        return whole_number(text, unreadable="not_a_positive_whole_number")
+    except Unreadable as error:
+        raise error.refusal(field, text) from None
 
 
 def _flat(shown: dict[str, Any], lang: str) -> dict[str, Any]:
