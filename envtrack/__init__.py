@@ -9,7 +9,7 @@ from domain.errors import DomainError
 if TYPE_CHECKING:
     from envtrack.messages import Messages
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 
 class _Words:

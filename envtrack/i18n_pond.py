@@ -4,6 +4,15 @@
 from __future__ import annotations
 
 LABELS: dict[str, dict[str, str]] = {
+    # -- log summaries (envtrack/logview_pond.py) ---------------------------------------------
+    "log.cost": {"id": "biaya Rp {rp}", "en": "cost Rp {rp}"},
+    "log.sample": {"id": "sampel {count} ekor, {kg} kg (rata-rata {mean} g)", "en": "sample of {count} fish, {kg} kg (mean {mean} g)"},
+    "log.water_test": {"id": "uji air", "en": "water test"},
+    "log.do": {"id": "DO {value} mg/L", "en": "DO {value} mg/L"},
+    "log.ph": {"id": "pH {value}", "en": "pH {value}"},
+    "log.temp": {"id": "{value} °C", "en": "{value} °C"},
+    "log.ammonia": {"id": "amonia {value} mg/L", "en": "ammonia {value} mg/L"},
+    "log.reading_withdrawn": {"id": "bacaan {entry} ditarik", "en": "reading {entry} withdrawn"},
     # -- warnings after a pond record (stderr) ------------------------------------------------
     "cli.warning.water_low": {
         "id": "{reading} {value:g} di bawah {limit:g}, batas untuk {species}",

@@ -21,6 +21,7 @@ from uuid import UUID
 from domain.entries import Entry
 from envtrack.i18n import label
 from envtrack.logfilter import LogFilter
+from envtrack.logview_pond import SUMMARIES as POND_SUMMARIES
 from envtrack.output import cell
 
 PAGE_SIZE = 500
@@ -400,3 +401,4 @@ SUMMARIES: dict[str, Callable[[Any, str], str]] = {
         "waste", lang, category=e.category, kg=e.kg, destination=e.destination, source=e.source
     ),
 }
+SUMMARIES.update(POND_SUMMARIES)

@@ -9,6 +9,7 @@ searched and extracted from the file. Labels come in the operator's language.
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -62,8 +63,10 @@ def write_receipt(path: Path, receipt: Mapping[str, Any], labels: Mapping[str, s
         text = figure.text
         text(0.5, 0.94, labels["nota.title"], ha="center", size=16, weight="bold")
         text(0.5, 0.905, "SAMBO DIKARTU AS", ha="center", size=9, color="#455a64")
-        text(0.5, 0.875, receipt["school"], ha="center", size=10.5, wrap=True)
-        _rule(figure, 0.85)
+        school = textwrap.wrap(receipt["school"], 46) or [""]
+        text(0.5, 0.875, "\n".join(school[:2]), ha="center", va="top" if len(school) > 1 else "baseline",
+             size=10.5 if len(school) == 1 else 9, linespacing=1.15)
+        _rule(figure, 0.85 if len(school) == 1 else 0.835)
         fields = [
             (labels["nota.date"], receipt["occurred_on"]),
             (labels["nota.pupil"], receipt["pupil"] or labels["nota.unnamed"]),
@@ -72,7 +75,7 @@ def write_receipt(path: Path, receipt: Mapping[str, Any], labels: Mapping[str, s
             (labels["nota.weight"], number(receipt["weight_kg"], 3, labels)
              + (f" ({labels['nota.estimated']})" if receipt["weight_estimated"] else "")),
         ]
-        y = 0.81
+        y = 0.81 if len(school) == 1 else 0.795
         for name, value in fields:
             text(LEFT, y, name, size=10, color="#455a64")
             text(0.42, y, str(value), size=10.5 if len(str(value)) <= 26 else 8)
@@ -82,13 +85,16 @@ def write_receipt(path: Path, receipt: Mapping[str, Any], labels: Mapping[str, s
         text(0.62, y - 0.01, labels["nota.qty"], size=10, weight="bold", ha="right")
         text(RIGHT, y - 0.01, labels["nota.rate"], size=10, weight="bold", ha="right")
         y -= 0.05
-        for item in receipt["items"] or [{"item": labels["nota.deposit"], "qty": None, "rate_bottles": None}]:
-            text(LEFT, y, item["item"], size=10.5)
+        items = receipt["items"] or [{"item": labels["nota.deposit"], "qty": None, "rate_bottles": None}]
+        step = min(0.035, (y - 0.3) / len(items))  # many items: closer lines, never into the signature
+        for item in items:
+            text(LEFT, y, _fit(item["item"], "item"), size=10.5 if step >= 0.03 else 8)
             if item["qty"] is not None:
-                text(0.62, y, number(item["qty"], 0, labels), size=10.5, ha="right")
-                text(RIGHT, y, labels["nota.rate_bottles"].format(bottles=item["rate_bottles"]), size=10.5,
+                size = 10.5 if step >= 0.03 else 8
+                text(0.62, y, number(item["qty"], 0, labels), size=size, ha="right")
+                text(RIGHT, y, labels["nota.rate_bottles"].format(bottles=item["rate_bottles"]), size=size,
                      ha="right")
-            y -= 0.035
+            y -= step
         _rule(figure, y + 0.01, 0.5)
         y -= 0.03
         text(LEFT, y, labels["nota.operator"], size=10, color="#455a64")
@@ -160,7 +166,7 @@ def write_class_lists(
     return pages
 
 
-WIDTHS = {"pupil": 22, "items": 24}
+WIDTHS = {"pupil": 22, "items": 24, "item": 28}
 """Characters a column holds before its text is cut short with an ellipsis."""
 
 

@@ -170,6 +170,7 @@ def test_old_store_rebuilds_then_exports_and_verifies_a_pack_with_the_same_figur
     run = invoke(old_store, "evidence", "export", "--year", "2024", "--out", str(out))
     assert run.exit_code == 0, run.stderr
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["envtrack_version"] == "0.2.0"  # the release that wrote the pack, not the store
     for key, value in MADULENI_2024.items():
         assert manifest["indicators"]["maduleni"][key] == value, key
     verified = invoke(old_store, "evidence", "verify", str(out))

@@ -111,3 +111,43 @@ def test_voiding_a_sample_and_a_water_test_takes_them_off_the_pond(lele):
     shown = json.loads(lele("pond", "show", "kolam-1", "--format", "json").stdout)
     assert shown["open_cycle"]["latest_sample"] is None
     assert shown["water"] == {}
+
+
+def test_the_log_summarises_samples_water_tests_costs_and_causes_in_both_languages(lele):
+    lele("pond", "feed", "kolam-1", "--kg", "10", "--cost-rp", "120000", "--feed-type", "pelet PF-1000",
+         "--date", "2025-01-10")
+    lele("pond", "mortality", "kolam-1", "--count", "3", "--cause", "DO rendah", "--date", "2025-01-11")
+    sample = lele("pond", "sample", "kolam-1", "--count", "30", "--kg", "1.5", "--date", "2025-01-21").entry_id
+    lele("pond", "quality", "kolam-1", "--do", "5", "--ph", "7.2", "--date", "2025-01-21")
+    lele("void", sample, "--reason", "timbangan salah")
+
+    def summaries(lang: str) -> dict[str, str]:
+        rows = json.loads(lele("log", "--format", "json", lang=lang).stdout)
+        return {row["event"]: row["summary"] for row in rows}
+
+    english = summaries("en")
+    assert english["Stocking.Recorded"] == "kolam-1: 1000 lele stocked, mean 8 g, cost Rp 250000"
+    assert english["Feeding.Recorded"] == "kolam-1: 10 kg feed (pelet PF-1000), cost Rp 120000"
+    assert english["Mortality.Recorded"] == "kolam-1: 3 fish died (DO rendah)"
+    assert english["Sample.Recorded"] == "kolam-1: sample of 30 fish, 1.5 kg (mean 50 g)"  # 1.5 kg / 30
+    assert english["WaterTest.Recorded"] == "kolam-1: water test: DO 5 mg/L, pH 7.2"
+    assert english["Pond.ReadingWithdrawn"] == f"reading {sample[:8]} withdrawn"
+    indonesian = summaries("id")
+    assert indonesian["Sample.Recorded"] == "kolam-1: sampel 30 ekor, 1.5 kg (rata-rata 50 g)"
+    assert indonesian["WaterTest.Recorded"] == "kolam-1: uji air: DO 5 mg/L, pH 7.2"
+    assert indonesian["Feeding.Recorded"] == "kolam-1: pakan 10 kg (pelet PF-1000), biaya Rp 120000"
+
+
+def test_readings_samples_and_costs_are_read_as_operators_type_them(lele):
+    # section 13: 0,85 and 0.85 alike; 1.500.000 groups thousands; 1.250 is ambiguous
+    lele("pond", "quality", "kolam-1", "--do", "0,85", "--ph", "7,2", "--temp-c", "-1,5", "--date", "2025-01-21")
+    lele("pond", "sample", "kolam-1", "--count", "30", "--kg", "1,5", "--date", "2025-01-21")
+    feed = lele("pond", "feed", "kolam-1", "--kg", "2", "--cost-rp", "1.500.000", "--date", "2025-01-21").entry_id
+    shown = json.loads(lele("pond", "show", "kolam-1", "--format", "json").stdout)
+    assert shown["water"]["do_mg_l"]["value"] == 0.85 and shown["water"]["temp_c"]["value"] == -1.5
+    assert shown["open_cycle"]["latest_sample"]["mean_g"] == 50.0  # 1.5 kg / 30 fish
+    rows = json.loads(lele("log", "--format", "json").stdout)
+    assert next(r["data"]["cost_rp"] for r in rows if r["event"] == "Feeding.Recorded" and r["entry_id"] == feed) == 1_500_000
+    ambiguous = lele("pond", "quality", "kolam-1", "--ammonia", "1.250")
+    assert_refused(ambiguous, "ammonia")
+    assert "1250" in ambiguous.stderr and "1.25" in ambiguous.stderr
