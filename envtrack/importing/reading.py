@@ -29,6 +29,11 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # the old binary .xls
 DELIMITERS = (";", ",", "\t")
 SAMPLE_LINES = 10
 """Lines read to tell the delimiter: the header row may follow a few title rows."""
+CELLS_PER_SHEET = 20_000_000
+"""Cells (empty ones included, as a sheet's rows span them) read from one sheet at most: a
+logbook of 1,000,000 rows of 20 columns. A sheet whose formatted but empty cells reach far
+beyond its data (a styled cell at XFD on every row) is refused at this bound instead of being
+read for minutes."""
 
 
 class UnreadableFile(Exception):
@@ -148,8 +153,15 @@ def _xlsx_sheets(source: IO[bytes], path: str) -> Iterator[Sheet]:
 
 
 def _xlsx_rows(worksheet: Any, path: str) -> Iterator[tuple[int, list[Any]]]:
+    budget = CELLS_PER_SHEET
     try:
         for number, cells in enumerate(worksheet.iter_rows(values_only=True), start=1):
+            budget -= len(cells)
+            if budget < 0:
+                raise UnreadableFile(
+                    f"{path}: sheet {worksheet.title}: more than {CELLS_PER_SHEET:,} cells by row {number:,}, "
+                    "most of them empty: delete the rows and columns beyond the data, or save the sheet as CSV"
+                )
             yield number, _trimmed(cells)
     except UnreadableFile:
         raise
@@ -159,6 +171,8 @@ def _xlsx_rows(worksheet: Any, path: str) -> Iterator[tuple[int, list[Any]]]:
 
 def _trimmed(cells: tuple[Any, ...]) -> list[Any]:
     """The row without its empty cells at the end."""
+    if cells.count(None) == len(cells):  # a blank row, however wide: counted in C
+        return []
     end = len(cells)
     while end and not filled(cells[end - 1]):
         end -= 1

@@ -281,7 +281,8 @@ class _Layout:
             if value is not None:
                 values[column.field] = value
         row = Row(sheet, number, self.kind, values, self.columns)
-        problems.extend(self._missing(row, failed))
+        if values or failed or not problems:  # a row of stray cells alone: only their problems
+            problems.extend(self._missing(row, failed))
         return row, problems
 
     def _missing(self, row: Row, failed: set[str]) -> Iterator[Problem]:

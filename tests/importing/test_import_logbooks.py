@@ -207,3 +207,17 @@ def test_every_wrong_value_of_a_row_is_reported_at_once(city, run, head, tmp_pat
         f"{tmp_path / 'x.csv'}: 1 rows skipped (1 above the header row, 0 blank, 0 JUMLAH/TOTAL/SUBTOTAL)",
         f"Error: {tmp_path / 'x.csv'}: 3 bad rows of 3; nothing written",
     ]
+
+
+def test_a_row_with_only_a_note_is_a_row_without_its_values(city, run, head, tmp_path):
+    rows = [["tanggal", "lokasi", "jenis", "berat_kg", "tujuan", "keterangan"], ["", "", "", "", "", "hujan, tidak ada setoran"]]
+    before = head()
+
+    result = run("import", str(write_csv(tmp_path / "x.csv", rows)))
+
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[:2] == [
+        "row 2, column A (tanggal): date '': must not be empty",
+        "row 2, column B (lokasi): site '': must not be empty",
+    ]
+    assert head() == before
