@@ -20,6 +20,10 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "{file}: {bad} rows refused as the store changed after they were checked; {written} rows "
         "were written before (import the file again to see the rest)",
     },
+    "import.ids_not_printed": {
+        "id": "baris sudah ditulis, tetapi id entrinya tidak dapat dicetak: {reason}",
+        "en": "the rows were written, but their entry ids could not be printed: {reason}",
+    },
     "import.stdout_failed": {
         "id": "keluaran tidak dapat ditulis ({reason})",
         "en": "the output cannot be written ({reason})",

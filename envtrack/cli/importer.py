@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import sys
 from typing import TYPE_CHECKING
 from uuid import UUID
@@ -60,8 +61,14 @@ def import_(obj: Context, file: str | None, kind: str | None, dry_run: bool, tem
     def progress(stage: str, done: int, total: int) -> None:
         click.echo(label(f"import.{stage}", obj.lang).format(done=done, total=total), err=True)
 
+    unprinted: list[str] = []  # why the ids could not be printed, once they could not
+
     def written(ids: list[UUID]) -> None:
-        _out(obj.lang, "".join(f"{entry_id}\n" for entry_id in ids))
+        if not unprinted:
+            try:
+                _out(obj.lang, "".join(f"{entry_id}\n" for entry_id in ids))
+            except click.ClickException as error:
+                unprinted.append(error.message)  # the rows are saved: the import carries on
 
     try:
         result = import_file(app, file, kind=kind, dry_run=dry_run, progress=progress, written=written)
@@ -85,6 +92,8 @@ def import_(obj: Context, file: str | None, kind: str | None, dry_run: bool, tem
         ),
         err=True,
     )
+    if unprinted:
+        raise click.ClickException(label("import.ids_not_printed", obj.lang).format(reason=unprinted[0]))
 
 
 def _out(lang: str, text: str) -> None:
@@ -93,7 +102,19 @@ def _out(lang: str, text: str) -> None:
         sys.stdout.write(text)
         sys.stdout.flush()
     except OSError as error:
+        _drop_stdout()
         raise click.ClickException(label("import.stdout_failed", lang).format(reason=error.strerror or error)) from None
+
+
+def _drop_stdout() -> None:
+    """Points stdout at the null device, so that what it still holds is not written again (and
+    refused again, with a traceback) when the interpreter exits."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    except (OSError, ValueError, AttributeError):  # no real file behind stdout (tests)
+        pass
 
 
 def _skipped(lang: str, file: str, counts: Counts) -> None:
