@@ -165,12 +165,7 @@ def _check_batch(
             checked.present += 1
             continue
         if row is not None:
-            problems.extend(check_values(work, row, today))
-            if not problems:
-                try:
-                    build_entry(app, work, row, today)  # checked, then dropped: rebuilt when written
-                except DomainError as error:
-                    problems.append(problem_of(row, error))
+            problems.extend(_row_problems(app, work, today, row, problems))
         checked.problems.add_row(problems)
         if row is not None and not problems:
             good.append(row)
@@ -178,6 +173,29 @@ def _check_batch(
     for aggregate in shared_aggregates(work):
         aggregate.collect_events()  # their state is what counts here; the events are made again
     return good
+
+
+def _row_problems(app: EnvTrack, work: UnitOfWork, today: Any, row: Row, found: list[Problem]) -> list[Problem]:
+    """What the domain refuses in a row (beyond the ``found`` problems of its cells): the row is
+    built, then dropped (it is built again when written); when it cannot be, or its cells had
+    problems already, each of its values is put to its rule on its own, so that every wrong
+    value is reported at once."""
+    if not found:
+        try:
+            build_entry(app, work, row, today)
+            return []
+        except DomainError as error:
+            refused = problem_of(row, error)
+    else:
+        refused = None
+    problems = check_values(work, row, today)
+    if refused is not None and not any(_same(refused, p) for p in problems):
+        problems.append(refused)
+    return problems
+
+
+def _same(one: Problem, other: Problem) -> bool:
+    return (one.reason.field, one.reason.code, one.column) == (other.reason.field, other.reason.code, other.column)
 
 
 def _dump(spool: IO[bytes], rows: list[Row]) -> None:
