@@ -47,6 +47,8 @@ from envtrack.unit_of_work import UnitOfWork, retrying
 
 PROGRESS_FROM_ROWS = 5_000
 """Files with at least this many rows report progress (about ten lines while writing)."""
+CHECKED_EVERY = 100_000
+"""While checking, progress is reported every this many rows (the total is not known yet)."""
 
 Progress = Callable[[str, int, int], None]
 """``progress(stage, done, total)``: stage is ``checked`` or ``written``."""
@@ -101,10 +103,10 @@ def import_file(
 ) -> ImportResult:
     """Imports a logbook; raises ``ImportRefused`` (nothing written) when any row is wrong."""
     with tempfile.TemporaryFile() as spool:
-        checked = check_file(app, path, kind, spool)
+        checked = check_file(app, path, kind, spool, progress)
         read = checked.counts.read
         report = progress if progress is not None and read >= PROGRESS_FROM_ROWS else None
-        if report:
+        if report and read % CHECKED_EVERY:
             report("checked", read, read)
         if checked.problems:
             raise ImportRefused(checked.problems, checked.counts)
@@ -115,7 +117,9 @@ def import_file(
         return ImportResult(read, writer.written, checked.present + writer.others, checked.counts)
 
 
-def check_file(app: EnvTrack, path: str, kind: str | None, spool: IO[bytes]) -> Checked:
+def check_file(
+    app: EnvTrack, path: str, kind: str | None, spool: IO[bytes], progress: Progress | None = None
+) -> Checked:
     """The first pass: every row read and checked; those to write pickled into ``spool`` in
     batches of ``BATCH_ROWS`` (only while no row is wrong)."""
     checked = Checked(Counts(), Problems())
@@ -124,10 +128,14 @@ def check_file(app: EnvTrack, path: str, kind: str | None, spool: IO[bytes]) -> 
     names = SiteNames(app, work)
     today = app.today()
     kept: list[Row] = []
+    reported = 0  # rows checked when progress was last reported
     with open_logbook(path) as sheets:
         for sheet in sheets:
             for batch in _batches(read_sheet(sheet, kind, checked.counts)):
                 kept.extend(_check_batch(app, work, today, batch, ids, names, checked))
+                if progress is not None and reported // CHECKED_EVERY < checked.counts.read // CHECKED_EVERY:
+                    reported = checked.counts.read // CHECKED_EVERY * CHECKED_EVERY
+                    progress("checked", reported, 0)
                 if checked.problems:
                     kept.clear()  # nothing will be written: nothing to keep
                 while len(kept) >= BATCH_ROWS:
