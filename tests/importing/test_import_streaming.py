@@ -211,3 +211,17 @@ def test_checking_reports_progress_as_it_goes(city, run, tmp_path, monkeypatch):
         "7000 rows checked",
         f"{tmp_path / 'x.csv'}: 7000 rows read, 7000 would be written, 0 already present (dry run: nothing written)",
     ]
+
+
+def test_a_byte_that_is_not_utf8_late_in_the_file_is_refused_at_its_place(city, run, head, tmp_path, small_batches):
+    text = "".join(";".join(row) + "\n" for row in waste_rows(5))
+    logbook = tmp_path / "x.csv"
+    logbook.write_bytes(text.encode() + b"2025-04-09;rw-03-kranggan;kaca;1;tps \xe9\n")
+    before = head()
+
+    result = run("import", str(logbook))
+
+    assert result.exit_code == 1
+    # the bad byte: after the 6 lines of the first text, and the 37 bytes before it on its line
+    assert result.stderr == f"Error: {logbook}: not UTF-8 text (byte {len(text.encode()) + 37 + 1}); save it as 'CSV UTF-8'\n"
+    assert head() == before
