@@ -47,6 +47,8 @@ from envtrack.unit_of_work import UnitOfWork, retrying
 
 PROGRESS_FROM_ROWS = 5_000
 """Files with at least this many rows report progress (about ten lines while writing)."""
+CHECKED_EVERY = 100_000
+"""While checking, progress is reported every this many rows (the total is not known yet)."""
 
 Progress = Callable[[str, int, int], None]
 """``progress(stage, done, total)``: stage is ``checked`` or ``written``."""
@@ -101,10 +103,10 @@ def import_file(
 ) -> ImportResult:
     """Imports a logbook; raises ``ImportRefused`` (nothing written) when any row is wrong."""
     with tempfile.TemporaryFile() as spool:
-        checked = check_file(app, path, kind, spool)
+        checked = check_file(app, path, kind, spool, progress)
         read = checked.counts.read
         report = progress if progress is not None and read >= PROGRESS_FROM_ROWS else None
-        if report:
+        if report and read % CHECKED_EVERY:
             report("checked", read, read)
         if checked.problems:
             raise ImportRefused(checked.problems, checked.counts)
@@ -115,7 +117,9 @@ def import_file(
         return ImportResult(read, writer.written, checked.present + writer.others, checked.counts)
 
 
-def check_file(app: EnvTrack, path: str, kind: str | None, spool: IO[bytes]) -> Checked:
+def check_file(
+    app: EnvTrack, path: str, kind: str | None, spool: IO[bytes], progress: Progress | None = None
+) -> Checked:
     """The first pass: every row read and checked; those to write pickled into ``spool`` in
     batches of ``BATCH_ROWS`` (only while no row is wrong)."""
     checked = Checked(Counts(), Problems())
@@ -124,10 +128,14 @@ def check_file(app: EnvTrack, path: str, kind: str | None, spool: IO[bytes]) -> 
     names = SiteNames(app, work)
     today = app.today()
     kept: list[Row] = []
+    reported = 0  # rows checked when progress was last reported
     with open_logbook(path) as sheets:
         for sheet in sheets:
             for batch in _batches(read_sheet(sheet, kind, checked.counts)):
                 kept.extend(_check_batch(app, work, today, batch, ids, names, checked))
+                if progress is not None and reported // CHECKED_EVERY < checked.counts.read // CHECKED_EVERY:
+                    reported = checked.counts.read // CHECKED_EVERY * CHECKED_EVERY
+                    progress("checked", reported, 0)
                 if checked.problems:
                     kept.clear()  # nothing will be written: nothing to keep
                 while len(kept) >= BATCH_ROWS:
@@ -165,12 +173,7 @@ def _check_batch(
             checked.present += 1
             continue
         if row is not None:
-            problems.extend(check_values(work, row, today))
-            if not problems:
-                try:
-                    build_entry(app, work, row, today)  # checked, then dropped: rebuilt when written
-                except DomainError as error:
-                    problems.append(problem_of(row, error))
+            problems.extend(_row_problems(app, work, today, row, problems))
         checked.problems.add_row(problems)
         if row is not None and not problems:
             good.append(row)
@@ -178,6 +181,29 @@ def _check_batch(
     for aggregate in shared_aggregates(work):
         aggregate.collect_events()  # their state is what counts here; the events are made again
     return good
+
+
+def _row_problems(app: EnvTrack, work: UnitOfWork, today: Any, row: Row, found: list[Problem]) -> list[Problem]:
+    """What the domain refuses in a row (beyond the ``found`` problems of its cells): the row is
+    built, then dropped (it is built again when written); when it cannot be, or its cells had
+    problems already, each of its values is put to its rule on its own, so that every wrong
+    value is reported at once."""
+    if not found:
+        try:
+            build_entry(app, work, row, today)
+            return []
+        except DomainError as error:
+            refused = problem_of(row, error)
+    else:
+        refused = None
+    problems = check_values(work, row, today)
+    if refused is not None and not any(_same(refused, p) for p in problems):
+        problems.append(refused)
+    return problems
+
+
+def _same(one: Problem, other: Problem) -> bool:
+    return (one.reason.field, one.reason.code, one.column) == (other.reason.field, other.reason.code, other.column)
 
 
 def _dump(spool: IO[bytes], rows: list[Row]) -> None:

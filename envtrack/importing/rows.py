@@ -40,6 +40,10 @@ HEADER_WITHIN = 10
 PROBLEMS_SHOWN = 100
 """Problems reported one by one; the rest are counted."""
 
+MEMO_TEXTS = 50_000
+"""Distinct texts of a column remembered with their values (a logbook repeats its dates, sites
+and words); past this many the column starts again."""
+
 _TOTAL = re.compile(r"(?:^|\x1f)\s*(?:jumlah|sub[\s_-]?total|total)\s*:?\s*(?:\x1f|$)", re.IGNORECASE)
 
 
@@ -277,6 +281,8 @@ class _Layout:
                 failed.add(column.field)
                 continue
             if known is not None and cell.__class__ is str:
+                if len(known) >= MEMO_TEXTS:  # many distinct texts (weights): keep memory bounded
+                    known.clear()
                 known[cell] = value
             if value is not None:
                 values[column.field] = value

@@ -221,3 +221,26 @@ def test_a_row_with_only_a_note_is_a_row_without_its_values(city, run, head, tmp
         "row 2, column B (lokasi): site '': must not be empty",
     ]
     assert head() == before
+
+
+def test_rows_of_a_closed_site_are_accepted_before_its_closure_and_refused_from_it(city, run, head, tmp_path):
+    closed = run("site", "close", "rw-03-kranggan", "--reason", "digabung", "--date", "2025-06-15")
+    assert closed.exit_code == 0, closed.stderr
+    rows = [
+        ["tanggal", "lokasi", "jenis", "berat_kg", "tujuan"],
+        ["14/06/2025", "RW 03 Kranggan", "plastik", "2", "tps"],
+        ["15/06/2025", "RW 03 Kranggan", "plastik", "2", "tps"],
+    ]
+    before = head()
+
+    refused = run("import", str(write_csv(tmp_path / "x.csv", rows)))
+
+    assert refused.exit_code == 1
+    assert refused.stderr.splitlines()[0] == (
+        "row 3, column B (lokasi): site 'rw-03-kranggan': is closed from 2025-06-15 (digabung): only records "
+        "dated before 2025-06-15 are accepted"
+    )
+    assert head() == before
+    accepted = run("import", str(write_csv(tmp_path / "y.csv", rows[:2])))
+    assert accepted.exit_code == 0, accepted.stderr
+    assert head() == before + 1

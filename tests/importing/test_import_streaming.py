@@ -195,3 +195,33 @@ def test_rows_the_store_no_longer_allows_are_refused_after_the_batches_written(c
     assert [str(p.reason) for p in refused.value.problems] == [
         "item 'pensil=1': only 0 in stock", "item 'pensil=1': only 0 in stock"
     ]
+
+
+def test_checking_reports_progress_as_it_goes(city, run, tmp_path, monkeypatch):
+    monkeypatch.setattr("envtrack.importing.CHECKED_EVERY", 2_000)  # 100,000 in use
+    rows = [HEADERS] + [[f"2025-04-{1 + n % 28:02d}", "rw-03-kranggan", "kaca", "1", "tps"] for n in range(7_000)]
+
+    result = run("import", str(write_csv(tmp_path / "x.csv", rows)), "--dry-run")
+
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.splitlines() == [
+        "2000 rows checked",
+        "4000 rows checked",
+        "6000 rows checked",
+        "7000 rows checked",
+        f"{tmp_path / 'x.csv'}: 7000 rows read, 7000 would be written, 0 already present (dry run: nothing written)",
+    ]
+
+
+def test_a_byte_that_is_not_utf8_late_in_the_file_is_refused_at_its_place(city, run, head, tmp_path, small_batches):
+    text = "".join(";".join(row) + "\n" for row in waste_rows(5))
+    logbook = tmp_path / "x.csv"
+    logbook.write_bytes(text.encode() + b"2025-04-09;rw-03-kranggan;kaca;1;tps \xe9\n")
+    before = head()
+
+    result = run("import", str(logbook))
+
+    assert result.exit_code == 1
+    # the bad byte: after the 6 lines of the first text, and the 37 bytes before it on its line
+    assert result.stderr == f"Error: {logbook}: not UTF-8 text (byte {len(text.encode()) + 37 + 1}); save it as 'CSV UTF-8'\n"
+    assert head() == before
