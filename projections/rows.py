@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import json.scanner
+import math
 from collections.abc import Callable, Iterable
 from typing import Any, NamedTuple
 
@@ -155,6 +156,65 @@ COLUMNS: dict[str, dict[str, int]] = {
 """table -> column -> its index in a row (rows are lists in the column order of ``TABLES``)."""
 
 
+_NUMBERS = (int, float)
+_REQUIRED = {("waste", "kg"), ("exchanges", "weight_kg"), ("handovers", "weight_kg"), ("ponds", "volume_m3")}
+_CHECKED: dict[str, list[tuple[int, str, tuple[type, ...], bool]]] = {
+    table: [
+        (index, column, _NUMBERS if kind == "float" else (int,) if kind in ("int", "int?") else (str,),
+         kind == "int" or (table, column) in _REQUIRED)
+        for index, (column, kind) in enumerate(spec)
+        if kind != "bool" and not (kind == "str" and column not in ("site", "occurred_on", key))
+    ]
+    for table, (key, spec) in TABLES.items()
+}
+"""table -> the columns whose type a row is checked for: numbers (whole numbers where the
+column holds counts; None where the column may be empty) and the texts reports group by."""
+
+
+def _check(table: str, column: str, value: Any, types: tuple[type, ...], required: bool) -> None:
+    if value is None:
+        if required or types == (str,):
+            raise KeyError(column)
+        return
+    if value.__class__ not in types or (value.__class__ is float and not math.isfinite(value)):
+        raise TypeError(f"{column} = {value!r}"[:120])
+
+
+def _fast_check(table: str) -> Callable[[list[Any]], bool]:
+    """One expression per table that is true when every checked value of a row is of its type
+    (and finite): the common case costs one call, the details come only for a row that fails."""
+    tests = ["True"]
+    for index, _column, types, required in _CHECKED[table]:
+        value = f"r[{index}]"
+        if types == (str,):
+            tests.append(f"{value}.__class__ is str")
+            continue
+        allowed = " or ".join(f"{value}.__class__ is {t.__name__}" for t in types)
+        finite = f" and {value} - {value} == 0" if float in types else ""
+        test = f"(({allowed}){finite})"
+        tests.append(test if required else f"({value} is None or {test})")
+    return eval(f"lambda r: {' and '.join(tests)}")  # noqa: S307 - built from TABLES only
+
+
+_FAST = {table: _fast_check(table) for table in TABLES}
+
+
+def check_row(table: str, row: list[Any]) -> None:
+    """Raises (naming the column) when a value is not of its column's type: an event of the
+    right kind with a field of the wrong shape never reaches the tables."""
+    if _FAST[table](row):
+        return
+    for index, column, types, required in _CHECKED[table]:
+        _check(table, column, row[index], types, required)
+
+
+def check_values(table: str, values: dict[str, Any]) -> None:
+    """``check_row`` for the columns an update changes."""
+    for index, column, types, required in _CHECKED[table]:
+        if column in values:
+            _check(table, column, values[column], types, required)
+
+
 class Batch:
     """Rows to insert and updates to make, in log order, for one page (or a whole replay).
 
@@ -169,7 +229,13 @@ class Batch:
         self.unreadable: list[UnreadableEvent] = []
         """Events held aside because they cannot be read (see ``map_rows``), in log order."""
 
+    def insert(self, table: str, key: Any, row: list[Any]) -> None:
+        """A new row, once its values are of its columns' types (``check_row``)."""
+        check_row(table, row)
+        self.inserts[table][key] = row
+
     def update(self, table: str, key: str, values: dict[str, Any]) -> None:
+        check_values(table, values)
         row = self.inserts[table].get(key)
         if row is not None:
             index = COLUMNS[table]
@@ -215,10 +281,10 @@ def _plain(value: Any) -> Any:
 
 
 def _site_registered(batch: Batch, key: str, position: int, s: dict[str, Any]) -> None:
-    batch.inserts["sites"][key] = [
+    batch.insert("sites", key, [
         key, position, s["slug"], s["kind"], s["name"], s["kelurahan"], s["kecamatan"],
         s["population"], s["occurred_on"]["_data_"], False, s.get("lat"), s.get("lng"), None,
-    ]
+    ])
 
 
 def _site_updated(batch: Batch, key: str, position: int, s: dict[str, Any]) -> None:
@@ -231,14 +297,14 @@ def _site_closed(batch: Batch, key: str, position: int, s: dict[str, Any]) -> No
 
 
 def _pond_added(batch: Batch, key: str, position: int, s: dict[str, Any]) -> None:
-    batch.inserts["ponds"][key] = [key, position, s["slug"], s["site"], s["volume_m3"], s["system"]]
+    batch.insert("ponds", key, [key, position, s["slug"], s["site"], s["volume_m3"], s["system"]])
 
 
 def _waste_recorded(batch: Batch, key: str, position: int, s: dict[str, Any]) -> None:
-    batch.inserts["waste"][key] = [
+    batch.insert("waste", key, [
         key, position, s["site"], s["category"], s["kg"], s["destination"], s["source"],
         s["occurred_on"]["_data_"], False,
-    ]
+    ])
 
 
 def _waste_corrected(batch: Batch, key: str, position: int, s: dict[str, Any]) -> None:
@@ -252,32 +318,34 @@ def _exchange_recorded(batch: Batch, key: str, position: int, s: dict[str, Any])
         s["pupil_class"], s["occurred_on"]["_data_"], False,
     ]
     issued = [((key, item), [key, position, item, qty]) for item, qty in s["items"].items()]
-    batch.inserts["exchanges"][key] = row
+    for _key, item_row in issued:
+        check_row("exchange_items", item_row)
+    batch.insert("exchanges", key, row)
     batch.inserts["exchange_items"].update(issued)
 
 
 def _receipt_recorded(batch: Batch, key: str, position: int, s: dict[str, Any]) -> None:
-    batch.inserts["receipts"][key] = [
+    batch.insert("receipts", key, [
         key, position, s["site"], s["item"], s["qty"], s["cost_rp"], s["occurred_on"]["_data_"], False,
-    ]
+    ])
 
 
 def _handover_recorded(batch: Batch, key: str, position: int, s: dict[str, Any]) -> None:
-    batch.inserts["handovers"][key] = [
+    batch.insert("handovers", key, [
         key, position, s["site"], s["weight_kg"], s["to"], s["buyer"], s["price_rp_per_kg"],
         s["occurred_on"]["_data_"], False,
-    ]
+    ])
 
 
 def _pond_record(record: str) -> Handler:
     def handler(batch: Batch, key: str, position: int, s: dict[str, Any]) -> None:
         cycle = s.get("cycle_id")
-        batch.inserts["pond_records"][key] = [
+        batch.insert("pond_records", key, [
             key, position, record, s["site"], s["pond"], None if cycle is None else cycle["_data_"],
             s.get("species"), s.get("count"), s.get("mean_g"), s.get("kg"), s.get("liters"),
             s.get("sold_kg"), s.get("price_rp_per_kg"), bool(s.get("final", False)),
             s.get("written_off", 0), s["occurred_on"]["_data_"], False,
-        ]
+        ])
 
     return handler
 
@@ -381,4 +449,4 @@ def why_unreadable(error: Exception) -> tuple[str, str]:
         return "unknown_topic", str(error)[:200]
     if isinstance(error, KeyError) and error.args:
         return "missing_field", str(error.args[0])[:200]
-    return "malformed", f"{type(error).__name__}: {error}"[:200]
+    return "malformed", (str(error) or type(error).__name__)[:200]

@@ -131,3 +131,30 @@ def test_evidence_verify_lists_each_unreadable_event_as_a_difference(poisoned, t
         "it is left out of every figure",
         f"the event at position 5 ({WASTE_RECORDED}) cannot be read: it lacks the field kg; it is left out of every figure",
     ]
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "reason", "detail"),
+    [
+        ("kg", "abc", "malformed", "kg = 'abc'"),
+        ("kg", None, "missing_field", "kg"),
+        ("kg", True, "malformed", "kg = True"),
+        ("kg", float("inf"), "malformed", "kg = inf"),
+        ("site", 7, "malformed", "site = 7"),
+    ],
+)
+def test_a_field_of_the_wrong_shape_is_held_aside_too(db, field, value, reason, detail):
+    """Values a pandas column or a sum cannot take (text for a number, a flag, infinity, a
+    number for a site) are held aside with the column named, before they reach a table."""
+    app = EnvTrack(resolve(db), operator="tester")
+    try:
+        app.add_site("bank", kind="waste-bank", name="Bank Sampah", on=date(2025, 1, 1))  # 1
+        app.record_waste("bank", category="plastik", kg=10, destination="daur-ulang", on=date(2025, 2, 1))  # 2
+        state = stored_state(db, 2)
+        state[field] = value
+        assert insert_raw(db, WASTE_RECORDED, json.dumps(state).encode()) == 3
+    finally:
+        app.close()
+    waste = _figures(db)["waste"]
+    assert waste["timbulan_kg"] == 10.0 and waste["pct_pengurangan"] == 100.0  # only the real 10 kg
+    assert [(e["position"], e["reason"], e["detail"]) for e in _unreadable(db)] == [(3, reason, detail)]
