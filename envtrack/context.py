@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from domain.errors import DomainError
+from domain.errors import DomainError, Refused
 from envtrack.store import Store, StoreError, driver_errors, resolve
 
 if TYPE_CHECKING:
@@ -55,7 +55,11 @@ def user_errors(ctx: click.Context, invoke: Callable[[], Any]) -> Any:
     from eventsourcing.persistence import PersistenceError
 
     try:
-        return invoke()
+        try:
+            return invoke()
+        except Exception as error:
+            _store_refusal(ctx, error)
+            raise
     except DomainError as error:
         # the root callback sets ``obj`` (and --lang) while ``invoke`` runs: read it afterwards;
         # the words are envtrack/messages.py's, in that language
@@ -73,6 +77,20 @@ def user_errors(ctx: click.Context, invoke: Callable[[], Any]) -> Any:
         cause = getattr(error, "orig", None) or error
         first_line = (str(cause).strip().splitlines() or [type(cause).__name__])[0]
         raise click.ClickException(_database_message(ctx, first_line)) from None
+
+
+def _store_refusal(ctx: click.Context, error: Exception) -> None:
+    """Raises the refusal that says what went wrong with the store, for a wait for a lock that
+    ran out of time and an event the library cannot decode; nothing for any other error."""
+    from eventsourcing.persistence import MapperDeserialisationError
+
+    store = getattr(ctx.find_root().obj, "__dict__", {}).get("store")  # only if resolved: never again here
+    if store is None or isinstance(error, (DomainError, click.ClickException)):
+        return
+    if store.is_lock_timeout(error):
+        raise Refused("db", store.display, "lock_timeout", seconds=store.lock_timeout) from None
+    if isinstance(error, MapperDeserialisationError):
+        raise Refused("db", store.display, "event_unreadable", error=str(error)[:300]) from None
 
 
 def _database_message(ctx: click.Context, message: str) -> str:

@@ -158,6 +158,13 @@ def run(app: Application[UUID], turns: Turns, command: Callable[[UnitOfWork], T]
     entries (a waste record) needs no turn. Without turns to be had, lost races are retried
     after a random pause."""
 
+    store = getattr(app, "store", None)
+
+    def is_race(error: Exception) -> bool:
+        """A wait for a lock that ran out of time is no lost race (unless the store says its
+        "busy" means both): trying again would only wait as long again."""
+        return store is None or store.retry_after_lock_timeout or not store.is_lock_timeout(error)
+
     def attempt(last: bool) -> T:
         work = UnitOfWork(app)
         result = command(work)
@@ -167,14 +174,14 @@ def run(app: Application[UUID], turns: Turns, command: Callable[[UnitOfWork], T]
             raise LoadAgain  # others changed those records meanwhile: load them again
         try:
             work.commit()
-        except LOST_RACES:
-            if waited is not None and not last:
+        except LOST_RACES as error:
+            if waited is not None and not last and is_race(error):
                 raise LoadAgain from None  # in the records' turn: no need to pause
             raise
         return result
 
     try:
-        return retrying(attempt, attempts=attempts)
+        return retrying(attempt, attempts=attempts, is_race=is_race)
     finally:
         turns.release()
 

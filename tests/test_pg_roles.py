@@ -75,6 +75,18 @@ def run_roles_sql(schema: str, operator: str, analyst: str) -> None:
             conn.execute(re.sub(r':"(\w+)"', lambda m: quoted[m.group(1)], statement))
 
 
+def documented_login(operator: str, login: str, idle: str | None = None) -> None:
+    """Makes an operator's login with the lines the file's header gives for one (``siti``), the
+    idle limit replaced by ``idle`` when given (a test cannot wait the documented 30 s)."""
+    lines = [line.removeprefix("--").strip() for line in ROLES_SQL.read_text().splitlines()
+             if re.match(r"--\s+(CREATE|ALTER) ROLE siti ", line)]
+    assert len(lines) == 2 and "idle_in_transaction_session_timeout = '30s'" in lines[1], lines
+    with _admin() as conn:
+        for line in lines:
+            line = line.replace("siti", f'"{login}"').replace("envtrack_operator", f'"{operator}"')
+            conn.execute(line.replace("'30s'", f"'{idle}'") if idle else line)
+
+
 @dataclass
 class Roles:
     schema: str
@@ -113,8 +125,7 @@ def roles() -> Iterator[Roles]:
         owner.close()
     try:
         run_roles_sql(schema, found.operator, found.analyst)
-        with _admin() as conn:
-            conn.execute(f'CREATE ROLE "{found.operator_login}" LOGIN IN ROLE "{found.operator}"')
+        documented_login(found.operator, found.operator_login)
         yield found
     finally:
         with _admin() as conn:

@@ -10,6 +10,7 @@ gives it; the read models open theirs through ``engine()``.
 
 from __future__ import annotations
 
+import os
 import sys
 import weakref
 import zlib
@@ -31,6 +32,8 @@ LogRow = tuple[int, UUID, int, str, bytes]
 """(position, originator_id, originator_version, topic, state): one stored event, undecoded."""
 
 TURN_WAIT_S = 60
+LOCK_TIMEOUT_SETTING = "ENVTRACK_LOCK_TIMEOUT"
+DEFAULT_LOCK_TIMEOUT_S = 30
 
 STORE_TABLE = "envtrack_store"
 """One row per fact about the store itself: ``store_id``."""
@@ -84,8 +87,25 @@ def driver_errors() -> tuple[type[Exception], ...]:
     )
 
 
+def lock_timeout_from_environment() -> int:
+    """``ENVTRACK_LOCK_TIMEOUT``: how many seconds any wait for a database lock may last (30
+    when unset), a whole number greater than 0."""
+    from domain.errors import InvalidValue
+
+    text = os.environ.get(LOCK_TIMEOUT_SETTING, "").strip()
+    if not text:
+        return DEFAULT_LOCK_TIMEOUT_S
+    if not (text.isascii() and text.isdigit()) or int(text) < 1:
+        raise InvalidValue(LOCK_TIMEOUT_SETTING, text, "not_seconds")
+    return int(text)
+
+
 class Store(ABC):
-    """Where the event log and the read models live: one subclass per backend."""
+    """Where the event log and the read models live: one subclass per backend.
+
+    Every wait for a lock (the insert lock, a read-model table, another writer of a SQLite
+    file) lasts at most ``lock_timeout`` seconds (``ENVTRACK_LOCK_TIMEOUT``), then fails with
+    an error that ``is_lock_timeout`` recognises."""
 
     backend: ClassVar[str]  # "sqlite" | "postgres"
     busy_errors: ClassVar[tuple[type[Exception], ...]] = ()
@@ -93,9 +113,13 @@ class Store(ABC):
     that retry without naming the driver."""
     param_marker: ClassVar[str]
     """How the read models' driver marks a parameter in SQL (``?`` or ``%s``)."""
+    retry_after_lock_timeout: ClassVar[bool] = False
+    """Whether a command that timed out waiting for a lock is retried as one that lost a race
+    (where the backend's "busy" error also means that)."""
 
     def __init__(self, display: str) -> None:
         self.display = display  # safe to print: never carries a password
+        self.lock_timeout = lock_timeout_from_environment()
         self._connection: Any = None
         self._close_connection: Callable[[], object] = lambda: None
         self._turns: Turns | None = None
@@ -130,6 +154,20 @@ class Store(ABC):
     def without_password(self, message: str) -> str:
         """``message`` with the store's password (if it has one) masked."""
         return message
+
+    def is_lock_timeout(self, error: BaseException) -> bool:
+        """Whether ``error`` (or what caused it) is a wait for a lock that ran out of time."""
+        seen = 0
+        found: BaseException | None = error
+        while found is not None and seen < 8:
+            if self._is_lock_timeout(found):
+                return True
+            found = getattr(found, "orig", None) or found.__cause__
+            seen += 1
+        return False
+
+    def _is_lock_timeout(self, error: BaseException) -> bool:
+        return False
 
     # -- the event log ---------------------------------------------------------------------------
 

@@ -20,7 +20,6 @@ from envtrack.store.base import (
     HELD_TABLE,
     STORE_ID,
     STORE_TABLE,
-    TURN_WAIT_S,
     Copy,
     Held,
     LogRow,
@@ -39,6 +38,8 @@ POSTGRES_SNAPSHOTS_TABLE = "envtrack_snapshots"
 POSTGRES_LOCK_FUNCTION = "envtrack_lock_events"  # see envtrack/store/postgres_recorder.py
 POSTGRES_TRACKING_TABLE = "envtrack_tracking"
 SYNC_TABLES = (POSTGRES_TRACKING_TABLE, STORE_TABLE, COPIED_TABLE, HELD_TABLE)
+LOCK_NOT_AVAILABLE = "55P03"
+"""PostgreSQL's lock_not_available: a wait for a lock ran past ``lock_timeout``."""
 DUPLICATE_OBJECT_STATES = {"42P07", "42710", "42723", "42P06"}
 """PostgreSQL's duplicate table, object, function and schema: what a losing CREATE raises."""
 
@@ -76,13 +77,21 @@ class PostgresStore(Store):
 
         try:
             return psycopg.connect(  # type: ignore[call-overload]
-                **self.psycopg_conninfo(), autocommit=True, options=f"-c lock_timeout={TURN_WAIT_S}s"
+                **self.psycopg_conninfo(), autocommit=True, options=self.session_options()
             )
         except psycopg.OperationalError as error:
             raise StoreError(f"cannot connect to {self.display}: {self.without_password(str(error))}") from None
 
     def without_password(self, message: str) -> str:
         return message.replace(self.password, "***") if self.password else message
+
+    def session_options(self) -> str:
+        """Settings of every session envtrack opens: no lock is waited for longer than
+        ``lock_timeout`` (turns included)."""
+        return f"-c lock_timeout={self.lock_timeout}s"
+
+    def _is_lock_timeout(self, error: BaseException) -> bool:
+        return getattr(error, "sqlstate", None) == LOCK_NOT_AVAILABLE
 
     def _table(self, name: str) -> sql.Identifier:
         from psycopg import sql
@@ -107,7 +116,7 @@ class PostgresStore(Store):
             "POSTGRES_USER": self.user,
             "POSTGRES_PASSWORD": self.password,
             "POSTGRES_CONNECT_TIMEOUT": "10",
-            "POSTGRES_LOCK_TIMEOUT": "30",
+            "POSTGRES_LOCK_TIMEOUT": str(self.lock_timeout),
             # One connection: a command runs in one thread and never needs two at once (a pool
             # allowed to grow opens a second while its first is still connecting).
             "POSTGRES_POOL_SIZE": "1",
@@ -299,7 +308,9 @@ class PostgresStore(Store):
     def engine(self) -> Engine:
         from sqlalchemy import create_engine
 
-        return create_engine(self.sqlalchemy_url(), pool_pre_ping=True)
+        return create_engine(
+            self.sqlalchemy_url(), pool_pre_ping=True, connect_args={"options": self.session_options()}
+        )
 
     @contextmanager
     def writing(self, engine: Engine) -> Iterator[Connection]:

@@ -20,19 +20,25 @@ only for PostgreSQL stores.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
 from typing import Any
 from uuid import uuid4
 
-from eventsourcing.persistence import StoredEvent
-from eventsourcing.postgres import PostgresDatastore, PostgresProcessRecorder
+from eventsourcing.persistence import InterfaceError, OperationalError, StoredEvent
+from eventsourcing.postgres import PostgresApplicationRecorder, PostgresDatastore, PostgresProcessRecorder
 from psycopg import Cursor
 from psycopg.rows import DictRow
 from psycopg.sql import SQL, Identifier
 
 from envtrack.store.base import COPIED_TABLE, HELD_TABLE, STORE_ID, STORE_TABLE, Copy, Held
+from envtrack.store.postgres import LOCK_NOT_AVAILABLE
 from envtrack.store.postgres import POSTGRES_LOCK_FUNCTION as LOCK_FUNCTION
 from envtrack.store.postgres import POSTGRES_TRACKING_TABLE
+
+
+RETRIES = 10
+RETRY_WAIT_S = 0.2
 
 
 class EventsRecorder(PostgresProcessRecorder):
@@ -86,6 +92,20 @@ class EventsRecorder(PostgresProcessRecorder):
             "INSERT INTO {} SELECT * FROM unnest(%s::bigint[], %s::text[], %s::bigint[], %s::text[])"
         ).format(copied)
         self.insert_held = SQL("INSERT INTO {} VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s)").format(held)
+
+    def insert_events(self, stored_events: Sequence[StoredEvent], **kwargs: Any) -> Sequence[int] | None:
+        """The library's insert, retried as the library retries it (a connection lost, a server
+        busy: up to 10 times, 0.2 s apart), except after a wait for the insert lock that ran past
+        ``lock_timeout``: another session holds it, and waiting ten times as long helps nobody."""
+        insert = PostgresApplicationRecorder.insert_events.__wrapped__  # without the library's retries
+        for attempt in range(RETRIES):
+            try:
+                return insert(self, stored_events, **kwargs)
+            except (InterfaceError, OperationalError) as error:
+                if attempt == RETRIES - 1 or getattr(error.__cause__, "sqlstate", None) == LOCK_NOT_AVAILABLE:
+                    raise
+                time.sleep(RETRY_WAIT_S)
+        raise AssertionError("unreachable")  # pragma: no cover
 
     def _insert_events(self, curs: Cursor[DictRow], stored_events: Sequence[StoredEvent], **kwargs: Any) -> None:
         super()._insert_events(curs, stored_events, **kwargs)  # the tracking record

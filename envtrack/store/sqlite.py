@@ -31,7 +31,6 @@ if TYPE_CHECKING:
     from sqlalchemy import Table
     from sqlalchemy.engine import Connection, Engine
 
-SQLITE_LOCK_TIMEOUT_S = 30
 SQLITE_EVENTS_TABLE = "stored_events"
 SQLITE_TRACKING_TABLE = "tracking"  # the library's name for it
 PAIRS_PER_QUERY = 400
@@ -44,13 +43,19 @@ class SQLiteStore(Store):
     busy_errors = (sqlite3.OperationalError,)
     """SQLite's "database is locked" while another process creates the tables."""
     param_marker = "?"
+    retry_after_lock_timeout = True  # SQLite is "locked" at once too, for a write that lost a race
 
     def __init__(self, path: str) -> None:
         super().__init__(display=path)
         self.sqlite_path = path
 
     def _connect(self) -> sqlite3.Connection:
-        return sqlite3.connect(f"file:{quote(self.sqlite_path)}?mode=ro", uri=True, timeout=SQLITE_LOCK_TIMEOUT_S)
+        return sqlite3.connect(f"file:{quote(self.sqlite_path)}?mode=ro", uri=True, timeout=self.lock_timeout)
+
+    def _is_lock_timeout(self, error: BaseException) -> bool:
+        """SQLite's "database is locked" (or a table of it): another connection kept the lock
+        for the whole of the busy timeout."""
+        return isinstance(error, sqlite3.OperationalError) and "is locked" in str(error)
 
     def _rows(self, query: str, params: Sequence[Any] = ()) -> list[Any]:
         return self.connection().execute(query, params).fetchall()
@@ -65,7 +70,7 @@ class SQLiteStore(Store):
         return {
             "PERSISTENCE_MODULE": "eventsourcing.sqlite",
             "SQLITE_DBNAME": self.sqlite_path,
-            "SQLITE_LOCK_TIMEOUT": str(SQLITE_LOCK_TIMEOUT_S),
+            "SQLITE_LOCK_TIMEOUT": str(self.lock_timeout),
             # Events with tracking records, copies and held events (envtrack/store/sqlite_recorder.py);
             # one tracking row per sync, so that recording them needs only INSERT.
             "APPLICATION_RECORDER_TOPIC": "envtrack.store.sqlite_recorder:EventsRecorder",
@@ -197,7 +202,7 @@ class SQLiteStore(Store):
         """
         from sqlalchemy import create_engine, event
 
-        engine = create_engine(self.sqlalchemy_url(), connect_args={"timeout": SQLITE_LOCK_TIMEOUT_S})
+        engine = create_engine(self.sqlalchemy_url(), connect_args={"timeout": self.lock_timeout})
 
         @event.listens_for(engine, "connect")
         def _connect(dbapi_connection: Any, _record: Any) -> None:

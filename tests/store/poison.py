@@ -11,15 +11,19 @@ from envtrack.store import resolve
 WASTE_RECORDED = "domain.waste:WasteEntry.Recorded"
 
 
-def insert_raw(db: str, topic: str, state: bytes, *, position: int | None = None) -> int:
-    """Inserts one stored event (a new aggregate, version 1); returns its position."""
+def insert_raw(
+    db: str, topic: str, state: bytes, *, position: int | None = None, originator: uuid.UUID | None = None,
+    version: int = 1,
+) -> int:
+    """Inserts one stored event (of a new aggregate, unless ``originator`` is given); returns
+    its position."""
     store = resolve(db)
-    originator = uuid.uuid4()
+    originator = originator or uuid.uuid4()
     if store.backend == "sqlite":
         import sqlite3
 
         with sqlite3.connect(store.sqlite_path) as conn:
-            columns, values = "originator_id, originator_version, topic, state", [originator.hex, 1, topic, state]
+            columns, values = "originator_id, originator_version, topic, state", [originator.hex, version, topic, state]
             if position is not None:
                 columns, values = f"rowid, {columns}", [position, *values]
             cursor = conn.execute(f"INSERT INTO stored_events ({columns}) VALUES ({', '.join('?' * len(values))})", values)
@@ -27,7 +31,7 @@ def insert_raw(db: str, topic: str, state: bytes, *, position: int | None = None
     import psycopg
 
     with psycopg.connect(**store.psycopg_conninfo(), autocommit=True) as conn:  # type: ignore[arg-type]
-        columns, values = "originator_id, originator_version, topic, state", [originator, 1, topic, state]
+        columns, values = "originator_id, originator_version, topic, state", [originator, version, topic, state]
         if position is not None:
             columns, values = f"notification_id, {columns}", [position, *values]
         row = conn.execute(

@@ -158,3 +158,22 @@ def test_a_field_of_the_wrong_shape_is_held_aside_too(db, field, value, reason, 
     waste = _figures(db)["waste"]
     assert waste["timbulan_kg"] == 10.0 and waste["pct_pengurangan"] == 100.0  # only the real 10 kg
     assert [(e["position"], e["reason"], e["detail"]) for e in _unreadable(db)] == [(3, reason, detail)]
+
+
+def test_a_command_on_a_record_whose_history_cannot_be_read_is_refused_naming_the_store(db):
+    from domain.sites import Site
+
+    app = EnvTrack(resolve(db), operator="tester")
+    try:
+        app.add_site("bank", kind="waste-bank", name="Bank Sampah", on=date(2025, 1, 1))
+    finally:
+        app.close()
+    insert_raw(db, "domain.sites:Site.Updated", GARBAGE, originator=Site.id_for("bank"), version=2)
+    for args in (("site", "update", "bank", "--name", "Bank Sampah Induk"),
+                 ("waste", "record", "bank", "--category", "kaca", "--kg", "1", "--destination", "tps")):
+        refused = invoke(db, *args)
+        assert refused.exit_code == 1, refused.stderr
+        assert refused.stdout == ""
+        assert refused.stderr.startswith(f"Error: db {resolve(db).display!r}: holds an event that cannot be read ("), refused.stderr
+        assert refused.stderr.rstrip().endswith("); nothing was written")
+    assert resolve(db).head_position() == 2  # the site and the garbage, nothing more

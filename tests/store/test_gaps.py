@@ -1,0 +1,56 @@
+"""A position the read models passed with no event there is looked at again at each update: an
+event put there later (a late commit, a restored row) reaches the read models without a rebuild.
+On SQLite and PostgreSQL, the event placed there by SQL as the store's owner."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from cli.support import invoke
+from envtrack.application import EnvTrack
+from envtrack.store import resolve
+from poison import WASTE_RECORDED, insert_raw, stored_state
+
+
+def _timbulan(db: str) -> float:
+    run = invoke(db, "indicators", "--year", "2025", "--format", "json")
+    assert run.exit_code == 0, run.stderr
+    return json.loads(run.stdout)["waste"]["timbulan_kg"]
+
+
+def _waste(db: str, kg: float) -> bytes:
+    return json.dumps({**stored_state(db, 2), "kg": kg}).encode()
+
+
+def test_an_event_put_in_a_gap_below_the_head_reaches_the_read_models_by_update(db):
+    app = EnvTrack(resolve(db), operator="tester")
+    try:
+        app.add_site("bank", kind="waste-bank", name="Bank Sampah", on=date(2025, 1, 1))  # 1
+        app.record_waste("bank", category="plastik", kg=10, destination="daur-ulang", on=date(2025, 2, 1))  # 2
+    finally:
+        app.close()
+    assert insert_raw(db, WASTE_RECORDED, _waste(db, 4.0), position=5) == 5  # 3 and 4 left empty
+    assert resolve(db).missing_positions(0, 5) == [(3, 4)]
+    assert invoke(db, "projections", "update").exit_code == 0
+    assert _timbulan(db) == 14.0  # 10 + 4
+    assert insert_raw(db, WASTE_RECORDED, _waste(db, 1.0), position=4) == 4  # filled late
+    updated = invoke(db, "projections", "update")
+    assert updated.exit_code == 0, updated.stderr
+    assert _timbulan(db) == 15.0  # 10 + 4 + 1
+    assert insert_raw(db, WASTE_RECORDED, _waste(db, 0.5), position=3) == 3  # the last of the gap
+    assert _timbulan(db) == 15.5  # indicators catch up the same way: 10 + 4 + 1 + 0.5
+    assert invoke(db, "projections", "update").stderr == "read models up to date at position 5 (0 events read)\n"
+    assert invoke(db, "projections", "rebuild").exit_code == 0
+    assert _timbulan(db) == 15.5  # a rebuild of the same log agrees
+    status = json.loads(invoke(db, "projections", "status", "--format", "json").stdout)
+    assert [row["lag"] for row in status] == [0, 0, 0, 0]
+
+
+def test_gaps_less_the_positions_found_and_split_at_a_page_end():
+    from projections.gaps import upto, watched, without
+
+    assert without([(3, 4), (7, 9)], [4, 8]) == [(3, 3), (7, 7), (9, 9)]
+    assert without([(3, 4)], [1, 3, 4]) == []
+    assert upto([(3, 4), (7, 9)], 8) == ([(3, 4), (7, 8)], [(9, 9)])
+    assert watched([(3, 4), (200_000, 200_001)], head=250_000) == [(200_000, 200_001)]  # 3..4: too old
