@@ -25,7 +25,7 @@ from eventsourcing.persistence import (
 )
 from eventsourcing.utils import get_topic
 
-from domain.errors import NotFound
+from domain.errors import NotFound, Refused
 from envtrack.city_views import CityViews
 from envtrack.commands.city import CityCommands
 from envtrack.commands.entries import EntryCommands
@@ -71,8 +71,10 @@ class EnvTrack(
         operator: str = "unknown",
         today: Callable[[], date] = date.today,
         new_id: Callable[[], UUID] = uuid4,
+        read_only: bool = False,
     ) -> None:
         self.store = store
+        self.read_only = read_only  # for queries: the store is opened without writing anything
         self.operator = operator
         self.today = today
         self.new_id = new_id
@@ -87,9 +89,9 @@ class EnvTrack(
         without CREATE rights (an operator's) can open a PostgreSQL store."""
 
         def attempt(last: bool) -> None:
-            env = self.store.event_store_env()
+            env = self.store.event_store_env(read_only=self.read_only)
             try:
-                if self.store.prepare():
+                if env.get("CREATE_TABLE") != "no" and self.store.prepare():
                     env["CREATE_TABLE"] = "no"
                 super(EnvTrack, self).__init__(env=env)
             except (*self.store.busy_errors, *OPENING_RACES) as error:
@@ -134,8 +136,13 @@ OPENING_RACES: tuple[type[Exception], ...] = (OperationalError, IntegrityError, 
 """What a process that lost the race to create a new store raises."""
 
 
-def open_app(store: Store, *, operator: str, create: bool, **kwargs: Any) -> EnvTrack:
-    """Opens the application; a read-only caller (``create=False``) never creates a store."""
+def open_app(store: Store, *, operator: str, create: bool, read_only: bool = False, **kwargs: Any) -> EnvTrack:
+    """Opens the application; a caller that must not create a store (``create=False``) is
+    refused one that does not exist, and one that only reads (``read_only``) opens it without
+    writing anything (read-only media included). A store that cannot be written is refused to
+    a caller that may create it: that caller is going to record."""
     if not create and not store.exists():
         raise NotFound("db", store.display, "no_store")
-    return EnvTrack(store, operator=operator, **kwargs)
+    if create and store.is_read_only():
+        raise Refused("db", store.display, "store_read_only")
+    return EnvTrack(store, operator=operator, read_only=read_only, **kwargs)

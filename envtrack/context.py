@@ -23,20 +23,22 @@ class Context:
     db: str
     operator: str
     lang: str = "id"
-    _apps: dict[bool, EnvTrack] = field(default_factory=dict, repr=False)
+    _apps: dict[tuple[bool, bool], EnvTrack] = field(default_factory=dict, repr=False)
 
     @cached_property
     def store(self) -> Store:
         """The store ``--db`` names, resolved once per command and shared by all it does."""
         return resolve(self.db)
 
-    def app(self, *, create: bool = True) -> EnvTrack:
-        """The application; ``create=False`` (read-only commands) refuses a missing store."""
+    def app(self, *, create: bool = True, read_only: bool = False) -> EnvTrack:
+        """The application; ``create=False`` refuses a missing store, ``read_only`` (commands
+        that only read: they imply ``create=False``) opens it without writing anything."""
         from envtrack.application import open_app
 
-        if create not in self._apps:
-            self._apps[create] = open_app(self.store, operator=self.operator, create=create)
-        return self._apps[create]
+        key = (create and not read_only, read_only)
+        if key not in self._apps:
+            self._apps[key] = open_app(self.store, operator=self.operator, create=key[0], read_only=read_only)
+        return self._apps[key]
 
     def close(self) -> None:
         for app in self._apps.values():

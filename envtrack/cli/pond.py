@@ -126,7 +126,7 @@ def list_(obj: Context, site: str | None, fmt: str) -> None:
 @click.pass_obj
 def show_(obj: Context, slug: str, fmt: str) -> None:
     """Show the pond and its open cycle: stocked, alive, fed, harvested, days in cycle."""
-    shown = obj.app(create=False).show_pond(slug)
+    shown = obj.app(read_only=True).show_pond(slug)
     output_fields(obj, fmt, _flat(shown), data=shown)
 
 

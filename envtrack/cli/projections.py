@@ -89,6 +89,17 @@ def status(obj: Context, fmt: str) -> None:
         output_rows(obj, fmt, shown, UNREADABLE_COLUMNS)
 
 
+def read_only_notice(obj: Context):
+    """What a report says on stderr when the store is read-only and its read models could not
+    be caught up (the figures then come from the log itself)."""
+
+    def notice(position: int, head: int) -> None:
+        text = label("store.read_only_replayed", obj.lang).format(db=obj.store.display, position=position, head=head)
+        click.echo(text, err=True)
+
+    return notice
+
+
 def unreadable_reason(reason: str, detail: str, lang: str) -> str:
     """Why an event held aside cannot be read, in ``lang``."""
     return label(f"store.reason.{reason}", lang).format(detail=detail)

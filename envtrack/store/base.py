@@ -177,8 +177,13 @@ class Store(ABC):
         """The events table, qualified as SQL needs it."""
 
     @abstractmethod
-    def event_store_env(self) -> dict[str, str]:
-        """Settings for the ``eventsourcing`` Application (passed as its ``env``)."""
+    def event_store_env(self, *, read_only: bool = False) -> dict[str, str]:
+        """Settings for the ``eventsourcing`` Application (passed as its ``env``); ``read_only``
+        for a command that only reads (it never creates, changes or locks anything)."""
+
+    def is_read_only(self) -> bool:
+        """Whether nothing can be written to the store (a read-only file, folder or disk)."""
+        return False
 
     @abstractmethod
     def exists(self) -> bool:
@@ -309,9 +314,9 @@ class Store(ABC):
         """The schema the read-model tables live in (None: the database's default)."""
 
     @abstractmethod
-    def engine(self) -> Engine:
+    def engine(self, *, read_only: bool = False) -> Engine:
         """A SQLAlchemy engine on the store's database, for the read models (its caller
-        disposes of it)."""
+        disposes of it); ``read_only`` to read them where the store cannot be written."""
 
     @abstractmethod
     def writing(self, engine: Engine) -> AbstractContextManager[Connection]:

@@ -107,7 +107,7 @@ class PostgresStore(Store):
     def events_table(self) -> str:
         return f"{self.schema or 'public'}.{POSTGRES_EVENTS_TABLE}"
 
-    def event_store_env(self) -> dict[str, str]:
+    def event_store_env(self, *, read_only: bool = False) -> dict[str, str]:
         env = {
             "PERSISTENCE_MODULE": "eventsourcing.postgres",
             "POSTGRES_DBNAME": self.dbname,
@@ -305,7 +305,7 @@ class PostgresStore(Store):
             auth = f"{quote(self.user)}:{quote(self.password)}"
         return f"postgresql+psycopg://{auth}@{self.host}:{self.port}/{self.dbname}"
 
-    def engine(self) -> Engine:
+    def engine(self, *, read_only: bool = False) -> Engine:
         from sqlalchemy import create_engine
 
         return create_engine(
