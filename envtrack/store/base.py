@@ -114,8 +114,8 @@ class Store(ABC):
     param_marker: ClassVar[str]
     """How the read models' driver marks a parameter in SQL (``?`` or ``%s``)."""
     retry_after_lock_timeout: ClassVar[bool] = False
-    """Whether a command that timed out waiting for a lock is retried as one that lost a race
-    (where the backend's "busy" error also means that)."""
+    """Whether the backend's lock-timeout error also means, when it comes back sooner than the
+    timeout, a race lost at once (then the command is retried)."""
 
     def __init__(self, display: str) -> None:
         self.display = display  # safe to print: never carries a password
