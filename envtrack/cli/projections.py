@@ -85,6 +85,7 @@ def status(obj: Context, fmt: str) -> None:
     if held and fmt == "table":  # JSON has them in each projection's "unreadable"
         held.sort(key=lambda event: event["position"])
         click.echo(label("store.unreadable_held", obj.lang).format(count=len(held)), err=True)
+        click.echo()  # a blank line between the two tables
         shown = [{**event, "unreadable": unreadable_reason(event["reason"], event["detail"], obj.lang)} for event in held]
         output_rows(obj, fmt, shown, UNREADABLE_COLUMNS)
 
