@@ -29,7 +29,8 @@ from domain.errors import Refused
 from envtrack.store import Store
 from projections import gaps as gap_ranges
 from projections.replay import Frames, replay_frames, to_frames
-from projections.rows import HANDLERS, PROJECTIONS, TABLES, TOPICS, Batch, UnreadableEvent, map_rows
+from projections.rows import HANDLERS, PROJECTIONS, TABLES, TOPICS, Batch, map_rows
+from projections.unreadable import UnreadableEvent
 from projections.tables import BUILDING, gaps_table, positions_table, read_model_tables, unreadable_table
 
 __all__ = ["Frames", "ReadModels", "replay_frames"]

@@ -16,14 +16,15 @@ import json
 import json.scanner
 import math
 from collections.abc import Callable, Iterable
-from typing import Any, NamedTuple
+from typing import Any
 
-from eventsourcing.utils import TopicError, get_topic
+from eventsourcing.utils import get_topic
 
 from domain.ponds import Feeding, Harvest, Mortality, Pond, Stocking, WaterInflow
 from domain.sambo import BottleHandover, Exchange, SupplyReceipt
 from domain.sites import Site
 from domain.waste import WasteEntry
+from projections.unreadable import UnreadableEvent, why_unreadable
 
 # table -> (key column, [(column, type)]); types: str, float, bool, int (never null) and
 # int? (a whole number that may be missing: a float column in frames).
@@ -253,19 +254,6 @@ class Batch:
         return sum(len(rows) for rows in self.inserts.values()) + len(self.updates)
 
 
-class UnreadableEvent(NamedTuple):
-    """A stored event the read models hold aside (a dead letter): its position and topic, why
-    it cannot be read (``undecodable``: its state is not JSON; ``missing_field``: a field the
-    projection needs is not there, ``detail`` names it; ``malformed``: a field of the wrong
-    shape), and the projection it belonged to."""
-
-    position: int
-    topic: str
-    reason: str
-    detail: str
-    projection: str
-
-
 Handler = Callable[[Batch, str, int, dict[str, Any]], None]
 
 
@@ -436,17 +424,3 @@ def map_rows(
             continue
         mapped += 1
     return mapped
-
-
-def why_unreadable(error: Exception) -> tuple[str, str]:
-    """(reason, detail) of an event that could not be mapped to rows (or decoded: the library's
-    own error says why in its cause)."""
-    while error.__cause__ is not None and isinstance(error.__cause__, Exception):
-        error = error.__cause__
-    if isinstance(error, (UnicodeDecodeError, StopIteration, json.JSONDecodeError)):
-        return "undecodable", type(error).__name__
-    if isinstance(error, TopicError):
-        return "unknown_topic", str(error)[:200]
-    if isinstance(error, KeyError) and error.args:
-        return "missing_field", str(error.args[0])[:200]
-    return "malformed", (str(error) or type(error).__name__)[:200]

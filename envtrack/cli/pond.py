@@ -116,7 +116,7 @@ def harvest(
 @click.pass_obj
 def list_(obj: Context, site: str | None, fmt: str) -> None:
     """List the ponds (of one site): site, volume, system and the open cycle's fish."""
-    ponds = obj.app(create=False).list_ponds(site=site)
+    ponds = obj.app(read_only=True).list_ponds(site=site)
     output_rows(obj, fmt, ponds, ["pond", "site", "volume_m3", "system", "species", "started_on", "alive"])
 
 

@@ -233,6 +233,14 @@ class Store(ABC):
     ) -> list[LogRow]:
         """At most ``limit`` stored events after ``after`` up to ``upto``, in log order."""
 
+    def page_start(self, stop: int, count: int) -> int | None:
+        """The lowest position of the ``count`` newest events at or below ``stop`` (None when
+        there is none): where a page read backwards from ``stop`` begins."""
+        return self._page_start(stop, count)
+
+    @abstractmethod
+    def _page_start(self, stop: int, count: int) -> int | None: ...
+
     @abstractmethod
     def missing_positions(self, after: int, upto: int) -> list[tuple[int, int]]:
         """The ranges ``(low, high)`` (inclusive) of positions after ``after`` up to ``upto``

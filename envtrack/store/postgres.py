@@ -186,6 +186,16 @@ class PostgresStore(Store):
         params: tuple = (after, upto, topics, limit) if topics else (after, upto, limit)
         return [(r[0], r[1], r[2], r[3], bytes(r[4])) for r in self._rows(query, params)]
 
+    def _page_start(self, stop: int, count: int) -> int | None:
+        from psycopg import sql
+
+        query = sql.SQL(
+            "SELECT MIN(notification_id) FROM (SELECT notification_id FROM {} WHERE notification_id <= %s "
+            "ORDER BY notification_id DESC LIMIT %s) AS page"
+        ).format(self._table(POSTGRES_EVENTS_TABLE))
+        value = self._rows(query, (stop, count))[0][0]
+        return None if value is None else int(value)
+
     def missing_positions(self, after: int, upto: int) -> list[tuple[int, int]]:
         from psycopg import sql
 

@@ -141,6 +141,11 @@ class SQLiteStore(Store):
         )
         return rows if raw_ids else [(r[0], UUID(r[1]), r[2], r[3], r[4]) for r in rows]
 
+    def _page_start(self, stop: int, count: int) -> int | None:
+        query = f"SELECT MIN(rowid) FROM (SELECT rowid FROM {SQLITE_EVENTS_TABLE} WHERE rowid <= ? ORDER BY rowid DESC LIMIT ?)"
+        value = self._rows(query, (stop, count))[0][0]
+        return None if value is None else int(value)
+
     def missing_positions(self, after: int, upto: int) -> list[tuple[int, int]]:
         rows = self._rows(
             "SELECT prev + 1, pos - 1 FROM (SELECT pos, LAG(pos, 1, ?) OVER (ORDER BY pos) AS prev FROM ("
