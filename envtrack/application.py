@@ -25,7 +25,7 @@ from eventsourcing.persistence import (
 )
 from eventsourcing.utils import get_topic
 
-from domain.errors import NotFound
+from domain.errors import NotFound, Refused
 from envtrack.city_views import CityViews
 from envtrack.commands.city import CityCommands
 from envtrack.commands.entries import EntryCommands
@@ -73,8 +73,10 @@ class EnvTrack(
         operator: str = "unknown",
         today: Callable[[], date] = date.today,
         new_id: Callable[[], UUID] = uuid4,
+        read_only: bool = False,
     ) -> None:
         self.store = store
+        self.read_only = read_only  # for queries: the store is opened without writing anything
         self.operator = operator
         self.today = today
         self.new_id = new_id
@@ -89,9 +91,9 @@ class EnvTrack(
         without CREATE rights (an operator's) can open a PostgreSQL store."""
 
         def attempt(last: bool) -> None:
-            env = self.store.event_store_env()
+            env = self.store.event_store_env(read_only=self.read_only)
             try:
-                if self.store.prepare():
+                if env.get("CREATE_TABLE") != "no" and self.store.prepare():
                     env["CREATE_TABLE"] = "no"
                 super(EnvTrack, self).__init__(env=env)
             except (*self.store.busy_errors, *OPENING_RACES) as error:
@@ -136,15 +138,22 @@ OPENING_RACES: tuple[type[Exception], ...] = (OperationalError, IntegrityError, 
 """What a process that lost the race to create a new store raises."""
 
 
-def open_app(store: Store, *, operator: str, create: bool | None, **kwargs: Any) -> EnvTrack:
-    """Opens the application. ``create=True`` may start a store; ``False`` (a read-only caller)
-    refuses one that is not there; ``None`` (a recording command) refuses where there is
-    certainly none, a check that opens no connection (``Store.is_absent``)."""
-    if create is False:
+def open_app(
+    store: Store, *, operator: str, create: bool | None, read_only: bool = False, **kwargs: Any
+) -> EnvTrack:
+    """Opens the application. ``create=True`` may start a store; ``False`` (or ``read_only``: a
+    command that only reads) refuses one that is not there; ``None`` (a recording command)
+    refuses where there is certainly none, a check that opens no connection
+    (``Store.is_absent``). A reader opens the store without writing anything (read-only media
+    included); a store that cannot be written is refused to every other caller: it is going to
+    record."""
+    if create is False or read_only:
         require_store(store)
     elif create is None and store.is_absent():
         raise NotFound("db", store.display, "no_store_here", path=store.location)
-    return EnvTrack(store, operator=operator, **kwargs)
+    if not read_only and create is not False and store.is_read_only():
+        raise Refused("db", store.display, "store_read_only")
+    return EnvTrack(store, operator=operator, read_only=read_only, **kwargs)
 
 
 def require_store(store: Store) -> None:

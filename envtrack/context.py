@@ -23,25 +23,27 @@ class Context:
     db: str
     operator: str
     lang: str = "id"
-    _apps: dict[bool | None, EnvTrack] = field(default_factory=dict, repr=False)
+    _apps: dict[tuple[bool | None, bool], EnvTrack] = field(default_factory=dict, repr=False)
 
     @cached_property
     def store(self) -> Store:
         """The store ``--db`` names, resolved once per command and shared by all it does."""
         return resolve(self.db)
 
-    def app(self, *, create: bool | None = None) -> EnvTrack:
+    def app(self, *, create: bool | None = None, read_only: bool = False) -> EnvTrack:
         """The application. ``create=True``: a command that may start a store (``init``, the
-        first ``site add``, ``demo``, ``sync pull``, ``bundle import``). ``False``: a read-only
-        command, refused when the store is not there. ``None`` (every other command, which
-        records): refused when there is certainly no store (no file), without asking the store
-        anything, so that a record opens no connection of the store's own. A refused command in
-        a wrong folder thus leaves no store file behind."""
+        first ``site add`` or ``city set``, ``demo``, ``sync pull``, ``bundle import``).
+        ``False``: refused when the store is not there. ``read_only``: a command that only
+        reads (implies ``False``), which opens the store without writing anything. ``None``
+        (every other command, which records): refused when there is certainly no store (no
+        file), without asking the store anything, so that a record opens no connection of the
+        store's own. A refused command in a wrong folder thus leaves no store file behind."""
         from envtrack.application import open_app
 
-        if create not in self._apps:
-            self._apps[create] = open_app(self.store, operator=self.operator, create=create)
-        return self._apps[create]
+        key = (False if read_only else create, read_only)
+        if key not in self._apps:
+            self._apps[key] = open_app(self.store, operator=self.operator, create=key[0], read_only=read_only)
+        return self._apps[key]
 
     def close(self) -> None:
         for app in self._apps.values():

@@ -78,7 +78,11 @@ def read(app: Any, *, keep: LogFilter | None = None, limit: int = 50) -> list[Lo
     page = max(PAGE_SIZE, limit) if keep.narrows else limit
     topics = keep.topics() or ()
     while stop > 0 and len(found) < limit:
-        start = max(1, stop - page + 1)
+        # where the page's events begin: positions far apart (a gap, one placed at 9·10¹⁸) are
+        # stepped over at once, never counted down one by one
+        start = app.store.page_start(stop, page)
+        if start is None:
+            break
         notifications = app.recorder.select_notifications(start, stop - start + 1, stop=stop, topics=topics)
         for notification in reversed(notifications):
             logged = _decoded(app, notification, origins, keep)
@@ -100,7 +104,7 @@ def _decoded(app: Any, notification: Any, origins: dict[UUID, Any], keep: LogFil
     """The stored event decoded, or marked unreadable (its state is not JSON, its topic names no
     event class): the log shows it as such and goes on. None for an event that fails the
     filters it can be judged by alone (its aggregate's first event is then never read)."""
-    from projections.rows import why_unreadable
+    from projections.unreadable import why_unreadable
 
     try:
         event = app.mapper.to_domain_event(notification)
@@ -146,7 +150,7 @@ def rows(events: list[LogEvent], lang: str = "id") -> list[dict[str, Any]]:
 def _row_or_unreadable(logged: LogEvent, lang: str) -> dict[str, Any]:
     """The event's row; an event that cannot be read, or lacks a field its summary shows, as
     an unreadable row."""
-    from projections.rows import why_unreadable
+    from projections.unreadable import why_unreadable
 
     if logged.unreadable is None:
         try:

@@ -15,6 +15,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "bukan bilangan bulat detik yang lebih dari 0 (mis. 30)",
         "en": "is not a whole number of seconds greater than 0 (e.g. 30)",
     },
+    "store_read_only": {
+        "id": "hanya-baca (berkas, folder atau disk hanya-baca): tidak ada yang dapat ditulis ke dalamnya",
+        "en": "is read-only (a read-only file, folder or disk): nothing can be written to it",
+    },
     "event_unreadable": {
         "id": "menyimpan kejadian yang tidak dapat dibaca ({error}); tidak ada yang ditulis",
         "en": "holds an event that cannot be read ({error}); nothing was written",

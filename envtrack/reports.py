@@ -33,15 +33,28 @@ def current_frames(
     progress: Callable[[int, int], None] | None = None,
     start: date | None = None,
     end: date | None = None,
+    read_only_notice: Callable[[int, int], None] | None = None,
 ) -> Frames:
     """The read models caught up with the log, as frames (``frames.position`` is the log
-    position they reflect); given a period, only the rows a report over it uses."""
+    position they reflect); given a period, only the rows a report over it uses.
+
+    A store that cannot be written (read-only media) serves its read models as they are when
+    they have reached the head of the log; else the frames are replayed from the log in memory,
+    the same figures at the head, after ``read_only_notice(position reached, head)``."""
     from projections.readmodels import ReadModels
+    from projections.replay import replay_frames
 
     require_store(store)
     with ReadModels(store) as read_models:
-        read_models.update(progress)
-        return read_models.frames(start, end)
+        if not read_models.read_only:
+            read_models.update(progress)
+            return read_models.frames(start, end)
+        reached, head = read_models.reached(), store.head_position()
+        if reached is not None and reached >= head:
+            return read_models.frames(start, end)
+    if read_only_notice is not None:
+        read_only_notice(reached or 0, head)
+    return replay_frames(store, head)
 
 
 def check_site(frames: Frames, site: str | None) -> None:
@@ -58,6 +71,7 @@ def indicator_report(
     targets: dict | None = None,
     progress: Callable[[int, int], None] | None = None,
     basis: str = "auto",
+    read_only_notice: Callable[[int, int], None] | None = None,
 ) -> tuple[int, dict[str, Any] | pd.DataFrame]:
     """Catches up, then computes: ``(as_of_position, summary dict or breakdown frame)`` on
     ``basis`` (``projections.basis.choose``: ``estimate`` for one site or without an estimate
@@ -66,7 +80,7 @@ def indicator_report(
 
     if by not in BY:
         raise InvalidValue("--by", by, "not_one_of", allowed=BY)
-    frames = current_frames(store, progress, start, end)
+    frames = current_frames(store, progress, start, end, read_only_notice)
     check_site(frames, site)
     if by == "total":
         return frames.position, indicators.summary(frames, start, end, site, targets, basis)

@@ -159,13 +159,18 @@ def run(app: Application[UUID], turns: Turns, command: Callable[[UnitOfWork], T]
     after a random pause."""
 
     store = getattr(app, "store", None)
+    started = [0.0]
 
     def is_race(error: Exception) -> bool:
-        """A wait for a lock that ran out of time is no lost race (unless the store says its
-        "busy" means both): trying again would only wait as long again."""
-        return store is None or store.retry_after_lock_timeout or not store.is_lock_timeout(error)
+        """A wait for a lock that ran out of time is no lost race: trying again would only wait
+        as long again. (Where the store's "busy" also means a race lost at once, one that came
+        back sooner than the lock timeout is one.)"""
+        if store is None or not store.is_lock_timeout(error):
+            return True
+        return store.retry_after_lock_timeout and time.monotonic() - started[0] < store.lock_timeout
 
     def attempt(last: bool) -> T:
+        started[0] = time.monotonic()
         work = UnitOfWork(app)
         result = command(work)
         changed = work.changed_records()

@@ -29,7 +29,8 @@ from domain.errors import Refused
 from envtrack.store import Store
 from projections import gaps as gap_ranges
 from projections.replay import Frames, replay_frames, to_frames
-from projections.rows import HANDLERS, PROJECTIONS, TABLES, TOPICS, Batch, UnreadableEvent, map_rows
+from projections.rows import HANDLERS, PROJECTIONS, TABLES, TOPICS, Batch, map_rows
+from projections.unreadable import UnreadableEvent
 from projections.tables import BUILDING, gaps_table, positions_table, read_model_tables, unreadable_table
 
 __all__ = ["Frames", "ReadModels", "replay_frames"]
@@ -59,7 +60,9 @@ class ReadModels:
     def __init__(self, store: Store, *, page_size: int = PAGE_SIZE) -> None:
         self.store = store
         self.page_size = page_size
-        self.engine = store.engine()
+        self.read_only = store.is_read_only()
+        """A store that cannot be written (read-only media): its read models are only read."""
+        self.engine = store.engine(read_only=self.read_only)
         schema = store.read_model_schema
         self.metadata = MetaData(schema=schema)
         self.positions = positions_table(self.metadata)
@@ -84,6 +87,7 @@ class ReadModels:
     def update(self, progress: Progress | None = None) -> int:
         """Catches every projection up with the log, one transaction per page of events, from
         the position it had reached. Returns the position now reached."""
+        self._refuse_if_read_only()
         with without_gc():
             return self._update(progress)
 
@@ -142,8 +146,13 @@ class ReadModels:
     def rebuild(self, progress: Progress | None = None) -> int:
         """Rebuilds every read model from position 0 into fresh tables, then swaps them in
         atomically and catches up with events recorded meanwhile. Returns the position."""
+        self._refuse_if_read_only()
         with without_gc():
             return self._rebuild(progress)
+
+    def _refuse_if_read_only(self) -> None:
+        if self.read_only:
+            raise Refused("db", self.store.display, "store_read_only")
 
     def _rebuild(self, progress: Progress | None) -> int:
         # Fresh index names each time: the last rebuild's tables went live with the old ones.
@@ -212,6 +221,13 @@ class ReadModels:
                             for event in held if event.projection == name]}
             for name, pos in positions.items()
         ]
+
+    def reached(self) -> int | None:
+        """The position every projection has reached (None before the first catch-up)."""
+        if not self._has(self.positions):
+            return None
+        positions = self._read_positions()
+        return min(positions.values()) if len(positions) == len(PROJECTIONS) else None
 
     def unreadable_events(self) -> list[UnreadableEvent]:
         """The events held aside because they cannot be read, in log order."""

@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from projections.rows import TABLES, TOPICS, Batch, UnreadableEvent, map_rows
+from projections.rows import TABLES, TOPICS, Batch, map_rows
+from projections.unreadable import UnreadableEvent
 
 if TYPE_CHECKING:
     from envtrack.store import Store

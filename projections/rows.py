@@ -15,9 +15,9 @@ from __future__ import annotations
 import json
 import json.scanner
 from collections.abc import Callable, Iterable
-from typing import Any, NamedTuple
+from typing import Any
 
-from eventsourcing.utils import TopicError, get_topic
+from eventsourcing.utils import get_topic
 
 from domain.city import City
 from domain.ponds import Feeding, Harvest, Mortality, Pond, Stocking, WaterInflow
@@ -25,6 +25,7 @@ from domain.sambo import BottleHandover, Exchange, SupplyReceipt
 from domain.sites import Site
 from domain.waste import WasteEntry
 from projections.schema import COLUMNS, PROJECTIONS, TABLES, check_row, check_values
+from projections.unreadable import UnreadableEvent, why_unreadable
 
 __all__ = ["COLUMNS", "HANDLERS", "PROJECTIONS", "TABLES", "TOPICS", "Batch", "UnreadableEvent", "map_rows"]
 
@@ -64,19 +65,6 @@ class Batch:
 
     def __len__(self) -> int:
         return sum(len(rows) for rows in self.inserts.values()) + len(self.updates)
-
-
-class UnreadableEvent(NamedTuple):
-    """A stored event the read models hold aside (a dead letter): its position and topic, why
-    it cannot be read (``undecodable``: its state is not JSON; ``missing_field``: a field the
-    projection needs is not there, ``detail`` names it; ``malformed``: a field of the wrong
-    shape), and the projection it belonged to."""
-
-    position: int
-    topic: str
-    reason: str
-    detail: str
-    projection: str
 
 
 Handler = Callable[[Batch, str, int, dict[str, Any]], None]
@@ -260,17 +248,3 @@ def map_rows(
             continue
         mapped += 1
     return mapped
-
-
-def why_unreadable(error: Exception) -> tuple[str, str]:
-    """(reason, detail) of an event that could not be mapped to rows (or decoded: the library's
-    own error says why in its cause)."""
-    while error.__cause__ is not None and isinstance(error.__cause__, Exception):
-        error = error.__cause__
-    if isinstance(error, (UnicodeDecodeError, StopIteration, json.JSONDecodeError)):
-        return "undecodable", type(error).__name__
-    if isinstance(error, TopicError):
-        return "unknown_topic", str(error)[:200]
-    if isinstance(error, KeyError) and error.args:
-        return "missing_field", str(error.args[0])[:200]
-    return "malformed", (str(error) or type(error).__name__)[:200]

@@ -110,7 +110,7 @@ def show(obj: Context, year: str | None, fmt: str) -> None:
         from domain.errors import InvalidValue
 
         raise InvalidValue("year", year, "not_a_year")
-    record = obj.app(create=False).show_city(the_year)
+    record = obj.app(read_only=True).show_city(the_year)
     if fmt == "json":
         output_rows(obj, fmt, [], [], data=record)
         return

@@ -87,7 +87,7 @@ def log(
     from domain.values import count, parse_date
     from envtrack import logview
 
-    events = obj.app(create=False).log(
+    events = obj.app(read_only=True).log(
         site=site,
         limit=count("limit", limit),
         start=None if start is None else parse_date("--from", start),

@@ -94,7 +94,9 @@ def export(obj: Context, year: int, site: str | None, out: Path, lang: str | Non
         raise InvalidValue("--out", str(out), "a_file_not_a_directory")
     key = None if sign is None else _load_key("--sign", sign, private=True)
     store = obj.store
-    frames = current_frames(store, start=start, end=end)  # refuses a missing store
+    from envtrack.cli.projections import read_only_notice
+
+    frames = current_frames(store, start=start, end=end, read_only_notice=read_only_notice(obj))  # refuses a missing store
     check_site(frames, site)
 
     from projections.evidence import SIGNATURE, PackRequest, export_pack

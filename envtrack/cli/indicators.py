@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from envtrack.cli.projections import ProgressPrinter
+from envtrack.cli.projections import ProgressPrinter, read_only_notice
 from envtrack.cli.recording import SHEET_FORMATS, format_option, output_rows
 from envtrack.context import Context
 from envtrack.i18n import label
@@ -102,7 +102,8 @@ def indicators(
     if out:
         _writable(out)
     position, result = indicator_report(
-        obj.store, first, last, site, by, targets, progress=ProgressPrinter(obj, "proj.updating"), basis=basis
+        obj.store, first, last, site, by, targets, progress=ProgressPrinter(obj, "proj.updating"), basis=basis,
+        read_only_notice=read_only_notice(obj),
     )
     _warn_negative(obj, result, by)
     if by == "total":

@@ -159,7 +159,7 @@ def harvest(
 @click.pass_obj
 def list_(obj: Context, site: str | None, fmt: str) -> None:
     """List the ponds (of one site): site, volume, system and the open cycle's fish."""
-    ponds = obj.app(create=False).list_ponds(site=site)
+    ponds = obj.app(read_only=True).list_ponds(site=site)
     output_rows(obj, fmt, ponds, ["pond", "site", "volume_m3", "system", "species", "started_on", "alive"])
 
 
@@ -169,7 +169,7 @@ def list_(obj: Context, site: str | None, fmt: str) -> None:
 @click.pass_obj
 def show_(obj: Context, slug: str, fmt: str) -> None:
     """Show the pond and its open cycle: stocked, alive, fed, harvested, days in cycle."""
-    shown = obj.app(create=False).show_pond(slug)
+    shown = obj.app(read_only=True).show_pond(slug)
     output_fields(obj, fmt, _flat(shown, obj.lang), data=shown)
 
 

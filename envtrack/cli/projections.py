@@ -85,8 +85,20 @@ def status(obj: Context, fmt: str) -> None:
     if held and fmt == "table":  # JSON has them in each projection's "unreadable"
         held.sort(key=lambda event: event["position"])
         click.echo(label("store.unreadable_held", obj.lang).format(count=len(held)), err=True)
+        click.echo()  # a blank line between the two tables
         shown = [{**event, "unreadable": unreadable_reason(event["reason"], event["detail"], obj.lang)} for event in held]
         output_rows(obj, fmt, shown, UNREADABLE_COLUMNS)
+
+
+def read_only_notice(obj: Context):
+    """What a report says on stderr when the store is read-only and its read models could not
+    be caught up (the figures then come from the log itself)."""
+
+    def notice(position: int, head: int) -> None:
+        text = label("store.read_only_replayed", obj.lang).format(db=obj.store.display, position=position, head=head)
+        click.echo(text, err=True)
+
+    return notice
 
 
 def unreadable_reason(reason: str, detail: str, lang: str) -> str:

@@ -103,7 +103,7 @@ def receipt(obj: Context, entry: str, out: str) -> None:
     from projections.schoolpapers import write_receipt
 
     _pdf_out(out)
-    facts = obj.app(create=False).exchange_receipt(entry)
+    facts = obj.app(read_only=True).exchange_receipt(entry)
     _write_pdf(out, lambda buffer: write_receipt(buffer, facts, labels(obj.lang), version=__version__))
     click.echo(label("nota.written", obj.lang).format(path=out, pages=1), err=True)
 

@@ -102,7 +102,7 @@ def close(obj: Context, slug: str, reason: str, on: str | None) -> None:
 @click.pass_obj
 def list_(obj: Context, fmt: str) -> None:
     """List every site, open and closed (JSON also gives each site's lat and lng)."""
-    sites = obj.app(create=False).list_sites()
+    sites = obj.app(read_only=True).list_sites()
     output_rows(obj, fmt, sites, ["site", "kind", "name", "kelurahan", "kecamatan", "population", "closed"])
 
 
@@ -112,7 +112,7 @@ def list_(obj: Context, fmt: str) -> None:
 @click.pass_obj
 def show_(obj: Context, slug: str, fmt: str) -> None:
     """Show one site (its location in decimal degrees, as recorded, and its ponds)."""
-    shown = obj.app(create=False).show_site(slug)
+    shown = obj.app(read_only=True).show_site(slug)
     table = {**shown, "ponds": ", ".join(shown["ponds"])}
     if fmt == "table":  # every recorded decimal of a coordinate, in the language's decimal mark
         table.update({key: _degrees(shown[key], obj.lang) for key in ("lat", "lng")})

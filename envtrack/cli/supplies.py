@@ -47,7 +47,7 @@ def receive(
 @click.pass_obj
 def stock(obj: Context, site: str, fmt: str) -> None:
     """Show the supplies in stock at school SITE, with their rates in bottles."""
-    shown = obj.app(create=False).supplies_stock(site)
+    shown = obj.app(read_only=True).supplies_stock(site)
     output_rows(obj, fmt, shown["items"], ["item", "qty", "rate_bottles"], data=shown)
 
 

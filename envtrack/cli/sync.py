@@ -57,7 +57,7 @@ def status(obj: Context, fmt: str) -> None:
     the events held aside with the conflicts that hold them (both events of each)."""
     from envtrack.sync.status import status as status_of
 
-    found = status_of(obj.app(create=False), obj.lang)
+    found = status_of(obj.app(create=False, read_only=obj.store.is_read_only()), obj.lang)
     if fmt == "json":
         output_rows(obj, "json", [], [], data=found)
         return

@@ -114,8 +114,8 @@ class Store(ABC):
     param_marker: ClassVar[str]
     """How the read models' driver marks a parameter in SQL (``?`` or ``%s``)."""
     retry_after_lock_timeout: ClassVar[bool] = False
-    """Whether a command that timed out waiting for a lock is retried as one that lost a race
-    (where the backend's "busy" error also means that)."""
+    """Whether the backend's lock-timeout error also means, when it comes back sooner than the
+    timeout, a race lost at once (then the command is retried)."""
 
     def __init__(self, display: str) -> None:
         self.display = display  # safe to print: never carries a password
@@ -182,8 +182,13 @@ class Store(ABC):
         """The events table, qualified as SQL needs it."""
 
     @abstractmethod
-    def event_store_env(self) -> dict[str, str]:
-        """Settings for the ``eventsourcing`` Application (passed as its ``env``)."""
+    def event_store_env(self, *, read_only: bool = False) -> dict[str, str]:
+        """Settings for the ``eventsourcing`` Application (passed as its ``env``); ``read_only``
+        for a command that only reads (it never creates, changes or locks anything)."""
+
+    def is_read_only(self) -> bool:
+        """Whether nothing can be written to the store (a read-only file, folder or disk)."""
+        return False
 
     @abstractmethod
     def exists(self) -> bool:
@@ -238,6 +243,14 @@ class Store(ABC):
         self, after: int, upto: int, topics: list[str] | None, limit: int, raw_ids: bool
     ) -> list[LogRow]:
         """At most ``limit`` stored events after ``after`` up to ``upto``, in log order."""
+
+    def page_start(self, stop: int, count: int) -> int | None:
+        """The lowest position of the ``count`` newest events at or below ``stop`` (None when
+        there is none): where a page read backwards from ``stop`` begins."""
+        return self._page_start(stop, count)
+
+    @abstractmethod
+    def _page_start(self, stop: int, count: int) -> int | None: ...
 
     @abstractmethod
     def missing_positions(self, after: int, upto: int) -> list[tuple[int, int]]:
@@ -320,9 +333,9 @@ class Store(ABC):
         """The schema the read-model tables live in (None: the database's default)."""
 
     @abstractmethod
-    def engine(self) -> Engine:
+    def engine(self, *, read_only: bool = False) -> Engine:
         """A SQLAlchemy engine on the store's database, for the read models (its caller
-        disposes of it)."""
+        disposes of it); ``read_only`` to read them where the store cannot be written."""
 
     @abstractmethod
     def writing(self, engine: Engine) -> AbstractContextManager[Connection]:

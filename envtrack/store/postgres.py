@@ -107,7 +107,7 @@ class PostgresStore(Store):
     def events_table(self) -> str:
         return f"{self.schema or 'public'}.{POSTGRES_EVENTS_TABLE}"
 
-    def event_store_env(self) -> dict[str, str]:
+    def event_store_env(self, *, read_only: bool = False) -> dict[str, str]:
         env = {
             "PERSISTENCE_MODULE": "eventsourcing.postgres",
             "POSTGRES_DBNAME": self.dbname,
@@ -185,6 +185,16 @@ class PostgresStore(Store):
         ).format(self._table(POSTGRES_EVENTS_TABLE), sql.SQL(" AND topic = ANY(%s)") if topics else sql.SQL(""))
         params: tuple = (after, upto, topics, limit) if topics else (after, upto, limit)
         return [(r[0], r[1], r[2], r[3], bytes(r[4])) for r in self._rows(query, params)]
+
+    def _page_start(self, stop: int, count: int) -> int | None:
+        from psycopg import sql
+
+        query = sql.SQL(
+            "SELECT MIN(notification_id) FROM (SELECT notification_id FROM {} WHERE notification_id <= %s "
+            "ORDER BY notification_id DESC LIMIT %s) AS page"
+        ).format(self._table(POSTGRES_EVENTS_TABLE))
+        value = self._rows(query, (stop, count))[0][0]
+        return None if value is None else int(value)
 
     def missing_positions(self, after: int, upto: int) -> list[tuple[int, int]]:
         from psycopg import sql
@@ -305,7 +315,7 @@ class PostgresStore(Store):
             auth = f"{quote(self.user)}:{quote(self.password)}"
         return f"postgresql+psycopg://{auth}@{self.host}:{self.port}/{self.dbname}"
 
-    def engine(self) -> Engine:
+    def engine(self, *, read_only: bool = False) -> Engine:
         from sqlalchemy import create_engine
 
         return create_engine(

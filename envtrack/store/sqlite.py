@@ -1,7 +1,9 @@
 """The embedded store: one SQLite file, through the library's core ``eventsourcing.sqlite`` module.
 
 The store's own connection only reads (every query it runs is a SELECT), so it is opened
-read-only: asking whether a store exists never creates a file.
+read-only: asking whether a store exists never creates a file. Commands that only read open the
+event log read-only too (``mode=ro``); on read-only media, where SQLite cannot make the
+shared-memory file a write-ahead log needs beside the store, they open it as ``immutable=1``.
 """
 
 from __future__ import annotations
@@ -48,13 +50,52 @@ class SQLiteStore(Store):
     def __init__(self, path: str) -> None:
         super().__init__(display=path)
         self.sqlite_path = path
+        self._read_only_uri: str | None = None
 
     @property
     def location(self) -> str:
         return os.path.abspath(self.sqlite_path)
 
     def _connect(self) -> sqlite3.Connection:
-        return sqlite3.connect(f"file:{quote(self.sqlite_path)}?mode=ro", uri=True, timeout=self.lock_timeout)
+        """Read-only: ``mode=ro``, or ``immutable=1`` where that cannot read the store and nothing
+        can be written (read-only media); the URI is kept for ``read_only_uri``."""
+        base = f"file:{quote(os.path.abspath(self.sqlite_path))}"
+        for uri in ([self._read_only_uri] if self._read_only_uri else [f"{base}?mode=ro", f"{base}?immutable=1"]):
+            connection = None
+            try:
+                connection = sqlite3.connect(uri, uri=True, timeout=self.lock_timeout)
+                connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            except sqlite3.OperationalError:
+                if connection is not None:
+                    connection.close()
+                if uri.endswith("immutable=1") or not (os.path.isfile(self.sqlite_path) and self.is_read_only()):
+                    raise
+                continue
+            self._read_only_uri = uri
+            return connection
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def read_only_uri(self) -> str:
+        """The URI that opens the store without writing (found by the store's own connection)."""
+        if self._read_only_uri is None:
+            self.connection()
+        assert self._read_only_uri is not None
+        return self._read_only_uri
+
+    def is_read_only(self) -> bool:
+        """The file, or the folder SQLite keeps its journal in, cannot be written: a read-only
+        disk, no write permission, or no write bit for anyone (which even root is taken to mean)."""
+        path = os.path.abspath(self.sqlite_path)
+        folder = os.path.dirname(path)
+        try:
+            if os.statvfs(folder).f_flag & os.ST_RDONLY:
+                return True
+            for target in ([path] if os.path.exists(path) else []) + [folder]:
+                if not os.access(target, os.W_OK) or not os.stat(target).st_mode & 0o222:
+                    return True
+        except OSError:
+            return False  # a folder that is not there: creating the store says why
+        return False
 
     def _is_lock_timeout(self, error: BaseException) -> bool:
         """SQLite's "database is locked" (or a table of it): another connection kept the lock
@@ -70,16 +111,19 @@ class SQLiteStore(Store):
     def events_table(self) -> str:
         return SQLITE_EVENTS_TABLE
 
-    def event_store_env(self) -> dict[str, str]:
-        return {
+    def event_store_env(self, *, read_only: bool = False) -> dict[str, str]:
+        env = {
             "PERSISTENCE_MODULE": "eventsourcing.sqlite",
-            "SQLITE_DBNAME": self.sqlite_path,
+            "SQLITE_DBNAME": self.read_only_uri() if read_only else self.sqlite_path,
             "SQLITE_LOCK_TIMEOUT": str(self.lock_timeout),
             # Events with tracking records, copies and held events (envtrack/store/sqlite_recorder.py);
             # one tracking row per sync, so that recording them needs only INSERT.
             "APPLICATION_RECORDER_TOPIC": "envtrack.store.sqlite_recorder:EventsRecorder",
             "SINGLE_ROW_TRACKING": "no",
         }
+        if read_only:
+            env["CREATE_TABLE"] = "no"
+        return env
 
     def is_absent(self) -> bool:
         return not os.path.isfile(self.sqlite_path)  # no connection: the file is enough to say
@@ -103,6 +147,11 @@ class SQLiteStore(Store):
             (after, upto, *(topics or ()), limit),
         )
         return rows if raw_ids else [(r[0], UUID(r[1]), r[2], r[3], r[4]) for r in rows]
+
+    def _page_start(self, stop: int, count: int) -> int | None:
+        query = f"SELECT MIN(rowid) FROM (SELECT rowid FROM {SQLITE_EVENTS_TABLE} WHERE rowid <= ? ORDER BY rowid DESC LIMIT ?)"
+        value = self._rows(query, (stop, count))[0][0]
+        return None if value is None else int(value)
 
     def missing_positions(self, after: int, upto: int) -> list[tuple[int, int]]:
         rows = self._rows(
@@ -197,10 +246,12 @@ class SQLiteStore(Store):
     def read_model_schema(self) -> None:
         return None
 
-    def sqlalchemy_url(self) -> str:
+    def sqlalchemy_url(self, *, read_only: bool = False) -> str:
+        if read_only:
+            return f"sqlite:///{self.read_only_uri()}&uri=true"
         return f"sqlite:///{os.path.abspath(self.sqlite_path)}"
 
-    def engine(self) -> Engine:
+    def engine(self, *, read_only: bool = False) -> Engine:
         """An engine whose transactions really are transactions on SQLite too.
 
         The ``sqlite3`` driver starts no transaction before DDL, which would make the rebuild's
@@ -209,7 +260,7 @@ class SQLiteStore(Store):
         """
         from sqlalchemy import create_engine, event
 
-        engine = create_engine(self.sqlalchemy_url(), connect_args={"timeout": self.lock_timeout})
+        engine = create_engine(self.sqlalchemy_url(read_only=read_only), connect_args={"timeout": self.lock_timeout})
 
         @event.listens_for(engine, "connect")
         def _connect(dbapi_connection: Any, _record: Any) -> None:

@@ -54,3 +54,25 @@ def test_gaps_less_the_positions_found_and_split_at_a_page_end():
     assert without([(3, 4)], [1, 3, 4]) == []
     assert upto([(3, 4), (7, 9)], 8) == ([(3, 4), (7, 8)], [(9, 9)])
     assert watched([(3, 4), (200_000, 200_001)], head=250_000) == [(200_000, 200_001)]  # 3..4: too old
+
+
+def test_an_event_placed_at_9e18_freezes_neither_the_read_models_nor_log(db):
+    """What an operator could do before positions were the sequence's alone (and the store's
+    owner still can): later events get positions below it on PostgreSQL, above it on SQLite;
+    either way they reach the read models, and ``log`` pages over the gap at once."""
+    far = 9 * 10**18
+    app = EnvTrack(resolve(db), operator="tester")
+    try:
+        app.add_site("bank", kind="waste-bank", name="Bank Sampah", on=date(2025, 1, 1))  # 1
+        app.record_waste("bank", category="plastik", kg=10, destination="daur-ulang", on=date(2025, 2, 1))  # 2
+        assert insert_raw(db, WASTE_RECORDED, _waste(db, 4.0), position=far) == far
+        assert invoke(db, "projections", "update").exit_code == 0
+        app.record_waste("bank", category="kaca", kg=1, destination="tps", on=date(2025, 3, 1))
+    finally:
+        app.close()
+    assert _timbulan(db) == 15.0  # 10 + 4 + 1
+    logged = invoke(db, "log", "--limit", "3", "--format", "json")
+    assert logged.exit_code == 0, logged.stderr
+    positions = [row["position"] for row in json.loads(logged.stdout)]
+    assert positions in ([2, 3, far], [2, far, far + 1])  # PostgreSQL's sequence, SQLite's max + 1
+    assert [row["position"] for row in json.loads(invoke(db, "log", "--format", "json").stdout)][:2] == [1, 2]

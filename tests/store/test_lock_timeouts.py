@@ -96,3 +96,36 @@ def test_a_lock_timeout_that_is_not_a_whole_number_of_seconds_is_refused_naming_
     assert refused.stdout == ""
     assert refused.stderr == (
         f"Error: ENVTRACK_LOCK_TIMEOUT {value!r}: is not a whole number of seconds greater than 0 (e.g. 30)\n")
+
+
+@contextmanager
+def events_locked(db: str) -> Iterator[None]:
+    """Another connection holding the lock an insert of events needs: SQLite's write lock on the
+    file, PostgreSQL's EXCLUSIVE lock on the events table (the insert lock)."""
+    store = resolve(db)
+    if store.backend == "sqlite":
+        import sqlite3
+
+        conn = sqlite3.connect(store.sqlite_path, isolation_level=None)
+        conn.execute("BEGIN IMMEDIATE")
+    else:
+        import psycopg
+
+        conn = psycopg.connect(**store.psycopg_conninfo())  # type: ignore[arg-type]
+        conn.execute(f"LOCK TABLE {store.events_table} IN EXCLUSIVE MODE")
+    try:
+        yield
+    finally:
+        conn.rollback()
+        conn.close()
+
+
+def test_recording_with_the_log_locked_ends_with_the_same_error_and_records_nothing(store):
+    with events_locked(store):
+        refused = run(store, "waste", "record", "bank", "--category", "kaca", "--kg", "1", "--destination", "tps")
+    assert refused.exit_code == 1
+    assert refused.stdout == ""
+    assert refused.stderr == (
+        f"Error: db {resolve(store).display!r}: waited more than 1 s for a lock held by another connection "
+        "(ENVTRACK_LOCK_TIMEOUT); nothing was written: try again once it is released\n")
+    assert resolve(store).head_position() == 2

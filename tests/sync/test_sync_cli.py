@@ -32,7 +32,9 @@ def test_a_store_of_release_0_1_0_gets_an_id_on_first_open_and_keeps_its_events(
     shutil.copyfile(STORE_0_1_0, copy)
     events = stored_events(str(copy))
     assert resolve(str(copy)).store_id() is None
-    assert invoke(str(copy), "log", "--limit", "1").exit_code == 0
+    assert invoke(str(copy), "log", "--limit", "1").exit_code == 0  # a read command opens it read-only
+    assert resolve(str(copy)).store_id() is None
+    assert invoke(str(copy), "init").exit_code == 0
     made = resolve(str(copy)).store_id()
     assert UUID(made)
     assert stored_events(str(copy)) == events
