@@ -13,9 +13,12 @@ from click.testing import CliRunner
 
 from envtrack.cli import cli
 from envtrack.store import resolve
-from test_pg_roles import Roles, _admin, _as, documented_login, envtrack, roles  # noqa: F401 - the fixture
+from test_pg_roles import PG_URL, Roles, _admin, _as, documented_login, envtrack, roles  # noqa: F401 - the fixture
 
-pytestmark = [pytest.mark.postgres]
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.skipif(not PG_URL, reason="ENVTRACK_TEST_PG_URL is not set: PostgreSQL hardening tests skipped"),
+]
 
 
 def _with_timeout(db: str, seconds: str, *args: str):

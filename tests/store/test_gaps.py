@@ -44,7 +44,7 @@ def test_an_event_put_in_a_gap_below_the_head_reaches_the_read_models_by_update(
     assert invoke(db, "projections", "rebuild").exit_code == 0
     assert _timbulan(db) == 15.5  # a rebuild of the same log agrees
     status = json.loads(invoke(db, "projections", "status", "--format", "json").stdout)
-    assert [row["lag"] for row in status] == [0, 0, 0, 0]
+    assert {row["lag"] for row in status} == {0}  # every projection at the head
 
 
 def test_gaps_less_the_positions_found_and_split_at_a_page_end():

@@ -97,7 +97,7 @@ def test_read_commands_serve_a_read_only_store_and_change_nothing(read_only_stor
     assert [site["site"] for site in json.loads(listed.stdout)] == ["bank"]
     status = invoke(db, "projections", "status", "--format", "json")
     assert status.exit_code == 0, status.stderr
-    assert [row["lag"] for row in json.loads(status.stdout)] == [1, 1, 1, 1]  # position 2 of 3
+    assert {row["lag"] for row in json.loads(status.stdout)} == {1}  # every projection at position 2 of 3
 
     figures = invoke(db, "indicators", "--year", "2025", "--format", "json")
     assert figures.exit_code == 0, figures.stderr
