@@ -23,6 +23,7 @@ from eventsourcing.persistence import (
     ProgrammingError,
     Transcoding,
 )
+from eventsourcing.application import AggregateNotFoundError, Repository
 from eventsourcing.utils import get_topic
 
 from domain.errors import NotFound, Refused
@@ -57,6 +58,24 @@ class DateAsISO(Transcoding):
         return date.fromisoformat(data)
 
 
+class UnreadableHistory(Exception):
+    """An aggregate whose stored events decode but do not make one (a field missing or of the
+    wrong shape: an event no envtrack wrote); the command line refuses it naming the store."""
+
+
+class CheckedRepository(Repository):
+    """The library's repository, whose ``get`` says an aggregate's history cannot be read (never
+    a traceback from deep in an event's ``apply``)."""
+
+    def get(self, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return super().get(*args, **kwargs)
+        except AggregateNotFoundError:
+            raise
+        except (AttributeError, KeyError, TypeError, ValueError) as error:
+            raise UnreadableHistory(f"{type(error).__name__}: {error}") from error
+
+
 class EnvTrack(
     SiteCommands, SamboCommands, PondCommands, WasteCommands, EntryCommands, CityCommands,
     Views, CityViews, PondViews, SchoolViews,
@@ -82,6 +101,11 @@ class EnvTrack(
         self.new_id = new_id
         self.turns = store.turns
         self._open_store()
+
+    def construct_repository(self) -> Repository:
+        repository = super().construct_repository()
+        repository.__class__ = CheckedRepository  # the library's, with its settings; ``get`` checked
+        return repository
 
     def _open_store(self) -> None:
         """Opens the event store, creating its tables if need be. Processes starting at once on a

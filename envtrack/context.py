@@ -104,7 +104,9 @@ def _store_refusal(ctx: click.Context, error: Exception) -> None:
         return
     if store.is_lock_timeout(error):
         raise Refused("db", store.display, "lock_timeout", seconds=store.lock_timeout) from None
-    if isinstance(error, MapperDeserialisationError):
+    from envtrack.application import UnreadableHistory
+
+    if isinstance(error, (MapperDeserialisationError, UnreadableHistory)):
         raise Refused("db", store.display, "event_unreadable", error=str(error)[:300]) from None
 
 

@@ -177,3 +177,26 @@ def test_a_command_on_a_record_whose_history_cannot_be_read_is_refused_naming_th
         assert refused.stderr.startswith(f"Error: db {resolve(db).display!r}: holds an event that cannot be read ("), refused.stderr
         assert refused.stderr.rstrip().endswith("); nothing was written")
     assert resolve(db).head_position() == 2  # the site and the garbage, nothing more
+
+
+def test_a_record_whose_history_lacks_a_field_is_refused_naming_the_store_not_a_traceback(db):
+    """The event decodes (its JSON is sound) but lacks what its aggregate's ``apply`` reads: a
+    site update without ``changes``, placed by SQL as the site's version 2."""
+    from domain.sites import Site
+
+    app = EnvTrack(resolve(db), operator="tester")
+    try:
+        app.add_site("bank", kind="waste-bank", name="Bank Sampah", on=date(2025, 1, 1))  # position 1
+        app.update_site("bank", name="Bank Sampah Induk", on=date(2025, 1, 2))  # position 2, version 2
+    finally:
+        app.close()
+    updated = stored_state(db, 2)
+    insert_raw(db, "domain.sites:Site.Updated", without(updated, "changes"), originator=Site.id_for("bank"), version=3)
+
+    refused = invoke(db, "waste", "record", "bank", "--category", "kaca", "--kg", "1", "--destination", "tps")
+
+    assert refused.exit_code == 1, refused.stderr
+    assert refused.stdout == ""
+    assert refused.stderr.startswith(f"Error: db {resolve(db).display!r}: holds an event that cannot be read ("), refused.stderr
+    assert "Traceback" not in refused.stderr
+    assert resolve(db).head_position() == 3  # the site's two events and the damaged one, nothing more
