@@ -1,17 +1,20 @@
-"""Click parameter types for the values operators type: amounts, and the names of sites, ponds
-and items.
+"""Click parameter types for what operators type: amounts, free text, words of a vocabulary,
+and the names of sites, ponds and items.
 
 An amount is read by ``envtrack/parsing.py`` (the importer's reading: ``2,5`` is 2.5, ``1.250`` is
 refused as ambiguous with both readings as the hint) and judged at once by the domain's rule for
 it (``domain/values.py``: above zero, at most 10⁹, at least 0.001 kg …), so a refusal comes
 before any store is opened and shows the text as it was typed. The domain judges the value again
-when it is recorded, as it does for every importer row.
+when it is recorded, as it does for every importer row. A text that is no number at all is
+refused in the importer's words for a cell that is none (``cell_not_a_number``), so that both
+paths say the same.
 
-A name is resolved through the store's own reads (``envtrack/names.py``): the slug or the
-registered name, trimmed and case-insensitive; an unknown one is refused with close slugs.
+Free text is refused at once if it holds control or text-direction characters; a word of a
+vocabulary is spelled as the importer reads it (``Kertas/Karton``). A name is resolved through
+the store's own reads (``envtrack/names.py``): the slug or the registered name, trimmed and
+case-insensitive; an unknown one is refused with close slugs.
 
-A text that is no number at all is refused in the importer's words for a cell that is none
-(``cell_not_a_number``), so that both paths say the same. Refusals are the application's (``DomainError``), so the command line words them like any other
+Refusals are the application's (``DomainError``), so the command line words them like any other
 (``Error: kg '1.250': …``, exit 1).
 """
 
