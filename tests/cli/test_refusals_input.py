@@ -232,3 +232,23 @@ def test_a_logbook_cell_is_refused_for_the_same_reason(case, form, city, tmp_pat
     assert len(problems) == 1, run.stderr
     assert problems[0][1].startswith(f"{field} ") and problems[0][2] == reason
     assert resolve(city).head_position() == before
+
+
+@pytest.mark.slow
+def test_bytes_that_are_not_utf8_in_a_real_process_are_refused_cleanly(tmp_path):
+    """What the cases above give as surrogates is what Python makes of these bytes in argv."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    envtrack = str(Path(sys.executable).parent / "envtrack")
+    env = {key: value for key, value in os.environ.items() if not key.startswith("ENVTRACK_")}
+    env.update(LC_ALL="C.UTF-8", ENVTRACK_LANG="en", ENVTRACK_DB=str(tmp_path / "envtrack.db"))
+    for arguments, shown in (
+        ([b"site", b"add", b"sdn-1", b"--kind", b"school", b"--name", b"SD \xff 1"], b"Error: name b'SD \\xff 1': "),
+        ([b"--operator", b"b\xe9rt", b"site", b"list"], b"Error: operator b'b\\xe9rt': "),
+    ):
+        done = subprocess.run([envtrack.encode(), *arguments], capture_output=True, env=env, cwd=tmp_path, timeout=120)
+        assert (done.returncode, done.stdout) == (1, b"")
+        assert done.stderr == shown + NOT_UTF8.encode() + b"\n"
+    assert os.listdir(tmp_path) == []
