@@ -21,6 +21,7 @@ Refusals are the application's (``DomainError``), so the command line words them
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 import click
@@ -89,18 +90,70 @@ CLASS = Text("class")
 
 
 class Word(click.ParamType):
-    """A word of a vocabulary (a category, destination, source, species, kind …) spelled as the
-    importer reads it (``parsing.word``): case ignored, ``/``, ``_``, spaces and ``-`` alike
-    (``Kertas/Karton`` is ``kertas-karton``), ``Lain-lain`` is ``lainnya``. Whether it is a word
-    of the vocabulary is the domain's to judge."""
+    """A word of the vocabulary ``allowed`` (categories, destinations, sources, species …) spelled
+    as the importer reads it (``parsing.word``): case ignored, ``/``, ``_``, spaces and ``-``
+    alike (``Kertas/Karton`` is ``kertas-karton``), ``Lain-lain`` is ``lainnya``; refused at once
+    if it is none of them (``domain.values.choice``; without ``allowed``, the domain judges)."""
 
     name = "word"
 
+    def __init__(self, allowed: tuple[str, ...] | None = None) -> None:
+        self.allowed = allowed
+
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
-        return parsing.word(value) if isinstance(value, str) else value
+        if not isinstance(value, str):
+            return value
+        word = parsing.word(value)
+        if self.allowed is None:  # the domain judges it
+            return word
+        return values.choice(param.name if param is not None and param.name else self.name, word, self.allowed)
 
 
 WORD = Word()
+"""A word of a vocabulary the domain judges."""
+
+CATEGORY = Word(values.CATEGORIES)
+DESTINATION = Word(values.DESTINATIONS)
+SOURCE = Word(values.SOURCES)
+SPECIES = Word(values.SPECIES)
+POND_SYSTEM = Word(values.POND_SYSTEMS)
+SITE_KIND = Word(values.SITE_KINDS)
+RECIPIENT = Word(values.HANDOVER_RECIPIENTS)
+
+
+class Slug(click.ParamType):
+    """The slug of a new site or pond (``site add``, ``pond add``), refused at once if it is not
+    one (``domain.values.slug``)."""
+
+    def __init__(self, kind: str) -> None:
+        self.name = kind
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        return values.slug(self.name, value) if isinstance(value, str) else value
+
+
+NEW_SITE = Slug("site")
+NEW_POND = Slug("pond")
+
+
+class Day(click.ParamType):
+    """``--date``: the day a thing happened, written as the importer reads dates (ISO,
+    ``DD/MM/YYYY``, ``D/M/YYYY``, ``DD.MM.YYYY``, ``DD-MM-YYYY``), refused at once if it is none,
+    in the future or before 2000 (``domain.values.occurred_on``; the application checks again)."""
+
+    name = "date"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if not isinstance(value, str):
+            return value
+        try:
+            day = parsing.day(value)
+        except parsing.Unreadable:
+            raise InvalidValue("date", value, "cell_not_a_date") from None
+        return values.occurred_on("date", day, date.today())
+
+
+DATE = Day()
 
 
 class Name(click.ParamType):
