@@ -49,6 +49,14 @@ LABELS: dict[str, dict[str, str]] = {
         "id": "tercatat: panen {count} ekor, {kg} kg dari kolam {pond} ({site}), {date}{sold}{final}",
         "en": "recorded: harvest of {count} fish, {kg} kg from pond {pond} ({site}), {date}{sold}{final}",
     },
+    "echo.sample": {
+        "id": "tercatat: sampel {count} ekor, {kg} kg dari kolam {pond} ({site}), {date}",
+        "en": "recorded: sample of {count} fish, {kg} kg from pond {pond} ({site}), {date}",
+    },
+    "echo.quality": {
+        "id": "tercatat: uji air kolam {pond} ({site}), {date}: {readings}",
+        "en": "recorded: water test of pond {pond} ({site}), {date}: {readings}",
+    },
     "echo.sold": {"id": "; terjual {kg} kg @ Rp {rp}/kg", "en": "; {kg} kg sold at Rp {rp}/kg"},
     "echo.final": {"id": "; panen akhir, siklus ditutup", "en": "; final harvest, cycle closed"},
     # -- usage errors (envtrack/cli/checks.py) ---------------------------------------------------

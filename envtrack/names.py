@@ -78,7 +78,8 @@ class Directory:
         if self._exists is None:
             self._exists = self.store.exists()
         if not self._exists:
-            raise NotFound("db", self.store.display, "no_store")
+            # as ``envtrack.application.require_store`` says it: where the store was looked for
+            raise NotFound("db", self.store.display, "no_store_here", path=self.store.location)
 
     # -- sites ---------------------------------------------------------------------------------
 

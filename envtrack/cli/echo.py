@@ -60,6 +60,13 @@ def describe(entry: Any, lang: str) -> str:
             shown.update(count=amount(entry.count), species=entry.species, mean=mean)
         elif kind in ("feed", "mortality"):
             shown.update(kg=amount(getattr(entry, "kg", 0)), count=amount(getattr(entry, "count", 0)))
+        elif kind == "sample":
+            shown.update(count=amount(entry.count), kg=amount(entry.kg))
+        elif kind == "quality":
+            readings = (("DO", entry.do_mg_l, " mg/L"), ("pH", entry.ph, ""), ("T", entry.temp_c, " °C"),
+                        ("NH3", entry.ammonia_mg_l, " mg/L"))
+            shown["readings"] = ", ".join(f"{name} {amount(value)}{unit}" for name, value, unit in readings
+                                          if value is not None)
         elif kind == "water":
             shown.update(liters=amount(entry.liters))
         elif kind == "harvest":

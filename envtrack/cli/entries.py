@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from envtrack.cli.recording import confirm, date_option, format_option, output_rows, parse_on
-from envtrack.cli.types import QUANTITY, SITE, TEXT, WORD
+from envtrack.cli.types import CATEGORY, DESTINATION, QUANTITY, SITE, SOURCE, TEXT
 from envtrack.context import Context
 from envtrack.i18n import label
 
@@ -28,9 +28,9 @@ def void(obj: Context, entry: str, reason: str, on: str | None) -> None:
 @click.command()
 @click.argument("entry")
 @click.option("--kg", metavar="KG", type=QUANTITY, default=None, help="The right weight, in kg.")
-@click.option("--category", metavar="CAT", type=WORD, default=None, help="The right SIPSN jenis.")
-@click.option("--destination", metavar="DEST", type=WORD, default=None, help="The right destination.")
-@click.option("--source", metavar="SRC", type=WORD, default=None, help="The right SIPSN sumber.")
+@click.option("--category", metavar="CAT", type=CATEGORY, default=None, help="The right SIPSN jenis.")
+@click.option("--destination", metavar="DEST", type=DESTINATION, default=None, help="The right destination.")
+@click.option("--source", metavar="SRC", type=SOURCE, default=None, help="The right SIPSN sumber.")
 @date_option("The right date of the waste, YYYY-MM-DD.")
 @click.option("--reason", metavar="TEXT", type=TEXT, required=True, help="Why the entry is corrected (kept in the log).")
 @click.pass_obj

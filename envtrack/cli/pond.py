@@ -16,7 +16,7 @@ from envtrack.cli.recording import (
     print_entry,
     warn,
 )
-from envtrack.cli.types import COUNT, POND, QUANTITY, READING, RUPIAH, SITE, TEXT, WORD
+from envtrack.cli.types import COUNT, NEW_POND, POND, POND_SYSTEM, QUANTITY, READING, RUPIAH, SITE, SPECIES, TEXT
 from envtrack.context import Context
 
 
@@ -26,10 +26,10 @@ def pond() -> None:
 
 
 @pond.command("add")
-@click.argument("slug", metavar="POND")
+@click.argument("slug", metavar="POND", type=NEW_POND)
 @click.option("--site", type=SITE, required=True, help="The mosque or school the pond belongs to.")
 @click.option("--volume-m3", metavar="M3", type=QUANTITY, required=True, help="Water volume in m³.")
-@click.option("--system", metavar="SYSTEM", type=WORD, default=None, help="terpal, beton, tanah or bioflok.")
+@click.option("--system", metavar="SYSTEM", type=POND_SYSTEM, default=None, help="terpal, beton, tanah or bioflok.")
 @date_option()
 @click.pass_obj
 def add(obj: Context, slug: str, site: str, volume_m3: float, system: str | None, on: str | None) -> None:
@@ -40,7 +40,7 @@ def add(obj: Context, slug: str, site: str, volume_m3: float, system: str | None
 
 @pond.command("stock")
 @click.argument("slug", metavar="POND", type=POND)
-@click.option("--species", metavar="SPECIES", type=WORD, required=True, help="lele, nila or other.")
+@click.option("--species", metavar="SPECIES", type=SPECIES, required=True, help="lele, nila or other.")
 @click.option("--count", metavar="N", type=COUNT, required=True, help="Fish stocked (a whole number > 0).")
 @click.option("--mean-g", metavar="G", type=QUANTITY, default=None, help="Mean weight of one fish, in grams.")
 @click.option("--cost-rp", metavar="RP", type=RUPIAH, default=None, help="What the seed fish cost, in rupiah.")

@@ -16,7 +16,9 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 def date_option(help_text: str = "Date it happened, YYYY-MM-DD (default: today).") -> Callable[[F], F]:
-    return click.option("--date", "on", metavar="YYYY-MM-DD", default=None, help=help_text)
+    from envtrack.cli.types import DATE
+
+    return click.option("--date", "on", metavar="YYYY-MM-DD", type=DATE, default=None, help=help_text)
 
 
 FORMATS = ("table", "json")
@@ -39,15 +41,15 @@ def format_option(*choices: str) -> Callable[[F], F]:
     )
 
 
-def parse_on(value: str | None) -> date | None:
+def parse_on(value: date | str | None) -> date | None:
     """``--date`` as a date, in the forms the importer reads (``envtrack/parsing.py``: ISO,
     ``DD/MM/YYYY``, ``D/M/YYYY``, ``DD.MM.YYYY``, ``DD-MM-YYYY``); the application refuses
     future and pre-2000 dates."""
     from domain.errors import InvalidValue
     from envtrack import parsing
 
-    if value is None:
-        return None
+    if value is None or isinstance(value, date):  # read by ``--date``'s type already
+        return value
     try:
         return parsing.day(value)
     except parsing.Unreadable:

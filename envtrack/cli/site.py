@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from envtrack.cli.recording import confirm, date_option, format_option, output_fields, output_rows, parse_on
-from envtrack.cli.types import COUNT, SITE, TEXT, WORD
+from envtrack.cli.types import COUNT, NEW_SITE, SITE, SITE_KIND, TEXT
 from envtrack.context import Context
 
 KINDS_HELP = "school, mosque, waste-bank, tps3r or community."
@@ -19,8 +19,8 @@ def site() -> None:
 
 
 @site.command("add")
-@click.argument("slug", metavar="SITE")
-@click.option("--kind", metavar="KIND", type=WORD, required=True, help=f"Kind of site: {KINDS_HELP}")
+@click.argument("slug", metavar="SITE", type=NEW_SITE)
+@click.option("--kind", metavar="KIND", type=SITE_KIND, required=True, help=f"Kind of site: {KINDS_HELP}")
 @click.option("--name", type=TEXT, required=True, help="The site's name as people write it.")
 @click.option("--kelurahan", type=TEXT, default=None, help="Urban village.")
 @click.option("--kecamatan", type=TEXT, default=None, help="District.")

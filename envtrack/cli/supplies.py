@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from envtrack.cli.recording import confirm, date_option, format_option, output_rows, parse_on, print_entry
-from envtrack.cli.types import CLASS, COUNT, ITEM, QUANTITY, RUPIAH, SITE, TEXT, WORD
+from envtrack.cli.types import CLASS, COUNT, ITEM, QUANTITY, RECIPIENT, RUPIAH, SITE, TEXT
 from envtrack.context import Context
 
 
@@ -144,7 +144,7 @@ def bottles() -> None:
 @bottles.command("handover")
 @click.argument("site", type=SITE)
 @click.option("--weight-kg", metavar="KG", type=QUANTITY, required=True, help="Weight of the bottles handed over.")
-@click.option("--to", "to", metavar="TO", type=WORD, required=True, help="Who takes them: bank-sampah, recycler or collector.")
+@click.option("--to", "to", metavar="TO", type=RECIPIENT, required=True, help="Who takes them: bank-sampah, recycler or collector.")
 @click.option("--buyer", type=TEXT, default=None, help="The buyer's name.")
 @click.option("--price-rp-per-kg", metavar="RP", type=RUPIAH, default=None, help="Price paid per kg, in rupiah.")
 @date_option()

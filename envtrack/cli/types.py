@@ -1,23 +1,27 @@
-"""Click parameter types for the values operators type: amounts, and the names of sites, ponds
-and items.
+"""Click parameter types for what operators type: amounts, free text, words of a vocabulary,
+and the names of sites, ponds and items.
 
 An amount is read by ``envtrack/parsing.py`` (the importer's reading: ``2,5`` is 2.5, ``1.250`` is
 refused as ambiguous with both readings as the hint) and judged at once by the domain's rule for
 it (``domain/values.py``: above zero, at most 10⁹, at least 0.001 kg …), so a refusal comes
 before any store is opened and shows the text as it was typed. The domain judges the value again
-when it is recorded, as it does for every importer row.
+when it is recorded, as it does for every importer row. A text that is no number at all is
+refused in the importer's words for a cell that is none (``cell_not_a_number``), so that both
+paths say the same.
 
-A name is resolved through the store's own reads (``envtrack/names.py``): the slug or the
-registered name, trimmed and case-insensitive; an unknown one is refused with close slugs.
+Free text is refused at once if it holds control or text-direction characters; a word of a
+vocabulary is spelled as the importer reads it (``Kertas/Karton``). A name is resolved through
+the store's own reads (``envtrack/names.py``): the slug or the registered name, trimmed and
+case-insensitive; an unknown one is refused with close slugs.
 
-A text that is no number at all is refused in the importer's words for a cell that is none
-(``cell_not_a_number``), so that both paths say the same. Refusals are the application's (``DomainError``), so the command line words them like any other
+Refusals are the application's (``DomainError``), so the command line words them like any other
 (``Error: kg '1.250': …``, exit 1).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 import click
@@ -86,18 +90,70 @@ CLASS = Text("class")
 
 
 class Word(click.ParamType):
-    """A word of a vocabulary (a category, destination, source, species, kind …) spelled as the
-    importer reads it (``parsing.word``): case ignored, ``/``, ``_``, spaces and ``-`` alike
-    (``Kertas/Karton`` is ``kertas-karton``), ``Lain-lain`` is ``lainnya``. Whether it is a word
-    of the vocabulary is the domain's to judge."""
+    """A word of the vocabulary ``allowed`` (categories, destinations, sources, species …) spelled
+    as the importer reads it (``parsing.word``): case ignored, ``/``, ``_``, spaces and ``-``
+    alike (``Kertas/Karton`` is ``kertas-karton``), ``Lain-lain`` is ``lainnya``; refused at once
+    if it is none of them (``domain.values.choice``; without ``allowed``, the domain judges)."""
 
     name = "word"
 
+    def __init__(self, allowed: tuple[str, ...] | None = None) -> None:
+        self.allowed = allowed
+
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
-        return parsing.word(value) if isinstance(value, str) else value
+        if not isinstance(value, str):
+            return value
+        word = parsing.word(value)
+        if self.allowed is None:  # the domain judges it
+            return word
+        return values.choice(param.name if param is not None and param.name else self.name, word, self.allowed)
 
 
 WORD = Word()
+"""A word of a vocabulary the domain judges."""
+
+CATEGORY = Word(values.CATEGORIES)
+DESTINATION = Word(values.DESTINATIONS)
+SOURCE = Word(values.SOURCES)
+SPECIES = Word(values.SPECIES)
+POND_SYSTEM = Word(values.POND_SYSTEMS)
+SITE_KIND = Word(values.SITE_KINDS)
+RECIPIENT = Word(values.HANDOVER_RECIPIENTS)
+
+
+class Slug(click.ParamType):
+    """The slug of a new site or pond (``site add``, ``pond add``), refused at once if it is not
+    one (``domain.values.slug``)."""
+
+    def __init__(self, kind: str) -> None:
+        self.name = kind
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        return values.slug(self.name, value) if isinstance(value, str) else value
+
+
+NEW_SITE = Slug("site")
+NEW_POND = Slug("pond")
+
+
+class Day(click.ParamType):
+    """``--date``: the day a thing happened, written as the importer reads dates (ISO,
+    ``DD/MM/YYYY``, ``D/M/YYYY``, ``DD.MM.YYYY``, ``DD-MM-YYYY``), refused at once if it is none,
+    in the future or before 2000 (``domain.values.occurred_on``; the application checks again)."""
+
+    name = "date"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if not isinstance(value, str):
+            return value
+        try:
+            day = parsing.day(value)
+        except parsing.Unreadable:
+            raise InvalidValue("date", value, "cell_not_a_date") from None
+        return values.occurred_on("date", day, date.today())
+
+
+DATE = Day()
 
 
 class Name(click.ParamType):

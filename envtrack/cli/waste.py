@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from envtrack.cli.recording import date_option, parse_on, print_entry
-from envtrack.cli.types import QUANTITY, SITE, WORD
+from envtrack.cli.types import CATEGORY, DESTINATION, QUANTITY, SITE, SOURCE
 from envtrack.context import Context
 
 CATEGORIES_HELP = "sisa-makanan, kayu-ranting, kertas-karton, plastik, logam, kain, karet-kulit, kaca or lainnya"
@@ -20,12 +20,12 @@ def waste() -> None:
 
 @waste.command("record")
 @click.argument("site", type=SITE)
-@click.option("--category", metavar="CAT", type=WORD, required=True, help=f"SIPSN jenis: {CATEGORIES_HELP}.")
+@click.option("--category", metavar="CAT", type=CATEGORY, required=True, help=f"SIPSN jenis: {CATEGORIES_HELP}.")
 @click.option("--kg", metavar="KG", type=QUANTITY, required=True, help="Weight in kg.")
-@click.option("--destination", metavar="DEST", type=WORD, required=True, help=f"Where it went: {DESTINATIONS_HELP}.")
+@click.option("--destination", metavar="DEST", type=DESTINATION, required=True, help=f"Where it went: {DESTINATIONS_HELP}.")
 @click.option(
     "--source",
-    metavar="SRC", type=WORD, default=None,
+    metavar="SRC", type=SOURCE, default=None,
     help=f"SIPSN sumber: {SOURCES_HELP} (default: fasilitas-publik at schools and mosques, "
     "rumah-tangga at community sites, lainnya elsewhere).",
 )

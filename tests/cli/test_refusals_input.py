@@ -76,6 +76,17 @@ CASES = {
     "item_with_close_slugs": (("exchange", "record", "sdn-1", "--bottles", "40", "--item", "pensl"), "en", 1,
                               "Error: item 'pensl': is not an item of sdn-1; did you mean: pensil? "
                               "(list them with 'envtrack supplies stock sdn-1')"),
+    # -- a new site's slug, words of a vocabulary and dates, refused before any store is made -----
+    "new_site_slug": (("site", "add", "SMPN 6", "--kind", "school", "--name", "SMP Negeri 6"), "en", 1,
+                      "Error: site 'SMPN 6': is not a valid slug (2–63 characters: a-z, 0-9 and '-', not starting "
+                      "with '-')"),
+    "site_kind": (("site", "add", "pasar-1", "--kind", "Pasar", "--name", "Pasar Tanjung"), "en", 1,
+                  "Error: kind 'pasar': is not one of: school, mosque, waste-bank, tps3r, community"),
+    "date_in_no_known_form": (("site", "add", "pasar-1", "--kind", "community", "--name", "Pasar", "--date",
+                               "2025/06/30"), "en", 1,
+                              "Error: date '2025/06/30': is not a real date (YYYY-MM-DD or DD/MM/YYYY)"),
+    "date_in_the_future": ((*WASTE, "--kg", "1", "--date", "01/01/2999"), "en", 1,
+                           "Error: date '2999-01-01': is in the future"),
     # -- an option given twice -----------------------------------------------------------------
     "kg_twice": ((*WASTE, "--kg", "5", "--kg", "7"), "en", 2,
                  "Error: option --kg was given more than once ('5', '7'): give it once"),
@@ -232,3 +243,23 @@ def test_a_logbook_cell_is_refused_for_the_same_reason(case, form, city, tmp_pat
     assert len(problems) == 1, run.stderr
     assert problems[0][1].startswith(f"{field} ") and problems[0][2] == reason
     assert resolve(city).head_position() == before
+
+
+@pytest.mark.slow
+def test_bytes_that_are_not_utf8_in_a_real_process_are_refused_cleanly(tmp_path):
+    """What the cases above give as surrogates is what Python makes of these bytes in argv."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    envtrack = str(Path(sys.executable).parent / "envtrack")
+    env = {key: value for key, value in os.environ.items() if not key.startswith("ENVTRACK_")}
+    env.update(LC_ALL="C.UTF-8", ENVTRACK_LANG="en", ENVTRACK_DB=str(tmp_path / "envtrack.db"))
+    for arguments, shown in (
+        ([b"site", b"add", b"sdn-1", b"--kind", b"school", b"--name", b"SD \xff 1"], b"Error: name b'SD \\xff 1': "),
+        ([b"--operator", b"b\xe9rt", b"site", b"list"], b"Error: operator b'b\\xe9rt': "),
+    ):
+        done = subprocess.run([envtrack.encode(), *arguments], capture_output=True, env=env, cwd=tmp_path, timeout=120)
+        assert (done.returncode, done.stdout) == (1, b"")
+        assert done.stderr == shown + NOT_UTF8.encode() + b"\n"
+    assert os.listdir(tmp_path) == []
