@@ -8,11 +8,13 @@ unless a command words it its own way.
 ``ENVTRACK_LANG`` (Indonesian by default); the help written in the click decorators is what a
 reader of the code sees, and is shown only for a text missing here (which
 ``tests/cli/test_help_language.py`` refuses). The reading and reporting commands' texts are in
-``envtrack/i18n_help_reading.py``.
+``envtrack/i18n_help_reading.py``; the programmes' newer commands and options (city, sambo, the
+ponds' records, coordinates) in ``envtrack/i18n_help_programmes.py``.
 """
 
 from __future__ import annotations
 
+from envtrack.i18n_help_programmes import merge_into as merge_programmes
 from envtrack.i18n_help_reading import HELP as READING_HELP
 
 Words = dict[str, str]
@@ -322,6 +324,7 @@ HELP: dict[str, dict[str, Words]] = {
 }
 
 HELP.update(READING_HELP)
+merge_programmes(HELP)  # after the others: it adds options to commands they describe
 
 
 def help_text(command: str, key: str, lang: str) -> str | None:
