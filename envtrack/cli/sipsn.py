@@ -81,8 +81,9 @@ def export(obj: Context, year: str, period_name: str, out: Path) -> None:
 @format_option()
 @click.pass_obj
 def compare(obj: Context, file: Path, year: str | None, name: str | None, fmt: str) -> None:
-    """Read a SIPSN capaian table as downloaded (CSV; thousands separators, empty cells and
-    'P 1' are read as SIPSN writes them), find the city's row and set it beside envtrack's
+    """Read a SIPSN capaian table as downloaded (CSV, or the first sheet of an XLSX workbook;
+    thousands separators, empty cells and 'P 1' are read as SIPSN writes them), find the
+    city's row (name trimmed, case-insensitive) and set it beside envtrack's
     figures of the same year and period (basis auto), with envtrack − published. Exit 0
     whatever the differences."""
     from envtrack import sipsn as bridge
