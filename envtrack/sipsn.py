@@ -1,9 +1,9 @@
 """The SIPSN bridge (spec section 12): the tables a DLH types into SIPSN, exported from the log,
 and a published capaian table checked against it.
 
-Both read the city's record (``city show``: name, province, each year's basis) and the read
-models caught up with the log; neither writes an event. Refusals come before anything is
-computed or written.
+Both read the read models caught up with the log (the city's name, province and basis among
+them, from ``city set``); neither writes an event, and a refusal comes before any file is
+written.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from domain.errors import InvalidValue
 from envtrack.store import Store
 
 if TYPE_CHECKING:
-    from projections.sipsn_tables import City, Period
+    from projections.sipsn_tables import City
 
 Progress = Callable[[int, int], None]
 FIRST_YEAR = 2000
@@ -30,26 +30,20 @@ def check_year(option: str, year: int, today: date) -> int:
     return year
 
 
-def city_for_tables(record: dict[str, Any], when: Period, *, province: bool = True) -> City:
-    """The city as the tables name it, with its estimate of the period (None without one).
-    Refused naming ``city`` when its name (or, for the export, its province) is not set."""
-    from projections.basis import estimate_kg
-    from projections.sipsn_tables import City
-
-    name, held = record.get("name"), record.get("province")
-    if not name and not held and province:
-        raise InvalidValue("city", "", "sipsn_no_city", year=when.year)
-    if not name:
-        raise InvalidValue("city", held or "", "sipsn_no_city_name", year=when.year)
-    if province and not held:
-        raise InvalidValue("city", name, "sipsn_no_city_province", year=when.year)
-    years = {int(values["year"]): values for values in record.get("years", [])}
-    return City(name=name, province=held or "", estimate_kg=estimate_kg(years, when.start, when.end))
+def named_city(city: City, year: int, *, province: bool = True) -> City:
+    """``city`` if it has a name (and, for the export, a province); else refused naming
+    ``city``, with the command that sets them."""
+    if not city.name and not city.province and province:
+        raise InvalidValue("city", "", "sipsn_no_city", year=year)
+    if not city.name:
+        raise InvalidValue("city", city.province or "", "sipsn_no_city_name", year=year)
+    if province and not city.province:
+        raise InvalidValue("city", city.name, "sipsn_no_city_province", year=year)
+    return city
 
 
 def export(
     store: Store,
-    record: dict[str, Any],
     year: int,
     period_name: str,
     out: Path,
@@ -61,14 +55,13 @@ def export(
     Returns ``{"position", "files", "basis", "period"}``."""
     from envtrack.reports import current_frames
     from projections import sipsn_files
-    from projections.sipsn_tables import all_tables, period
+    from projections.sipsn_tables import all_tables, city, period
 
     when = period(check_year("--year", year, today), period_name)
-    city = city_for_tables(record, when)
     if out.exists() and not out.is_dir():
         raise InvalidValue("--out", str(out), "a_file_not_a_directory")
     frames = current_frames(store, progress, when.start, when.end)
-    found = all_tables(frames, when, city)
+    found = all_tables(frames, when, named_city(city(frames), when.year))
     try:
         files = sipsn_files.write(out, when.year, when.name, found)
     except OSError as error:  # no permission, a full disk, a folder where a file goes
@@ -79,7 +72,6 @@ def export(
 
 def compare(
     store: Store,
-    record: dict[str, Any],
     path: Path,
     *,
     year: int | None,
@@ -89,19 +81,19 @@ def compare(
 ) -> tuple[int, dict[str, Any], str]:
     """The published row of the city (``name``, default the city's own) beside envtrack's
     figures of the same year and period, basis ``auto``: ``(position, comparison, basis)``."""
-    from envtrack.reports import current_frames
+    from envtrack.reports import current_frames, require_store
     from projections import sipsn_compare
-    from projections.sipsn_tables import capaian_figures, period
+    from projections.sipsn_tables import capaian_figures, city, period
 
     if year is not None:
         check_year("--year", year, today)
+    require_store(store)
+    rows = sipsn_compare.read_table(path)
+    frames = current_frames(store, progress)
     if name is None:
-        name = record.get("name")
-        if not name:
-            raise InvalidValue("city", record.get("province") or "", "sipsn_no_city_name", year=year or today.year)
-    published = sipsn_compare.find_row(sipsn_compare.read_table(path), name, year)
+        name = named_city(city(frames), year or today.year, province=False).name
+        assert name is not None
+    published = sipsn_compare.find_row(rows, name, year)
     when = period(check_year("--year", published["year"] or 0, today), published["period"])
-    estimate = city_for_tables({**record, "name": published["name"]}, when, province=False).estimate_kg
-    frames = current_frames(store, progress, when.start, when.end)
-    ours = capaian_figures(frames, when, estimate)
+    ours = capaian_figures(frames, when)
     return frames.position, sipsn_compare.comparison(published, ours), ours["basis"]

@@ -62,8 +62,7 @@ def export(obj: Context, year: str, period_name: str, out: Path) -> None:
 
     period(wanted, period_name)  # an unknown period is refused before the store is opened
     require_store(obj.store)
-    record = obj.app(create=False).show_city()
-    done = bridge.export(obj.store, record, wanted, period_name, out, today=date.today(),
+    done = bridge.export(obj.store, wanted, period_name, out, today=date.today(),
                          progress=ProgressPrinter(obj, "proj.updating"))
     click.echo(
         label("sipsn.exported", obj.lang).format(
@@ -87,13 +86,10 @@ def compare(obj: Context, file: Path, year: str | None, name: str | None, fmt: s
     figures of the same year and period (basis auto), with envtrack − published. Exit 0
     whatever the differences."""
     from envtrack import sipsn as bridge
-    from envtrack.reports import require_store
 
     wanted = _year("--year", year)
-    require_store(obj.store)
-    record = obj.app(create=False).show_city()
     position, result, basis = bridge.compare(
-        obj.store, record, file, year=wanted, name=name, today=date.today(),
+        obj.store, file, year=wanted, name=name, today=date.today(),
         progress=ProgressPrinter(obj, "proj.updating"),
     )
     rows = [
