@@ -14,6 +14,7 @@ reader of the code sees, and is shown only for a text missing here (which
 from __future__ import annotations
 
 from envtrack.i18n_help_reading import HELP as READING_HELP
+from envtrack.i18n_help_sipsn import HELP as SIPSN_HELP
 
 Words = dict[str, str]
 
@@ -322,6 +323,8 @@ HELP: dict[str, dict[str, Words]] = {
 }
 
 HELP.update(READING_HELP)
+for _path, _entries in SIPSN_HELP.items():  # the SIPSN bridge's commands, and options added to others
+    HELP.setdefault(_path, {}).update(_entries)
 
 
 def help_text(command: str, key: str, lang: str) -> str | None:
