@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from envtrack.i18n_help_programmes import merge_into as merge_programmes
 from envtrack.i18n_help_reading import HELP as READING_HELP
+from envtrack.i18n_help_sipsn import HELP as SIPSN_HELP
 
 Words = dict[str, str]
 
@@ -324,6 +325,7 @@ HELP: dict[str, dict[str, Words]] = {
 }
 
 HELP.update(READING_HELP)
+HELP.update(SIPSN_HELP)
 merge_programmes(HELP)  # after the others: it adds options to commands they describe
 
 

@@ -14,6 +14,23 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "is outside -{limit} to {limit} degrees",
         "id": "di luar -{limit} sampai {limit} derajat",
     },
+    # -- sipsn export (envtrack/sipsn.py, projections/sipsn_tables.py) -----------------------------
+    "sipsn_no_city": {
+        "en": "has no name and no province, which the SIPSN tables carry: set them with "
+        "'envtrack city set --year {year} --name NAME --province NAME'",
+        "id": "belum punya nama dan provinsi, yang dimuat tabel SIPSN: isi dengan "
+        "'envtrack city set --year {year} --name NAMA --province NAMA'",
+    },
+    "sipsn_no_city_name": {
+        "en": "has no name, which the SIPSN tables carry: set it with 'envtrack city set --year {year} --name NAME'",
+        "id": "belum punya nama, yang dimuat tabel SIPSN: isi dengan 'envtrack city set --year {year} --name NAMA'",
+    },
+    "sipsn_no_city_province": {
+        "en": "has no province, which the SIPSN tables carry: set it with "
+        "'envtrack city set --year {year} --province NAME'",
+        "id": "belum punya provinsi, yang dimuat tabel SIPSN: isi dengan "
+        "'envtrack city set --year {year} --province NAMA'",
+    },
     # -- sipsn compare (projections/sipsn_compare.py) -----------------------------------------------
     "sipsn_file_unreadable": {"en": "cannot be read ({reason})", "id": "tidak dapat dibaca ({reason})"},
     "sipsn_not_a_capaian_export": {

@@ -1,25 +1,25 @@
 """SIPSN's five tables (spec section 12), as pure functions of the log's figures.
 
 What a DLH types into SIPSN twice a year, in SIPSN's units: tonnes per year and percentages, to
-2 decimals. The waste figures are the indicators' (``projections.indicators``: A–E and their
-percentages are computed there, once); this module only puts them in SIPSN's shape:
+2 decimals. The waste figures are the indicators' on basis ``auto`` (``projections.indicators``:
+A–E, their percentages, the shares by jenis and by sumber are computed there, once; A is the
+city's estimate when the period has one, else what was weighed); this module only puts them in
+SIPSN's shape, with the city's name and province from its record in the read models:
 
     capaian    A, B, %B/A, C, %C/A, B+C, %(B+C)/A, D, E, (D+E)/A, in tonnes per year
     timbulan   harian = tahunan / days in the year; Dasar = the basis of A (estimate, measured)
     komposisi  % of the measured total by jenis (bottles are plastik)
-    sumber     % of the measured total by sumber (bottles count at their site's default sumber)
+    sumber     % of the measured total by sumber (bottles count at a school's, fasilitas publik)
     fasilitas  every waste bank and TPS3R: Status Tidak Aktif when closed by the period's end;
                masuk = Σ kg recorded there; terkelola = Σ kg of it to guna-ulang, daur-ulang,
                kompos, bahan-baku, olah (residue sent on to a TPS or TPA is not terkelola there)
 
 P2 is the whole year. P1 is 1 January – 30 June, annualised: every tonnage × days(Y) / days(P1)
-(percentages are ratios and do not change). Basis ``auto``: A is the city's estimate when the
-period has one, else the measured total (what was weighed).
+(percentages are ratios and do not change).
 """
 
 from __future__ import annotations
 
-import calendar
 import math
 from dataclasses import dataclass
 from datetime import date
@@ -28,8 +28,9 @@ from typing import Any
 import pandas as pd
 
 from domain.errors import InvalidValue
-from domain.values import CATEGORIES, SOURCES, default_source
+from domain.values import CATEGORIES, SOURCES
 from projections import indicators
+from projections.basis import AUTO, city_of, days_in_year
 from projections.replay import Frames
 
 PERIODS = ("P1", "P2")
@@ -60,7 +61,7 @@ class Period:
 
     @property
     def days_in_year(self) -> int:
-        return 366 if calendar.isleap(self.year) else 365
+        return days_in_year(self.year)
 
     @property
     def factor(self) -> float:
@@ -78,12 +79,16 @@ def period(year: int, name: str) -> Period:
 
 @dataclass(frozen=True)
 class City:
-    """What the tables say of the city: its name and province (from ``city set``), and its
-    estimate of timbulan over the period in kg (None without one)."""
+    """What the tables say of the city: its name and province, from ``city set``."""
 
-    name: str
-    province: str
-    estimate_kg: float | None = None
+    name: str | None
+    province: str | None
+
+
+def city(frames: Frames) -> City:
+    """The city as the read models hold it (its name and province may not be set)."""
+    record = city_of(frames)
+    return City(record.name, record.province)
 
 
 def tonnes(kg: float | None, factor: float = 1.0) -> float | None:
@@ -97,40 +102,18 @@ def _live_waste(frames: Frames, when: Period) -> pd.DataFrame:
     return indicators.within(indicators.live(frames.waste), when.start, when.end)
 
 
-def _live_exchanges(frames: Frames, when: Period) -> pd.DataFrame:
-    return indicators.within(indicators.live(frames.exchanges), when.start, when.end)
-
-
 # -- capaian and timbulan ------------------------------------------------------------------------
 
 
-def waste(frames: Frames, when: Period, estimate_kg: float | None) -> dict[str, Any]:
-    """The indicators' waste figures of the period in kg, on basis ``auto`` (the estimate as A
-    when there is one), with ``basis`` and the measured total beside them."""
-    figures = indicators.summary(frames, when.start, when.end)["waste"]
-    measured = figures["timbulan_kg"]
-    if estimate_kg is None:
-        return {**figures, "basis": "measured", "timbulan_measured_kg": measured}
-    a = indicators.kg(estimate_kg)
-    b, c = figures["pengurangan_kg"], figures["penanganan_kg"]
-    d, e = figures["daur_ulang_kg"], figures["bahan_baku_kg"]
-    return {
-        **figures,
-        "basis": "estimate",
-        "timbulan_measured_kg": measured,
-        "timbulan_kg": a,
-        "tidak_terkelola_kg": indicators.kg(a - b - c),
-        "pct_pengurangan": indicators.pct(b, a),
-        "pct_penanganan": indicators.pct(c, a),
-        "pct_terkelola": indicators.pct(b + c, a),
-        "recycling_rate_pct": indicators.pct(d + e, a),
-    }
+def waste(frames: Frames, when: Period) -> dict[str, Any]:
+    """The indicators' waste figures of the period in kg, on basis ``auto``."""
+    return indicators.summary(frames, when.start, when.end, basis=AUTO)["waste"]
 
 
-def capaian_figures(frames: Frames, when: Period, estimate_kg: float | None) -> dict[str, Any]:
+def capaian_figures(frames: Frames, when: Period, found: dict[str, Any] | None = None) -> dict[str, Any]:
     """The capaian measures in SIPSN's units (tonnes per year, annualised for P1; percentages),
-    keyed as ``sipsn compare`` names them, with the basis."""
-    found = waste(frames, when, estimate_kg)
+    keyed as ``sipsn compare`` names them, with the basis (``found``: the period's ``waste``)."""
+    found = found or waste(frames, when)
     f = when.factor
     return {
         "timbulan_t": tonnes(found["timbulan_kg"], f),
@@ -148,18 +131,18 @@ def capaian_figures(frames: Frames, when: Period, estimate_kg: float | None) -> 
     }
 
 
-def capaian(frames: Frames, when: Period, city: City) -> dict[str, Any]:
-    return {"tahun": when.year, "provinsi": city.province, "kota": city.name,
-            **capaian_figures(frames, when, city.estimate_kg), "periode": when.name}
+def capaian(frames: Frames, when: Period, named: City, found: dict[str, Any] | None = None) -> dict[str, Any]:
+    return {"tahun": when.year, "provinsi": named.province, "kota": named.name,
+            **capaian_figures(frames, when, found), "periode": when.name}
 
 
-def timbulan(frames: Frames, when: Period, city: City) -> dict[str, Any]:
+def timbulan(frames: Frames, when: Period, named: City, found: dict[str, Any] | None = None) -> dict[str, Any]:
     """Harian = tahunan / days in the year, both from the unrounded kg."""
-    found = waste(frames, when, city.estimate_kg)
+    found = found or waste(frames, when)
     yearly_kg = found["timbulan_kg"] * when.factor
     row = {
         "tahun": when.year,
-        "kota": city.name,
+        "kota": named.name,
         "harian_t": tonnes(yearly_kg / when.days_in_year),
         "tahunan_t": tonnes(yearly_kg),
         "dasar": found["basis"],
@@ -175,24 +158,16 @@ def timbulan(frames: Frames, when: Period, city: City) -> dict[str, Any]:
 # -- komposisi and sumber: shares of the measured total -----------------------------------------------
 
 
-def komposisi(frames: Frames, when: Period, city: City) -> dict[str, Any]:
-    shares = indicators.summary(frames, when.start, when.end)["waste"]["komposisi_pct"]
-    return {"tahun": when.year, "kota": city.name, **{jenis: shares[jenis] for jenis in CATEGORIES}}
+def komposisi(frames: Frames, when: Period, named: City, found: dict[str, Any] | None = None) -> dict[str, Any]:
+    shares = (found or waste(frames, when))["komposisi_pct"]
+    return {"tahun": when.year, "kota": named.name, **{jenis: shares[jenis] for jenis in CATEGORIES}}
 
 
-def sumber(frames: Frames, when: Period, city: City) -> dict[str, Any]:
-    """Σ kg of each sumber / the measured total (waste and bottles), as a percentage. Bottles
-    are counted at the sumber their site's waste defaults to (a school's: fasilitas-publik)."""
-    recorded = _live_waste(frames, when)
-    exchanges = _live_exchanges(frames, when)
-    by_source = {str(k): float(v) for k, v in recorded.groupby("source")["kg"].sum().items()} if len(recorded) else {}
-    kinds = dict(zip(frames.sites["site"], frames.sites["kind"]))
-    for site, bottles_kg in (exchanges.groupby("site")["weight_kg"].sum().items() if len(exchanges) else ()):
-        source = default_source(kinds.get(site, "school"))
-        by_source[source] = by_source.get(source, 0.0) + float(bottles_kg)
-    total = indicators.summary(frames, when.start, when.end)["waste"]["timbulan_kg"]
-    return {"tahun": when.year, "kota": city.name,
-            **{source: indicators.pct(by_source.get(source, 0.0), total) for source in SOURCES}}
+def sumber(frames: Frames, when: Period, named: City) -> dict[str, Any]:
+    """Each sumber's share of the measured total (waste and bottles), as a percentage."""
+    rows = indicators.breakdown(frames, "source", when.start, when.end)
+    shares = dict(zip(rows["source"], rows["pct_of_timbulan"]))
+    return {"tahun": when.year, "kota": named.name, **{source: shares[source] for source in SOURCES}}
 
 
 # -- fasilitas ------------------------------------------------------------------------------------
@@ -233,12 +208,15 @@ def fasilitas(frames: Frames, when: Period) -> list[dict[str, Any]]:
     return sorted(rows, key=lambda row: (order.index(row["jenis"]), row["nama"].casefold()))
 
 
-def all_tables(frames: Frames, when: Period, city: City) -> dict[str, list[dict[str, Any]]]:
-    """The five tables of the period, each a list of rows (one row but for ``fasilitas``)."""
+def all_tables(frames: Frames, when: Period, named: City | None = None) -> dict[str, list[dict[str, Any]]]:
+    """The five tables of the period, each a list of rows (one row but for ``fasilitas``); the
+    city as the read models hold it unless ``named``."""
+    named = named or city(frames)
+    found = waste(frames, when)
     return {
-        "capaian": [capaian(frames, when, city)],
-        "timbulan": [timbulan(frames, when, city)],
-        "komposisi": [komposisi(frames, when, city)],
-        "sumber": [sumber(frames, when, city)],
+        "capaian": [capaian(frames, when, named, found)],
+        "timbulan": [timbulan(frames, when, named, found)],
+        "komposisi": [komposisi(frames, when, named, found)],
+        "sumber": [sumber(frames, when, named)],
         "fasilitas": fasilitas(frames, when),
     }

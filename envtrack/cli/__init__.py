@@ -39,6 +39,7 @@ COMMANDS = {
     "demo": "envtrack.cli.demo:demo",
     "sync": "envtrack.cli.sync:sync",
     "bundle": "envtrack.cli.bundle:bundle",
+    "sipsn": "envtrack.cli.sipsn:sipsn",
     "city": "envtrack.cli.city:city",
 }
 
@@ -61,6 +62,7 @@ COMMAND_HELP = {
     "demo": "Fill an empty store with a synthetic Kota Mojokerto.",
     "sync": "Copy events between this store and another (push, pull, status).",
     "bundle": "Carry a store's events as one file (export, import).",
+    "sipsn": "SIPSN's tables from the log (export), and a published table checked against it (compare).",
     "city": "The city's basis for SIPSN's timbulan, yearly targets and TPA system.",
 }
 

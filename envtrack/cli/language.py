@@ -90,6 +90,8 @@ def localize(command: click.Command, path: str, lang: str) -> None:
     """Puts the catalogue's help of ``command`` (at ``path``: ``"site add"``) and of its options
     and subcommands on them, in ``lang``."""
     command.help = _text(command, path, "_", lang)
+    if command.short_help and help_text(path, "_short", lang):  # a subcommand's line in its group's list
+        command.short_help = help_text(path, "_short", lang)
     command.options_metavar = METAVARS["options"][lang]
     if isinstance(command, click.Group):
         command.subcommand_metavar = METAVARS["subcommand"][lang]

@@ -35,11 +35,14 @@ def test_site_update_sets_a_location_on_a_site_without_one(envtrack):
     assert (shown["lat"], shown["lng"]) == (-7.46, 112.43)
 
 
-def test_a_latitude_out_of_range_is_refused_and_nothing_is_written(envtrack, head):
+def test_a_latitude_out_of_range_is_refused_and_nothing_is_written(db, envtrack):
+    from envtrack.store import resolve
+
     run = envtrack("site", "add", "bs-1", "--kind", "waste-bank", "--name", "BS", "--lat", "97.1", "--lng", "112")
     assert_refused(run, "lat")
     assert "lat '97.1': is outside -90 to 90 degrees" in run.stderr
-    assert head() == 0
+    store = resolve(db)
+    assert not store.exists() or store.head_position() == 0
 
 
 def test_a_longitude_out_of_range_on_update_is_refused_and_nothing_is_written(envtrack, head):
@@ -72,5 +75,26 @@ def test_log_shows_the_location_as_recorded(envtrack):
              "--date", "2025-01-02")
     envtrack("site", "update", "bs-1", "--lat", "-7.47", "--date", "2025-01-03")
     rows = json.loads(envtrack("log", "--format", "json").stdout)
-    assert rows[0]["summary"].endswith("(lat -7.4722, lng 112.4342)")
-    assert rows[1]["summary"] == "lat -7.4722 → -7.47"
+    assert rows[0]["summary"].endswith("(latitude -7.4722, longitude 112.4342)")
+    assert rows[1]["summary"] == "latitude -7.4722 → -7.47"
+
+
+def test_a_store_written_by_0_1_0_lists_its_facilities_with_their_closure(tmp_path: Path):
+    """0.1.0's read models have a sites table without lat, lng and closed_on: it is built again
+    from the log, so the TPS3R closed on 2024-11-30 is Tidak Aktif at the end of 2024 only."""
+    import csv
+
+    db = tmp_path / "envtrack.db"
+    shutil.copyfile(FIXTURE, db)
+    assert invoke(str(db), "city", "set", "--year", "2024", "--name", "Kota Mojokerto", "--province",
+                  "Jawa Timur").exit_code == 0
+    for period, status in (("P1", "Aktif"), ("P2", "Tidak Aktif")):
+        out = tmp_path / period
+        run = invoke(str(db), "sipsn", "export", "--year", "2024", "--period", period, "--out", str(out))
+        assert run.exit_code == 0, run.stderr
+        with (out / "sipsn-fasilitas.csv").open(encoding="utf-8", newline="") as handle:
+            rows = {row["Nama"]: row for row in csv.DictReader(handle)}
+        assert sorted(rows) == ["Bank Sampah Melati", "TPS3R Kedundung Berseri"]
+        assert rows["Bank Sampah Melati"]["Status"] == "Aktif"
+        assert rows["TPS3R Kedundung Berseri"]["Status"] == status
+        assert rows["TPS3R Kedundung Berseri"]["Kelurahan"] == "Kedundung"

@@ -13,7 +13,7 @@ from sipsn_city import NAME, PROVINCE, record_small_city
 
 from envtrack.reports import current_frames
 from projections import sipsn_files
-from projections.sipsn_tables import City, all_tables, period
+from projections.sipsn_tables import all_tables, period
 
 HEADERS = {
     "capaian": "Tahun,Provinsi,Kabupaten/Kota,Timbulan Sampah Tahunan (ton/tahun)(A),Pengurangan Sampah Tahunan "
@@ -33,12 +33,15 @@ HEADERS = {
 @pytest.fixture
 def written(app, tmp_path):
     record_small_city(app)
-    frames = current_frames(app.store)
+    app.set_city(2024, name=NAME, province=PROVINCE)
 
-    def write(name: str, estimate_kg: float | None = None):
+    def write(name: str, survey_t: float | None = None):
+        if survey_t is not None:
+            app.set_city(2024, timbulan_ton=survey_t)
+        frames = current_frames(app.store)
         when = period(2024, name)
         out = tmp_path / "sipsn"
-        sipsn_files.write(out, 2024, when.name, all_tables(frames, when, City(NAME, PROVINCE, estimate_kg)))
+        sipsn_files.write(out, 2024, when.name, all_tables(frames, when))
         return out
 
     return write
@@ -59,7 +62,7 @@ def test_each_csv_has_sipsn_headers_exactly(written):
 
 
 def test_the_csvs_hold_plain_numbers_with_two_decimals(written):
-    out = written("P2", estimate_kg=36_600.0)
+    out = written("P2", survey_t=36.6)
     capaian = read_csv(out / "sipsn-capaian.csv")
     assert capaian[1] == ["2024", "Jawa Timur", "Kota Contoh", "36.60", "5.30", "14.49", "12.30", "33.60", "17.60",
                           "48.09", "5.00", "0.70", "15.58", "P2"]

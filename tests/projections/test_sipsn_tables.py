@@ -1,5 +1,6 @@
 """SIPSN's five tables of a small city (``tests/sipsn_city.py``, figures worked out there), from
-read models caught up with a real store, on SQLite and on PostgreSQL."""
+read models caught up with a real store, on SQLite and on PostgreSQL: with the city's name and
+province only (A is what was weighed), and with a surveyed tonnage for 2024 (A is 36.6 t)."""
 
 from __future__ import annotations
 
@@ -11,18 +12,25 @@ from envtrack.reports import current_frames
 from projections import sipsn_tables as tables
 from projections.sipsn_tables import City, period
 
-MEASURED = City(NAME, PROVINCE)
-SURVEYED = City(NAME, PROVINCE, estimate_kg=36_600.0)  # a 2024 survey: 36.6 t
+CITY = City(NAME, PROVINCE)
 
 
 @pytest.fixture
 def frames(app):
     record_small_city(app)
+    app.set_city(2024, name=NAME, province=PROVINCE)
+    return current_frames(app.store)
+
+
+@pytest.fixture
+def surveyed(app):
+    record_small_city(app)
+    app.set_city(2024, name=NAME, province=PROVINCE, timbulan_ton=36.6)  # a 2024 survey: 36.6 t
     return current_frames(app.store)
 
 
 def test_capaian_of_the_year_on_the_measured_total(frames):
-    row = tables.capaian(frames, period(2024, "P2"), MEASURED)
+    row = tables.capaian(frames, period(2024, "P2"), tables.city(frames))
     assert row == {
         "tahun": 2024, "provinsi": "Jawa Timur", "kota": "Kota Contoh",
         "timbulan_t": 17.80,         # 17800 kg
@@ -39,8 +47,8 @@ def test_capaian_of_the_year_on_the_measured_total(frames):
     }
 
 
-def test_capaian_on_the_city_estimate_keeps_b_to_e_and_divides_by_it(frames):
-    row = tables.capaian(frames, period(2024, "P2"), SURVEYED)
+def test_capaian_on_the_city_estimate_keeps_b_to_e_and_divides_by_it(surveyed):
+    row = tables.capaian(surveyed, period(2024, "P2"), tables.city(surveyed))
     assert (row["timbulan_t"], row["pengurangan_t"], row["penanganan_t"]) == (36.60, 5.30, 12.30)
     # 100 × 5302.4 / 36600 = 14.487…, 100 × 12297.6 / 36600 = 33.6, 100 × 17600 / 36600 = 48.087…,
     # 100 × (5002.4 + 700) / 36600 = 15.580…
@@ -50,7 +58,7 @@ def test_capaian_on_the_city_estimate_keeps_b_to_e_and_divides_by_it(frames):
 
 
 def test_capaian_of_the_first_half_is_annualised(frames):
-    row = tables.capaian(frames, period(2024, "P1"), MEASURED)
+    row = tables.capaian(frames, period(2024, "P1"), CITY)
     # tonnes × 366 / 182: A 15502.4 → 31175.16 kg, B 4502.4 → 9054.28, C 11000 → 22120.88,
     # D 4202.4 → 8450.98, E 0; percentages are of the half itself: 100 × 4502.4 / 15502.4 = 29.04…,
     # 100 × 11000 / 15502.4 = 70.96…, B+C = A: 100, (D+E)/A = 100 × 4202.4 / 15502.4 = 27.11
@@ -62,19 +70,25 @@ def test_capaian_of_the_first_half_is_annualised(frames):
 
 
 def test_timbulan_harian_is_the_yearly_tonnage_over_the_days_of_the_year(frames):
-    whole = tables.timbulan(frames, period(2024, "P2"), MEASURED)
+    whole = tables.timbulan(frames, period(2024, "P2"), CITY)
     # 17.8 t / 366 = 0.0486… t a day
     assert whole == {"tahun": 2024, "kota": "Kota Contoh", "harian_t": 0.05, "tahunan_t": 17.80, "dasar": "measured"}
-    surveyed = tables.timbulan(frames, period(2024, "P2"), SURVEYED)
-    assert (surveyed["harian_t"], surveyed["tahunan_t"], surveyed["dasar"]) == (0.10, 36.60, "estimate")  # 36.6 / 366
-    half = tables.timbulan(frames, period(2024, "P1"), MEASURED)
+    half = tables.timbulan(frames, period(2024, "P1"), CITY)
     # 15502.4 × 366 / 182 = 31175.16 kg a year; / 366 = 85.18 kg = 0.09 t a day
     assert (half["harian_t"], half["tahunan_t"]) == (0.09, 31.18)
     assert half["catatan"] == "P1 (1 Januari–30 Juni 2024, 182 hari) disetahunkan: ton × 366 / 182"
 
 
-def test_komposisi_is_of_the_measured_total_with_bottles_as_plastik(frames):
-    row = tables.komposisi(frames, period(2024, "P2"), SURVEYED)  # the estimate does not change it
+def test_timbulan_on_the_city_estimate(surveyed):
+    survey = tables.timbulan(surveyed, period(2024, "P2"), CITY)
+    assert (survey["harian_t"], survey["tahunan_t"], survey["dasar"]) == (0.10, 36.60, "estimate")  # 36.6 / 366
+    half = tables.timbulan(surveyed, period(2024, "P1"), CITY)
+    # P1's share 36600 × 182/366 = 18200 kg, annualised back × 366/182: 36.60 t
+    assert (half["harian_t"], half["tahunan_t"], half["dasar"]) == (0.10, 36.60, "estimate")
+
+
+def test_komposisi_is_of_the_measured_total_with_bottles_as_plastik(surveyed):
+    row = tables.komposisi(surveyed, period(2024, "P2"), CITY)  # the estimate does not change it
     assert row == {
         "tahun": 2024, "kota": "Kota Contoh",
         "sisa-makanan": 73.03,   # (3000 + 10000) / 17800
@@ -89,8 +103,8 @@ def test_komposisi_is_of_the_measured_total_with_bottles_as_plastik(frames):
     }
 
 
-def test_sumber_shares_of_the_measured_total_count_bottles_at_the_school(frames):
-    row = tables.sumber(frames, period(2024, "P2"), SURVEYED)
+def test_sumber_shares_of_the_measured_total_count_bottles_at_the_school(surveyed):
+    row = tables.sumber(surveyed, period(2024, "P2"), CITY)
     assert row == {
         "tahun": 2024, "kota": "Kota Contoh",
         "rumah-tangga": 68.54,      # (1200 + 800 + 10000 + 200) / 17800
@@ -129,7 +143,7 @@ def test_fasilitas_of_the_first_half_before_the_bank_closed(frames):
 
 
 def test_a_year_without_records_gives_zero_tonnes_and_no_percentages(frames):
-    row = tables.capaian(frames, period(2023, "P2"), MEASURED)
+    row = tables.capaian(frames, period(2023, "P2"), CITY)
     assert (row["timbulan_t"], row["pengurangan_t"], row["pct_pengurangan"], row["recycling_rate_pct"]) == (
         0.0, 0.0, None, None)
 
