@@ -103,6 +103,9 @@ def test_json_total_has_exactly_the_specs_keys_and_the_hand_figures(city, head):
         "fcr": None,
         "yield_kg_per_m3": None,
         "harvest_kg_per_1000_l": None,
+        "seed_cost_rp": 0,  # no costs recorded
+        "feed_cost_rp": 0,
+        "margin_rp": 0,  # 0 sold − 0 − 0
     }
     assert "NaN" not in run.stdout
 

@@ -31,7 +31,7 @@ def english_words() -> set[str]:
     for entry in LABELS.values():
         if entry.get("en") != entry.get("id"):
             english |= words(re.sub(r"\{[^}]*\}", " ", entry.get("en", "")))
-        indonesian |= words(entry.get("id", ""))
+        indonesian |= words(re.sub(r"\{[^}]*\}", " ", entry.get("id", "")))  # placeholders are no words
     return english - indonesian
 
 
