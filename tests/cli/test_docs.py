@@ -10,7 +10,7 @@ import pytest
 from envtrack.cli import cli
 
 README = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
-NOUNS = ("init", "site", "supplies", "exchange", "bottles", "sambo", "pond", "waste", "void", "correct", "log", "sync", "bundle")
+NOUNS = ("init", "site", "supplies", "exchange", "bottles", "sambo", "pond", "waste", "void", "correct", "log", "sync", "bundle", "city")
 
 
 def _commands() -> list[tuple[str, click.Command]]:
