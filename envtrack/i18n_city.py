@@ -34,6 +34,19 @@ LABELS: dict[str, dict[str, str]] = {
         "estimates it generates; check 'envtrack city show'",
     },
     "ind.warning.period": {"id": "periode", "en": "the period"},
+    # -- the evidence pack ------------------------------------------------------------------------
+    "pack.basis": {"id": "Dasar timbulan (A)", "en": "Timbulan (A) basis"},
+    "pack.basis.estimate": {"id": "perkiraan kota (penduduk × laju, atau survei)", "en": "city estimate (population × rate, or survey)"},
+    "pack.basis.measured": {"id": "sampah yang ditimbang", "en": "waste weighed"},
+    "pack.row.timbulan.estimate": {"id": "(A) Timbulan, perkiraan kota", "en": "(A) Generated, city estimate"},
+    "pack.row.timbulan.measured": {"id": "(A) Timbulan, ditimbang", "en": "(A) Generated, weighed"},
+    "pack.row.timbulan_measured": {"id": "  Sampah yang ditimbang", "en": "  Waste weighed"},
+    "pack.col.pct_weighed": {"id": "% ditimbang", "en": "% of weighed"},
+    "pack.row.dikelola": {"id": "Dikelola (RPJMN: tanpa TPA open dumping)", "en": "Managed, RPJMN (no open-dumping TPA)"},
+    "chart.axis.pct_estimate": {
+        "id": "Persen dari timbulan perkiraan kota (%)",
+        "en": "Share of the city's estimate of waste generated (%)",
+    },
     # -- log -----------------------------------------------------------------------------------
     "log.city_set": {"id": "dasar kota {year}: {values}", "en": "city basis {year}: {values}"},
 }

@@ -159,7 +159,8 @@ def plot_targets(
 ) -> Figure:
     """Monthly ``pct_pengurangan`` and ``pct_penanganan`` as grouped bars, with the target
     lines (30 % and 70 % unless ``targets`` says otherwise). Columns: month, pct_pengurangan,
-    pct_penanganan."""
+    pct_penanganan, and ``basis``: the bars are shares of what the rows' basis says timbulan is
+    (the y axis says when it is the city's estimate)."""
     targets = {"pct_pengurangan": 30.0, "pct_penanganan": 70.0, **(targets or {})}
     figure = new_figure()
     ax = figure.add_subplot()
@@ -192,7 +193,8 @@ def plot_targets(
     ax.set_ylim(0, 105)
     ax.yaxis.set_major_locator(MaxNLocator(11, integer=True))
     ax.set_xlabel(labels["chart.axis.month"], fontsize=11)
-    ax.set_ylabel(labels["chart.axis.pct_timbulan"], fontsize=11)
+    estimated = "estimate" in _column(frame, "basis")  # the bars are shares of the city's estimate
+    ax.set_ylabel(labels["chart.axis.pct_estimate" if estimated else "chart.axis.pct_timbulan"], fontsize=11)
     ax.grid(axis="y", color="#e0e0e0")
     if not months or all(math.isnan(v) for v in _values(frame, "pct_pengurangan") + _values(frame, "pct_penanganan")):
         _no_data(ax, labels)

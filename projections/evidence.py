@@ -162,6 +162,7 @@ def write_files(pack: Pack, folder: Path, labels: Mapping[str, str]) -> None:
         version=pack.version,
         generated=pack.generated,
         lang=request.lang,
+        basis=values["total"]["waste"].get("basis"),
     )
     write_pdf(folder / REPORT, labels=labels, meta=meta, sections=pdf_sections(values, labels), charts=figures)
 

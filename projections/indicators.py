@@ -36,7 +36,7 @@ import pandas as pd
 
 from domain.values import CATEGORIES, SOURCES, default_source
 from projections import basis as basis_of
-from projections.basis import AUTO, ESTIMATE, MEASURED
+from projections.basis import ESTIMATE, MEASURED
 from projections.figures import kg, live, months, pct, ratio, total as _sum, until, whole, within
 from projections.programmes import maduleni_figures, maduleni_monthly, sambo_figures, sambo_monthly
 from projections.replay import Frames
@@ -153,11 +153,12 @@ def summary(
     end: date,
     site: str | None = None,
     targets: dict | None = None,
-    basis: str = AUTO,
+    basis: str = MEASURED,
 ) -> dict[str, Any]:
     """The spec's JSON for ``--by total`` (the caller adds ``as_of_position``), on ``basis``
-    (``projections.basis.choose``); targets from ``targets`` (the options given), else the
-    city's record for the year of ``end``, else the defaults."""
+    (``projections.basis.choose``: ``auto`` is what ``indicators`` and the evidence pack use; a
+    caller that names none gets the weighed figures it always got); targets from ``targets``
+    (the options given), else the city's record for the year of ``end``, else the defaults."""
     city = basis_of.city_of(frames)
     chosen = basis_of.choose(basis, city.years, start, end, site)
     waste, exchanges = _waste_and_bottles(frames, start, end, site)
@@ -181,7 +182,7 @@ def summary(
 
 @np.errstate(over="ignore", invalid="ignore")  # an overflowing sum is refused by kg()
 def breakdown(
-    frames: Frames, by: str, start: date, end: date, site: str | None = None, basis: str = AUTO
+    frames: Frames, by: str, start: date, end: date, site: str | None = None, basis: str = MEASURED
 ) -> pd.DataFrame:
     """One row per month (every month of the period), site, category or source: the group
     column, the waste keys, and ``komposisi_pct.<jenis>`` for each jenis (month, site) or

@@ -27,6 +27,12 @@ FORMULAS_EN = (
     .replace("(botol dihitung sebagai plastik)", "(bottles count as plastik)")
 )
 
+BASIS = """\
+estimate(Y)  = T × 1000, or N × R × days(Y)      (T t/year surveyed; N people × R kg/person/day)
+A (estimate) = Σ over the period's days of estimate(the day's year) / days(that year)
+dikelola     = B + C − Σ kg to tpa in years whose TPA is open-dumping    (RPJMN 2025–2029)
+% dikelola   = 100·dikelola/A"""
+
 CHAIN = """\
 h_0 = 32 byte nol / 32 zero bytes
 h_i = SHA-256( h_(i-1) ‖ record_i )
@@ -53,7 +59,15 @@ NOTES = {
               "termasuk setoran tanpa alat tulis; penyerahan botol ke bank sampah tidak dihitung lagi. "
               "Persentase dengan A = 0 kosong. Pembulatan: kg 3 desimal, persen 2 desimal."),
         ("m", FORMULAS),
-        ("p", "Target Jakstranas: pengurangan 30 %, penanganan 70 %."),
+        ("p", "Target: yang dicatat kota untuk tahun hari terakhir periode (envtrack city set), selain itu "
+              "Jakstranas: pengurangan 30 %, penanganan 70 %."),
+        ("h", "Dasar timbulan dan sampah yang dikelola"),
+        ("p", "Timbulan SIPSN adalah perkiraan kota atas seluruh sampah yang dihasilkan, bukan jumlah yang "
+              "ditimbang. Bila kota mencatat perkiraannya untuk setiap tahun periode dan laporan mencakup "
+              "semua lokasi, A adalah perkiraan itu (dasar: perkiraan kota); selain itu A adalah sampah yang "
+              "ditimbang. B sampai E selalu yang ditimbang; komposisi selalu atas yang ditimbang. Dengan "
+              "perkiraan, A − B − C bisa negatif bila yang ditimbang melebihi perkiraan."),
+        ("m", BASIS),
         ("h", "Tujuan sampah dan tempatnya dihitung"),
         ("dest", ""),
         ("h", "Rantai log (SHA-256)"),
@@ -87,7 +101,15 @@ NOTES = {
               "over to a waste bank are not counted again. Percentages with A = 0 are empty. "
               "Rounding: kg to 3 decimals, percentages to 2."),
         ("m", FORMULAS_EN),
-        ("p", "Jakstranas targets: reduction (pengurangan) 30 %, handling (penanganan) 70 %."),
+        ("p", "Targets: those the city recorded for the year of the period's last day (envtrack city set), "
+              "else Jakstranas: reduction (pengurangan) 30 %, handling (penanganan) 70 %."),
+        ("h", "The timbulan basis and waste managed (dikelola)"),
+        ("p", "SIPSN's timbulan is the city's estimate of all the waste it generates, not the sum of what was "
+              "weighed. When the city recorded its estimate for every year of the period and the report covers "
+              "all sites, A is that estimate (basis: city estimate); otherwise A is the waste weighed. B to E "
+              "are always what was weighed, and so is the composition. On the estimate, A − B − C may be "
+              "negative when more was weighed than estimated."),
+        ("m", BASIS),
         ("h", "Waste destinations and where they count"),
         ("dest", ""),
         ("h", "The log chain (SHA-256)"),

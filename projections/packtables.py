@@ -48,11 +48,14 @@ def pdf_sections(values: Mapping[str, Any], labels: Mapping[str, str]) -> list[t
     total = values["total"]
     waste, sambo, maduleni = total["waste"], total["sambo"], total["maduleni"]
     target = waste.get("target", {})
+    basis = waste.get("basis")
     lines = [
-        ("timbulan", "timbulan_kg", None, None),
+        ("timbulan" if basis is None else f"timbulan.{basis}", "timbulan_kg", None, None),
+        *([("timbulan_measured", "timbulan_measured_kg", None, None)] if basis == "estimate" else []),
         ("pengurangan", "pengurangan_kg", "pct_pengurangan", target.get("pct_pengurangan")),
         ("penanganan", "penanganan_kg", "pct_penanganan", target.get("pct_penanganan")),
         ("terkelola", "terkelola_kg", "pct_terkelola", None),
+        *([("dikelola", "dikelola_kg", "pct_dikelola", target.get("pct_dikelola"))] if "dikelola_kg" in waste else []),
         ("tidak_terkelola", "tidak_terkelola_kg", None, None),
         ("daur_ulang", "daur_ulang_kg", None, None),
         ("bahan_baku", "bahan_baku_kg", None, None),
@@ -63,7 +66,7 @@ def pdf_sections(values: Mapping[str, Any], labels: Mapping[str, str]) -> list[t
             "name": _label(labels, f"pack.row.{name}"),
             "kg": waste.get(kg) if kg else "",
             "pct": waste.get(pct) if pct else "",
-            "target": "" if goal is None else goal,
+            "target": _target(goal, labels),
         }
         for name, kg, pct, goal in lines
     ]
@@ -81,7 +84,8 @@ def pdf_sections(values: Mapping[str, Any], labels: Mapping[str, str]) -> list[t
     composition_columns = [
         Column("jenis", _label(labels, "pack.col.jenis"), 0.46),
         Column("kg", _label(labels, "pack.col.kg"), 0.2, 3),
-        Column("pct", _label(labels, "pack.col.pct"), 0.17, 2),
+        # composition is of what was weighed: say so when timbulan is the city's estimate
+        Column("pct", _label(labels, "pack.col.pct_weighed" if basis == "estimate" else "pack.col.pct"), 0.17, 2),
     ]
     sections = [
         (_label(labels, "pack.section.waste"), waste_columns, waste_rows),
@@ -93,6 +97,16 @@ def pdf_sections(values: Mapping[str, Any], labels: Mapping[str, str]) -> list[t
         ("\f" + _label(labels, "pack.section.site"), *_waste_table(values["by_site"], "site", labels, waste)),
     ]
     return sections
+
+
+def _target(goal: Any, labels: Mapping[str, str]) -> Any:
+    """A target as printed: a whole one as the column prints it (30), else as text to 2 decimals
+    (51.21, which the column's 0 decimals would round)."""
+    from projections.charts import number
+
+    if goal is None:
+        return ""
+    return goal if float(goal).is_integer() else number(goal, 2, labels)
 
 
 # (key, decimals); items_issued and stock are dicts, printed as "item qty, …"

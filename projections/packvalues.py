@@ -41,11 +41,11 @@ def indicator_values(
 ) -> dict[str, Any]:
     """Every figure of the pack, as JSON-plain data: the spec's ``--by total`` JSON (with
     ``as_of_position``), the month, site and category tables and the programmes by month."""
-    total = indicators.summary(frames, start, end, site, targets)
+    total = indicators.summary(frames, start, end, site, targets, basis="auto")
     total = {"period": total["period"], "site": total["site"], "as_of_position": position, **total}
     return {
         "total": plain(total),
-        "by_month": records(indicators.breakdown(frames, "month", start, end, site)),
+        "by_month": records(indicators.breakdown(frames, "month", start, end, site, basis="auto")),
         "by_site": records(indicators.breakdown(frames, "site", start, end, site)),
         "by_category": records(indicators.breakdown(frames, "category", start, end, site)),
         "sambo_by_month": records(indicators.sambo_monthly(frames, start, end, site)),

@@ -52,6 +52,8 @@ class Meta:
     version: str
     generated: str
     lang: str
+    basis: str | None = None
+    """What timbulan (A) is: ``estimate`` (the city's) or ``measured`` (section 11)."""
 
 
 class Report:
@@ -229,6 +231,7 @@ def cover(report: Report, contents: Sequence[str]) -> None:
     rows = [
         {"k": labels["pack.scope"], "v": meta.scope},
         {"k": labels["pack.period"], "v": f"{meta.start} – {meta.end}"},
+        *([{"k": labels["pack.basis"], "v": labels[f"pack.basis.{meta.basis}"]}] if meta.basis else []),
         {"k": labels["pack.as_of_position"], "v": str(meta.position)},
         {"k": labels["pack.chain_head"], "v": meta.chain_head[:32]},
         {"k": "", "v": meta.chain_head[32:]},

@@ -16,6 +16,7 @@ from datetime import date
 
 from envtrack.application import EnvTrack
 from envtrack.demo import city as places
+from envtrack.demo.basis import record_basis
 from envtrack.demo.calendar import Calendar
 from envtrack.demo.community import Community
 from envtrack.demo.mosques import Mosques
@@ -66,6 +67,7 @@ def build_city(
     calendar = Calendar(first, last)
     writer = DemoWriter(app, _tag(seed, first, last), progress)
     writer.open_city(city, first, rates_for(seed, city))
+    record_basis(writer.work, first, last, app.today())
     programmes = [
         Schools(writer, city, calendar, seed),
         Mosques(writer, city, calendar, seed, first),

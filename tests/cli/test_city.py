@@ -126,3 +126,21 @@ def test_the_edges_of_each_range_are_accepted(envtrack, head):
 def test_refusal_in_indonesian(envtrack):
     run = envtrack("city", "set", "--year", "2024", "--kg-per-person-day", "11", lang="id")
     assert run.stderr == "Error: kg-per-person-day '11': bukan angka lebih dari 0 dan paling banyak 10 (kg per orang per hari)\n"
+
+
+def test_show_on_a_missing_store_is_refused_and_creates_nothing(db, envtrack):
+    from envtrack.store import resolve
+
+    run = envtrack("city", "show")
+    assert_refused(run, "db")
+    assert not resolve(db).exists()
+
+
+def test_a_refused_first_set_creates_no_store(db, envtrack):
+    import os
+
+    from envtrack.store import resolve
+
+    assert_refused(envtrack("city", "set", "--year", "2024", "--population", "0"), "population")
+    if resolve(db).backend == "sqlite":
+        assert not os.path.exists(db)

@@ -12,7 +12,7 @@ from envtrack.cli import cli
 README = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
 NOUNS = (
     "init", "site", "supplies", "exchange", "bottles", "sambo", "pond", "waste", "void", "correct", "log", "sync", "bundle",
-    "sipsn",
+    "sipsn", "city",
 )
 
 

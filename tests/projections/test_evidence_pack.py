@@ -76,7 +76,7 @@ def test_value_comparison_tolerates_float_noise_only():
 def test_pdf_tables_carry_the_pack_values(values):
     sections = {heading.lstrip("\f"): rows for heading, _columns, rows in pdf_sections(values, EN)}
     waste = {row["name"]: row for row in sections["Waste: SIPSN achievement"]}
-    assert waste["(A) Generated (timbulan)"]["kg"] == 50.0
+    assert waste["(A) Generated, weighed"]["kg"] == 50.0  # the table states the basis (section 11)
     assert waste["(B) Reduction (pengurangan)"]["pct"] == 20.0
     assert waste["(B) Reduction (pengurangan)"]["target"] == 30
     assert waste["(C) Handling (penanganan)"]["target"] == 70

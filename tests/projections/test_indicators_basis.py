@@ -26,7 +26,7 @@ def frames(app):
 
 
 def test_a_leap_year_from_population_times_rate_with_open_dumping(frames):
-    waste = indicators.summary(frames, *Y2024)["waste"]
+    waste = indicators.summary(frames, *Y2024, basis="auto")["waste"]
     # A = 1,000 × 0.5 × 366 = 183,000; weighed W1 1000 + W2 200 = 1,200; B = 200; C = 1000 (W1 to tpa)
     assert waste["basis"] == "estimate"
     assert (waste["timbulan_kg"], waste["timbulan_estimate_kg"], waste["timbulan_measured_kg"]) == (183000.0, 183000.0, 1200.0)
@@ -53,7 +53,7 @@ def test_measured_keeps_the_old_meaning_and_still_reports_the_estimate(frames):
 
 
 def test_a_period_across_two_years_and_controlled_landfill(frames):
-    waste = indicators.summary(frames, *ACROSS)["waste"]
+    waste = indicators.summary(frames, *ACROSS, basis="auto")["waste"]
     # 31 days of 2024 at 500 kg + 31 days of 2025 at 200,000 / 365:
     # 15,500 + 6,200,000 / 365 = 15,500 + 16,986.30137 = 32,486.30137
     assert waste["basis"] == "estimate"
@@ -66,16 +66,24 @@ def test_a_period_across_two_years_and_controlled_landfill(frames):
     assert waste["target"] == {"pct_pengurangan": 30, "pct_penanganan": 75, "pct_dikelola": None}
 
 
+def test_a_caller_that_names_no_basis_gets_the_weighed_figures(frames):
+    # indicators and the evidence pack ask for auto; other code keeps the figures it always had
+    waste = indicators.summary(frames, *Y2024)["waste"]
+    assert (waste["basis"], waste["timbulan_kg"], waste["timbulan_estimate_kg"]) == ("measured", 1200.0, 183000.0)
+    months = indicators.breakdown(frames, "month", *Y2024).to_dict("records")
+    assert {row["basis"] for row in months} == {"measured"}
+
+
 def test_the_three_target_sources_in_their_order(frames):
     given = {"pct_pengurangan": 35, "pct_penanganan": None, "pct_dikelola": 45.5}
     # option 35 over the record's 25; penanganan: 2024 has none, the default 70; option 45.5 over 40
-    assert indicators.summary(frames, *Y2024, targets=given)["waste"]["target"] == {
+    assert indicators.summary(frames, *Y2024, targets=given, basis="auto")["waste"]["target"] == {
         "pct_pengurangan": 35, "pct_penanganan": 70, "pct_dikelola": 45.5,
     }
 
 
 def test_months_follow_the_basis_each_its_share(frames):
-    rows = {row["month"]: row for row in indicators.breakdown(frames, "month", *ACROSS).to_dict("records")}
+    rows = {row["month"]: row for row in indicators.breakdown(frames, "month", *ACROSS, basis="auto").to_dict("records")}
     assert list(rows) == ["2024-12", "2025-01"]
     assert rows["2024-12"]["basis"] == "estimate"
     assert rows["2024-12"]["timbulan_kg"] == 15500.0  # 31 × 500
@@ -88,7 +96,7 @@ def test_months_follow_the_basis_each_its_share(frames):
 
 
 def test_sites_categories_and_sources_are_always_measured(frames):
-    sites = {row["site"]: row for row in indicators.breakdown(frames, "site", *Y2024).to_dict("records")}
+    sites = {row["site"]: row for row in indicators.breakdown(frames, "site", *Y2024, basis="auto").to_dict("records")}
     assert sites["rw"]["basis"] == "measured"
     assert sites["rw"]["timbulan_kg"] == 1000.0
     assert sites["rw"]["timbulan_estimate_kg"] is None
@@ -105,12 +113,12 @@ def test_sites_categories_and_sources_are_always_measured(frames):
     assert rows["fasilitas-publik"]["pengurangan_kg"] == 0.5
     assert rows["pasar"]["pct_of_timbulan"] == 0.0
     assert all(row["basis"] == "measured" for row in rows.values())
-    categories = {row["category"]: row for row in indicators.breakdown(frames, "category", *Y2024).to_dict("records")}
+    categories = {row["category"]: row for row in indicators.breakdown(frames, "category", *Y2024, basis="auto").to_dict("records")}
     assert categories["sisa-makanan"]["pct_of_timbulan"] == 83.33  # 1,000 / 1,200
 
 
 def test_one_site_is_measured_and_estimate_is_refused_for_it(frames):
-    waste = indicators.summary(frames, *Y2024, site="rw")["waste"]
+    waste = indicators.summary(frames, *Y2024, site="rw", basis="auto")["waste"]
     assert (waste["basis"], waste["timbulan_kg"], waste["timbulan_estimate_kg"]) == ("measured", 1000.0, None)
     with pytest.raises(InvalidValue) as refused:
         indicators.summary(frames, *Y2024, site="rw", basis="estimate")
@@ -118,7 +126,7 @@ def test_one_site_is_measured_and_estimate_is_refused_for_it(frames):
 
 
 def test_estimate_is_refused_for_a_period_touching_a_year_without_one(frames):
-    assert indicators.summary(frames, date(2023, 12, 1), date(2024, 1, 31))["waste"]["basis"] == "measured"  # auto
+    assert indicators.summary(frames, date(2023, 12, 1), date(2024, 1, 31), basis="auto")["waste"]["basis"] == "measured"
     with pytest.raises(InvalidValue) as refused:
         indicators.breakdown(frames, "month", date(2023, 12, 1), date(2024, 1, 31), basis="estimate")
     assert (refused.value.field, refused.value.data) == ("--basis", {"missing": [2023]})
@@ -126,5 +134,5 @@ def test_estimate_is_refused_for_a_period_touching_a_year_without_one(frames):
 
 def test_a_replay_gives_the_same_city_figures(app, frames):
     replayed = replay_frames(app.store, app.store.head_position())
-    assert indicators.summary(replayed, *ACROSS) == indicators.summary(frames, *ACROSS)
-    assert indicators.breakdown(replayed, "month", *ACROSS).equals(indicators.breakdown(frames, "month", *ACROSS))
+    assert indicators.summary(replayed, *ACROSS, basis="auto") == indicators.summary(frames, *ACROSS, basis="auto")
+    assert indicators.breakdown(replayed, "month", *ACROSS, basis="auto").equals(indicators.breakdown(frames, "month", *ACROSS, basis="auto"))
