@@ -30,17 +30,9 @@ class PondViews(Application[UUID]):
         from eventsourcing.utils import get_topic
 
         from domain.ponds import Pond
+        from envtrack.views import first_ids
 
-        topic = get_topic(Pond.Added)
-        ids: list[UUID] = []
-        start = 0
-        while True:
-            page = self.recorder.select_notifications(start, 10_000, topics=[topic], inclusive_of_start=False)
-            if not page:
-                break
-            ids.extend(n.originator_id for n in page)
-            start = page[-1].id
-        return ids
+        return first_ids(self, get_topic(Pond.Added))
 
     def list_ponds(self, *, site: str | None = None) -> list[dict[str, Any]]:
         """Every pond (of one site, if given), by slug: its site, volume, system and open cycle."""

@@ -20,6 +20,19 @@ from envtrack.unit_of_work import UnitOfWork
 if TYPE_CHECKING:  # loaded by the queries that use them
     from envtrack.logview import LogEvent
 
+def first_ids(app: Application[UUID], topic: str) -> list[UUID]:
+    """The aggregates whose first event has ``topic`` (``Site.Registered`` …), in log order, read
+    from the notification log by that topic in pages."""
+    ids: list[UUID] = []
+    start = 0
+    while True:
+        page = app.recorder.select_notifications(start, 10_000, topics=[topic], inclusive_of_start=False)
+        if not page:
+            return ids
+        ids.extend(n.originator_id for n in page)
+        start = page[-1].id
+
+
 class Views(Application[UUID]):
     """What ``EnvTrack`` answers without changing anything."""
 
@@ -28,16 +41,7 @@ class Views(Application[UUID]):
     # -- sites ---------------------------------------------------------------------------------
 
     def list_sites(self) -> list[dict[str, Any]]:
-        topic = get_topic(Site.Registered)
-        ids = []
-        start = 0
-        while True:
-            page = self.recorder.select_notifications(start, 10_000, topics=[topic], inclusive_of_start=False)
-            if not page:
-                break
-            ids.extend(n.originator_id for n in page)
-            start = page[-1].id
-        sites = [self.repository.get(site_id) for site_id in ids]
+        sites = [self.repository.get(site_id) for site_id in first_ids(self, get_topic(Site.Registered))]
         return sorted((_site_dict(site) for site in sites), key=lambda s: s["site"])
 
     def show_site(self, slug: str) -> dict[str, Any]:

@@ -49,3 +49,10 @@ def assert_refused(run: Run, field: str, *, code: int = 1) -> None:
         assert run.stderr.startswith(f"Error: {field} "), run.stderr
     else:
         assert field in run.stderr, run.stderr
+
+
+def after_echo(run: Run) -> str:
+    """What a record printed on stderr after its echo line (``recorded: …``): its warnings."""
+    echo, _, rest = run.stderr.partition("\n")
+    assert echo.startswith(("recorded: ", "tercatat: ")), run.stderr
+    return rest

@@ -7,14 +7,8 @@ import json
 
 import pytest
 
-from cli.support import assert_refused
+from cli.support import after_echo, assert_refused
 
-
-def after_echo(run) -> str:
-    """What a record printed on stderr after its echo line (``recorded: …``): its warnings."""
-    echo, _, rest = run.stderr.partition("\n")
-    assert echo.startswith(("recorded: ", "tercatat: ")), run.stderr
-    return rest
 
 
 @pytest.fixture
