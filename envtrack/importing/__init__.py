@@ -32,7 +32,7 @@ from domain.errors import DomainError
 from envtrack.application import EnvTrack
 from envtrack.importing.columns import KINDS, template
 from envtrack.importing.ids import EntryIds
-from envtrack.importing.reading import UnreadableFile, open_logbook
+from envtrack.importing.reading import open_logbook
 from envtrack.importing.recording import (
     BATCH_ROWS,
     batch_events,
@@ -288,7 +288,6 @@ __all__ = [
     "Counts",
     "ImportRefused",
     "ImportResult",
-    "UnreadableFile",
     "import_file",
     "template",
 ]
