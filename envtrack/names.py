@@ -13,6 +13,10 @@ read models (a recording command loads neither SQLAlchemy nor pandas):
 
 Without a store at all, every name is unknown: the refusal says there is no store there (and
 nothing is created).
+
+One ``Directory`` remembers what each text it was given resolved to (or why it was refused), so
+that an import naming a few sites in many rows looks each name up once and reads the
+registrations at most once.
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ import json
 from typing import TYPE_CHECKING
 
 from domain import values
-from domain.errors import InvalidValue, NotFound
+from domain.errors import DomainError, InvalidValue, NotFound
 from domain.values import site_id
 
 if TYPE_CHECKING:
@@ -34,6 +38,9 @@ POND_ADDED = "domain.ponds:Pond.Added"
 """The stored topics read here (stored forever, so they are safe to name)."""
 
 SUGGESTIONS = 3
+REMEMBERED = 10_000
+"""Texts a ``Directory`` remembers at most (a file of many different unknown names: memory stays
+bounded, the lookups are done again)."""
 
 
 def compared(text: str) -> str:
@@ -73,6 +80,7 @@ class Directory:
         self._sites: dict[str, str] | None = None
         self._ponds: dict[str, str] | None = None
         self._exists: bool | None = None
+        self._meant: dict[tuple[str, str], str | DomainError] = {}
 
     def _check_store(self) -> None:
         if self._exists is None:
@@ -84,9 +92,27 @@ class Directory:
     # -- sites ---------------------------------------------------------------------------------
 
     def site(self, field: str, typed: str) -> str:
-        """The slug of the site ``typed`` names (its slug or its registered name)."""
+        """The slug of the site ``typed`` names (its slug or its registered name); the same text
+        asked again is answered from memory, a refusal raised again as it was."""
+        key = (field, typed)
+        meant = self._meant.get(key)
+        if meant is None:
+            if len(self._meant) >= REMEMBERED:
+                self._meant.clear()
+            try:
+                meant = self._site(field, typed)
+            except DomainError as refusal:
+                meant = refusal
+            self._meant[key] = meant
+        if isinstance(meant, DomainError):
+            raise meant.with_traceback(None)
+        return meant
+
+    def _site(self, field: str, typed: str) -> str:
         self._check_store()
         lowered = str(typed).strip().lower()
+        if self._sites is not None and lowered in self._sites:  # read already: no query
+            return lowered
         if _is_slug(lowered) and self.store.existing_ids([site_id(lowered)]):
             return lowered
         names = self.sites()

@@ -6,11 +6,12 @@ import csv
 import io
 import os
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 from uuid import UUID
 
 import click
 
+from domain.errors import InvalidValue
 from envtrack.context import Context
 from envtrack.i18n import label
 
@@ -35,17 +36,18 @@ KINDS = ("waste", "exchange", "pond")
     default=None,
     help="Print the header row of an empty logbook of this kind (CSV, in --lang) and exit.",
 )
-@click.pass_obj
-def import_(obj: Context, file: str | None, kind: str | None, dry_run: bool, template: str | None) -> None:
+@click.pass_context
+def import_(ctx: click.Context, file: str | None, kind: str | None, dry_run: bool, template: str | None) -> None:
     """Import a logbook FILE (CSV or XLSX) of waste entries, bottle exchanges or pond records.
 
     Headers may be Indonesian or English (see the README). Every row is checked first: one bad
     row and nothing is written, and every bad row is listed with its row number and column.
     Rows imported before are recognised and not written again. Prints the new entry ids.
     """
+    obj: Context = ctx.obj
     if template is not None:
         if file is not None:
-            raise click.UsageError("give FILE or --template, not both")
+            _usage(ctx, InvalidValue("FILE", file, "import_file_with_template"))
         from envtrack.importing.columns import template as headers
 
         line = io.StringIO()
@@ -53,8 +55,8 @@ def import_(obj: Context, file: str | None, kind: str | None, dry_run: bool, tem
         _out(obj.lang, line.getvalue())
         return
     if file is None:
-        raise click.UsageError("Missing argument 'FILE' (or give --template KIND).")
-    from envtrack.importing import PROBLEMS_SHOWN, ImportRefused, UnreadableFile, import_file
+        _usage(ctx, InvalidValue("FILE", "", "import_file_missing"))
+    from envtrack.importing import PROBLEMS_SHOWN, ImportRefused, import_file
 
     app = obj.app(create=False if dry_run else None)  # its sites must be in a store already
 
@@ -72,8 +74,6 @@ def import_(obj: Context, file: str | None, kind: str | None, dry_run: bool, tem
 
     try:
         result = import_file(app, file, kind=kind, dry_run=dry_run, progress=progress, written=written)
-    except UnreadableFile as error:
-        raise click.ClickException(str(error)) from None
     except ImportRefused as refused:
         for problem in refused.problems:
             click.echo(_where(obj.lang, problem) + problem.reason.message(obj.lang), err=True)
@@ -94,6 +94,13 @@ def import_(obj: Context, file: str | None, kind: str | None, dry_run: bool, tem
     )
     if unprinted:
         raise click.ClickException(label("import.ids_not_printed", obj.lang).format(reason=unprinted[0]))
+
+
+def _usage(ctx: click.Context, refusal: InvalidValue) -> NoReturn:
+    """A usage error (exit 2) in the words of ``refusal`` (``envtrack/messages_import.py``)."""
+    from envtrack.output import terminal_text
+
+    raise click.UsageError(terminal_text(refusal.message(ctx.obj.lang)), ctx)
 
 
 def _out(lang: str, text: str) -> None:

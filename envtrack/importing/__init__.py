@@ -32,8 +32,7 @@ from domain.errors import DomainError
 from envtrack.application import EnvTrack
 from envtrack.importing.columns import KINDS, template
 from envtrack.importing.ids import EntryIds
-from envtrack.importing.names import SiteNames
-from envtrack.importing.reading import UnreadableFile, open_logbook
+from envtrack.importing.reading import open_logbook
 from envtrack.importing.recording import (
     BATCH_ROWS,
     batch_events,
@@ -43,6 +42,7 @@ from envtrack.importing.recording import (
     shared_aggregates,
 )
 from envtrack.importing.rows import PROBLEMS_SHOWN, Counts, Problem, Problems, Row, read_sheet
+from envtrack.names import Directory
 from envtrack.unit_of_work import UnitOfWork, retrying
 
 PROGRESS_FROM_ROWS = 5_000
@@ -125,7 +125,7 @@ def check_file(
     checked = Checked(Counts(), Problems())
     ids = EntryIds()
     work = UnitOfWork(app)
-    names = SiteNames(app, work)
+    names = Directory(app.store)  # one per import: each name looked up once
     today = app.today()
     kept: list[Row] = []
     reported = 0  # rows checked when progress was last reported
@@ -157,14 +157,18 @@ def _check_batch(
     today: Any,
     batch: list[tuple[Row | None, list[Problem]]],
     ids: EntryIds,
-    names: SiteNames,
+    names: Directory,
     checked: Checked,
 ) -> list[Row]:
     """The batch's rows that are new and pass, in order; the problems of the others noted."""
+    unknown: set[int] = set()  # rows whose site is no site's name: they cannot be built
     for row, _ in batch:
         if row is not None:
             if "site" in row.values:
-                row.values["site"] = names.slug(row.values["site"])
+                try:
+                    row.values["site"] = names.site("site", row.values["site"])
+                except DomainError:  # left as written: check_values refuses it in its column
+                    unknown.add(id(row))
             row.entry_id = ids(row.kind, row.values)
     present = app.store.existing_ids([row.entry_id for row, _ in batch if row is not None])  # type: ignore[misc]
     good: list[Row] = []
@@ -173,7 +177,7 @@ def _check_batch(
             checked.present += 1
             continue
         if row is not None:
-            problems.extend(_row_problems(app, work, today, row, problems))
+            problems.extend(_row_problems(app, work, today, row, problems, names, id(row) not in unknown))
         checked.problems.add_row(problems)
         if row is not None and not problems:
             good.append(row)
@@ -183,12 +187,14 @@ def _check_batch(
     return good
 
 
-def _row_problems(app: EnvTrack, work: UnitOfWork, today: Any, row: Row, found: list[Problem]) -> list[Problem]:
+def _row_problems(
+    app: EnvTrack, work: UnitOfWork, today: Any, row: Row, found: list[Problem], sites: Directory, site_known: bool
+) -> list[Problem]:
     """What the domain refuses in a row (beyond the ``found`` problems of its cells): the row is
     built, then dropped (it is built again when written); when it cannot be, or its cells had
-    problems already, each of its values is put to its rule on its own, so that every wrong
-    value is reported at once."""
-    if not found:
+    problems already, or its site is none that ``sites`` knows, each of its values is put to its
+    rule on its own, so that every wrong value is reported at once."""
+    if not found and site_known:
         try:
             build_entry(app, work, row, today)
             return []
@@ -196,7 +202,7 @@ def _row_problems(app: EnvTrack, work: UnitOfWork, today: Any, row: Row, found: 
             refused = problem_of(row, error)
     else:
         refused = None
-    problems = check_values(work, row, today)
+    problems = check_values(work, row, today, sites)
     if refused is not None and not any(_same(refused, p) for p in problems):
         problems.append(refused)
     return problems
@@ -282,7 +288,6 @@ __all__ = [
     "Counts",
     "ImportRefused",
     "ImportResult",
-    "UnreadableFile",
     "import_file",
     "template",
 ]

@@ -1,7 +1,8 @@
 """Reading logbook files, row by row: CSV (UTF-8 with or without BOM, comma, semicolon or tab
 separated) and XLSX (every worksheet). Each table yields every row, numbered as a spreadsheet
 shows it (the first row is row 1), blank ones included; finding the header row and skipping
-blank and total rows is ``tables.py``'s job.
+blank and total rows is ``rows.py``'s job. A file that is not a CSV or XLSX logbook is refused as
+the field ``file`` (its path), with a code whose words are in ``envtrack/messages_import.py``.
 
 Nothing is held but the row being read: a CSV file is decoded line by line, a workbook's sheets
 are parsed as they are read (openpyxl's read-only mode). A workbook's ``<dimension>`` tag is
@@ -24,6 +25,8 @@ from dataclasses import dataclass
 from itertools import chain, islice
 from typing import IO, Any
 
+from domain.errors import DomainError, InvalidValue, NotFound
+
 XLSX_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # the old binary .xls
 DELIMITERS = (";", ",", "\t")
@@ -34,10 +37,6 @@ CELLS_PER_SHEET = 20_000_000
 logbook of 1,000,000 rows of 20 columns. A sheet whose formatted but empty cells reach far
 beyond its data (a styled cell at XFD on every row) is refused at this bound instead of being
 read for minutes."""
-
-
-class UnreadableFile(Exception):
-    """A file that is not a CSV or XLSX logbook (the message names the file and why)."""
 
 
 @dataclass
@@ -56,17 +55,17 @@ def open_logbook(path: str) -> Iterator[Iterator[Sheet]]:
     try:
         mode = os.stat(path).st_mode
     except OSError:
-        raise UnreadableFile(f"{path}: no such file") from None
+        raise NotFound("file", path, "file_not_found") from None
     if stat.S_ISDIR(mode):
-        raise UnreadableFile(f"{path}: a folder, not a file")
+        raise InvalidValue("file", path, "file_is_folder")
     try:
         handle = open(path, "rb")
     except OSError as error:
-        raise UnreadableFile(f"{path}: cannot be read ({error.strerror})") from None
+        raise InvalidValue("file", path, "file_unreadable", reason=error.strerror or str(error)) from None
     with handle:
         head = _peek(handle, 8)
         if head.startswith(OLE_MAGIC):
-            raise UnreadableFile(f"{path}: an old .xls workbook; save it as .xlsx or as CSV UTF-8")
+            raise InvalidValue("file", path, "file_old_xls")
         if head.startswith(XLSX_MAGIC):
             with _seekable(handle) as source:
                 yield _xlsx_sheets(source, path)
@@ -100,7 +99,7 @@ def _csv_rows(handle: IO[bytes], path: str) -> Iterator[tuple[int, list[Any]]]:
     try:
         yield from enumerate(reader, start=1)
     except csv.Error as error:
-        raise UnreadableFile(f"{path}: not a readable CSV file ({error})") from None
+        raise InvalidValue("file", path, "file_not_csv", reason=str(error)) from None
 
 
 def _text_lines(handle: IO[bytes], path: str) -> Iterator[str]:
@@ -110,9 +109,7 @@ def _text_lines(handle: IO[bytes], path: str) -> Iterator[str]:
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError as error:
-            raise UnreadableFile(
-                f"{path}: not UTF-8 text (byte {offset + error.start + 1}); save it as 'CSV UTF-8'"
-            ) from None
+            raise InvalidValue("file", path, "file_not_utf8", byte=offset + error.start + 1) from None
         if offset == 0:
             text = text.removeprefix("\ufeff")
         offset += len(raw)
@@ -143,7 +140,7 @@ def _xlsx_sheets(source: IO[bytes], path: str) -> Iterator[Sheet]:
     try:
         workbook = load_workbook(source, read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds for a damaged workbook
-        raise UnreadableFile(f"{path}: not a readable XLSX workbook ({error})") from None
+        raise InvalidValue("file", path, "file_not_xlsx", reason=str(error)) from None
     try:
         for worksheet in workbook.worksheets:
             worksheet.reset_dimensions()  # the rows are what counts, not the <dimension> tag
@@ -158,15 +155,14 @@ def _xlsx_rows(worksheet: Any, path: str) -> Iterator[tuple[int, list[Any]]]:
         for number, cells in enumerate(worksheet.iter_rows(values_only=True), start=1):
             budget -= len(cells)
             if budget < 0:
-                raise UnreadableFile(
-                    f"{path}: sheet {worksheet.title}: more than {CELLS_PER_SHEET:,} cells by row {number:,}, "
-                    "most of them empty: delete the rows and columns beyond the data, or save the sheet as CSV"
+                raise InvalidValue(
+                    "file", path, "sheet_too_many_cells", sheet=worksheet.title, cells=CELLS_PER_SHEET, row=number
                 )
             yield number, _trimmed(cells)
-    except UnreadableFile:
+    except DomainError:
         raise
     except Exception as error:  # a damaged sheet part
-        raise UnreadableFile(f"{path}: sheet {worksheet.title}: not readable ({error})") from None
+        raise InvalidValue("file", path, "sheet_unreadable", sheet=worksheet.title, reason=str(error)) from None
 
 
 def _trimmed(cells: tuple[Any, ...]) -> list[Any]:

@@ -24,6 +24,7 @@ from domain.values import CATEGORIES, DESTINATIONS, SOURCES, SPECIES
 from domain.ponds import Feeding, Harvest, Mortality, Stocking, WaterInflow
 from envtrack.application import EnvTrack
 from envtrack.importing.rows import Problem, Row
+from envtrack.names import Directory
 from envtrack.unit_of_work import UnitOfWork
 
 BATCH_ROWS = 1_000
@@ -87,18 +88,22 @@ def _column(row: Row, field: str) -> str | None:
     return row.columns.get(FIELD_COLUMNS.get(field, field))
 
 
-def check_values(work: UnitOfWork, row: Row, today: date) -> list[Problem]:
+def check_values(work: UnitOfWork, row: Row, today: date, sites: Directory) -> list[Problem]:
     """Every value of the row the domain's own rules refuse, each on its own (the site or
-    pond named must exist too); what depends on the rows before (stock, fish alive), on the
-    site's state or on more than one value is left to ``build_entry``."""
+    pond named must exist too: a site as ``sites`` resolves it, its slug or registered name,
+    refused with close slugs as on the command line); what depends on the rows before (stock,
+    fish alive), on the site's state or on more than one value is left to ``build_entry``."""
     problems = []
     rules_of = _RULES[row.kind]
     for name, value in row.values.items():
         rule = rules_of.get(name)
-        if rule is None:
+        if rule is None and name != "site":
             continue
         try:
-            rule(work, name, value, today)
+            if rule is None:
+                sites.site(name, value)
+            else:
+                rule(work, name, value, today)
         except DomainError as error:
             problems.append(problem_of(row, error))
     return problems
@@ -109,10 +114,6 @@ Rule = Callable[[UnitOfWork, str, Any, date], Any]
 
 def _value(rule: Callable[[str, Any], Any]) -> Rule:
     return lambda work, name, value, today: rule(name, value)
-
-
-def _site(work: UnitOfWork, name: str, slug: str, today: date) -> None:
-    work.site(slug, open_only=False)
 
 
 def _pond(work: UnitOfWork, name: str, slug: str, today: date) -> None:
@@ -140,7 +141,6 @@ _COMMON: dict[str, Rule] = {"date": _date, "operator": _OPTIONAL_TEXT}
 _RULES: dict[str, dict[str, Rule]] = {
     "waste": {
         **_COMMON,
-        "site": _site,
         "category": _one_of(CATEGORIES),
         "kg": _QUANTITY,
         "destination": _one_of(DESTINATIONS),
@@ -148,7 +148,6 @@ _RULES: dict[str, dict[str, Rule]] = {
     },
     "exchange": {
         **_COMMON,
-        "site": _site,
         "bottles": _COUNT,
         "weight_kg": _QUANTITY,
         "items": _value(_items),

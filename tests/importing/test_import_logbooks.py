@@ -198,7 +198,7 @@ def test_every_wrong_value_of_a_row_is_reported_at_once(city, run, head, tmp_pat
         "row 3, column A (tanggal): date '31/02/2025': is not a real date (YYYY-MM-DD or DD/MM/YYYY)",
         "row 3, column D (berat_kg): kg '1.250': is ambiguous (a thousands separator or a decimal mark?): "
         "write 1250, or 1.25",
-        "row 3, column B (lokasi): site 'bank sampah mawar': is not a known site",
+        "row 3, column B (lokasi): site 'bank sampah mawar': is not a known site (list them with 'envtrack site list')",
         f"row 3, column E (tujuan): destination 'dibakar': is not one of: {destinations}",
         "row 4, column C (jenis): category 'styrofoam': is not one of: sisa-makanan, kayu-ranting, "
         "kertas-karton, plastik, logam, kain, karet-kulit, kaca, lainnya",

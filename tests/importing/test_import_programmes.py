@@ -222,10 +222,15 @@ def test_an_unreadable_file_is_refused_by_name(city, run, head, tmp_path):
     latin.write_bytes("tanggal,lokasi\n2025-01-01,Kec. Magersari \xe9\n".encode("latin-1"))
     before = head()
 
-    for path, reason in ((latin, "not UTF-8 text"), (tmp_path / "missing.csv", "no such file")):
+    # the é is byte 15 ("tanggal,lokasi\n") + 26 ("2025-01-01,Kec. Magersari ") + 1 = 42
+    for path, reason in (
+        (latin, "is not UTF-8 text (byte 42): save it as 'CSV UTF-8'"),
+        (tmp_path / "missing.csv", "does not exist"),
+    ):
         result = run("import", str(path))
         assert result.exit_code == 1
-        assert result.stderr.startswith(f"Error: {path}: {reason}"), result.stderr
+        assert result.stdout == ""
+        assert result.stderr == f"Error: file '{path}': {reason}\n"
     assert head() == before
 
 

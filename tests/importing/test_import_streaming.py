@@ -223,5 +223,5 @@ def test_a_byte_that_is_not_utf8_late_in_the_file_is_refused_at_its_place(city, 
 
     assert result.exit_code == 1
     # the bad byte: after the 6 lines of the first text, and the 37 bytes before it on its line
-    assert result.stderr == f"Error: {logbook}: not UTF-8 text (byte {len(text.encode()) + 37 + 1}); save it as 'CSV UTF-8'\n"
+    assert result.stderr == f"Error: file '{logbook}': is not UTF-8 text (byte {len(text.encode()) + 37 + 1}): save it as 'CSV UTF-8'\n"
     assert head() == before

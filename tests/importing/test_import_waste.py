@@ -142,7 +142,7 @@ def test_a_file_with_bad_rows_writes_nothing_and_names_every_bad_row(city, run, 
     lines = result.stderr.splitlines()
     assert lines[:-1] == [
         "row 3, column D (kg): kg 'abc': is not a number (write 1.5 or 1,5, without thousands separators)",
-        "row 5, column B (site): site 'tps-nowhere': is not a known site",
+        "row 5, column B (site): site 'tps-nowhere': is not a known site (list them with 'envtrack site list')",
         "row 6, column A (date): date '2099-01-01': is in the future",
         "row 7, column C (category): category 'styrofoam': is not one of: sisa-makanan, kayu-ranting, "
         "kertas-karton, plastik, logam, kain, karet-kulit, kaca, lainnya",

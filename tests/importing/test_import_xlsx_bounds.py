@@ -100,7 +100,7 @@ def test_a_sheet_whose_empty_cells_reach_far_beyond_its_data_is_refused_by_name(
 
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
-        f"Error: {far}: sheet Sampah: more than 20,000,000 cells by row 1,232, most of them empty: delete "
+        f"Error: file '{far}': sheet Sampah: more than 20,000,000 cells by row 1,232, most of them empty: delete "
         "the rows and columns beyond the data, or save the sheet as CSV"
     ]
     assert head() == before
