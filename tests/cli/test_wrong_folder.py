@@ -39,6 +39,8 @@ READS = [
     ("site", "show", "smpn-6"),
     ("supplies", "stock", "smpn-6"),
     ("pond", "show", "kolam-1"),
+    ("pond", "list"),
+    ("city", "show"),
     ("projections", "status"),
     ("sync", "status"),
 ]
