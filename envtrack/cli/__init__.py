@@ -106,6 +106,7 @@ class LazyGroup(click.Group):
             language.localize(self, "", language.LANG.get())
             return super().main(arguments, prog_name, **extra)
         finally:
+            language.restore()
             language.LANG.reset(token)
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:

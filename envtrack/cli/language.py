@@ -8,9 +8,10 @@ that run (``LANG``):
   ``envtrack/i18n_click.py``: click asks gettext for every text it shows, through the ``_`` and
   ``ngettext`` each of its modules imports, and those are pointed at ``words`` here (``install``);
 - the help of every command and option is put on it from the catalogue
-  (``envtrack/i18n_help.py``) as the command is loaded (``localize``). Commands are module-level
-  objects: each run puts its language's texts on them again, and a text the catalogue lacks
-  keeps the one written in the decorator.
+  (``envtrack/i18n_help.py``) as the command is loaded (``localize``), and the decorator's help
+  is given back when the run ends (``restore``): commands are module-level objects, which a run
+  in one language must not leave in it for the next. A text the catalogue lacks keeps the one
+  written in the decorator.
 
 Exit codes stay click's: 2 for a usage error.
 """
@@ -32,12 +33,17 @@ from envtrack.i18n_help import help_text
 
 LANGS = ("id", "en")
 DEFAULT = "id"
-LANG: ContextVar[str] = ContextVar("envtrack_lang", default=DEFAULT)
+LANG: ContextVar[str | None] = ContextVar("envtrack_lang", default=None)
+"""The language of the run under way (None outside a run: click's own English, the decorators'
+help)."""
 ROOT_OPTIONS_WITH_VALUES = ("--db", "--operator")
+HELP_OPTION = "Show this message and exit."
 CLICK_MODULES = ("core", "exceptions", "parser", "types", "decorators", "formatting", "termui", "utils")
 
 _written: weakref.WeakKeyDictionary[Any, str | None] = weakref.WeakKeyDictionary()
 """The help each command and option was given in its decorator, before any run changed it."""
+_metavars: weakref.WeakKeyDictionary[Any, tuple[str | None, str | None, str | None]] = weakref.WeakKeyDictionary()
+"""The usage-line words and the short help each command had before the run under way changed them."""
 
 
 def language_of(args: Sequence[str]) -> str:
@@ -67,7 +73,7 @@ def language_of(args: Sequence[str]) -> str:
 
 def words(message: str) -> str:
     """Click's ``message`` in the run's language."""
-    if LANG.get() == "en":
+    if LANG.get() in (None, "en"):
         return message
     return WORDS.get(message, message)
 
@@ -86,10 +92,15 @@ def install() -> None:
             module.ngettext = plural_words  # type: ignore[attr-defined]
 
 
-def localize(command: click.Command, path: str, lang: str) -> None:
+def localize(command: click.Command, path: str, lang: str | None) -> None:
     """Puts the catalogue's help of ``command`` (at ``path``: ``"site add"``) and of its options
-    and subcommands on them, in ``lang``."""
+    and subcommands on them, in ``lang`` (nothing outside a run: ``lang`` None)."""
+    if lang is None:
+        return
     command.help = _text(command, path, "_", lang)
+    _metavars.setdefault(
+        command, (command.options_metavar, getattr(command, "subcommand_metavar", None), command.short_help)
+    )
     if command.short_help and help_text(path, "_short", lang):  # a subcommand's line in its group's list
         command.short_help = help_text(path, "_short", lang)
     command.options_metavar = METAVARS["options"][lang]
@@ -100,13 +111,29 @@ def localize(command: click.Command, path: str, lang: str) -> None:
             param.help = _text(param, path, _name(param), lang)
     help_option = getattr(command, "_help_option", None)  # click's own, made once it is first needed
     if help_option is not None:
-        help_option.help = words("Show this message and exit.")
+        help_option.help = words(HELP_OPTION)
     if isinstance(command, click.Group) and not hasattr(command, "lazy"):
         for name, sub in command.commands.items():
             localize(sub, f"{path} {name}".strip(), lang)
 
 
-def short_help(path: str, lang: str) -> str | None:
+def restore() -> None:
+    """Gives every command and option the help written in its decorator back (at the end of a
+    run: outside one, the commands read as their code says)."""
+    for target, written in list(_written.items()):
+        target.help = written
+    for command, (options_metavar, subcommand_metavar, short_help) in list(_metavars.items()):
+        command.options_metavar = options_metavar
+        command.short_help = short_help
+        if isinstance(command, click.Group):
+            command.subcommand_metavar = subcommand_metavar
+        help_option = getattr(command, "_help_option", None)
+        if help_option is not None:
+            help_option.help = HELP_OPTION
+    _metavars.clear()
+
+
+def short_help(path: str, lang: str | None) -> str | None:
     """A command's line in the list of envtrack's commands."""
     return help_text(path, "_short", lang)
 

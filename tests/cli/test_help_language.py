@@ -199,3 +199,13 @@ def test_the_version_in_the_chosen_language():
 
     assert run("--version").stdout == f"envtrack, versi {__version__}\n"
     assert run("--lang", "en", "--version").stdout == f"envtrack, version {__version__}\n"
+
+
+def test_a_run_leaves_the_commands_as_their_code_wrote_them():
+    from envtrack.cli.waste import waste
+
+    record = waste.commands["record"]
+    written = {param.name: param.help for param in record.params}
+    assert "Pemakaian" in run("waste", "record", "--help").stdout  # an Indonesian run
+    assert {param.name: param.help for param in record.params} == written
+    assert record.help.startswith("Record waste collected at SITE") and record.options_metavar == "[OPTIONS]"

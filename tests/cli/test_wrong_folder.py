@@ -39,6 +39,8 @@ READS = [
     ("site", "show", "smpn-6"),
     ("supplies", "stock", "smpn-6"),
     ("pond", "show", "kolam-1"),
+    ("pond", "list"),
+    ("city", "show"),
     ("projections", "status"),
     ("sync", "status"),
 ]
@@ -122,3 +124,12 @@ def test_the_first_site_add_starts_the_store(tmp_path, monkeypatch):
     assert (run.exit_code, run.stderr) == (0, "site bank-sampah-melati added\n")
     assert "envtrack.db" in store_files(tmp_path)
     assert here("waste", "record", "bank-sampah-melati", "--category", "kain", "--kg", "2", "--destination", "tps").exit_code == 0
+
+
+def test_the_city_record_may_start_a_store_but_a_refused_one_creates_none(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    refused = here("city", "set", "--year", "2024", "--target-pengurangan", "130")
+    assert refused.exit_code == 1 and "Traceback" not in refused.stderr
+    assert store_files(tmp_path) == []
+    assert here("city", "set", "--year", "2024", "--population", "134000").exit_code == 0
+    assert "envtrack.db" in store_files(tmp_path)
