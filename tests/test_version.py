@@ -20,7 +20,9 @@ def test_the_package_reports_the_projects_version():
     assert project["version"] == envtrack.__version__ == "0.2.0"
 
 
-def test_the_command_line_reports_it():
-    result = CliRunner().invoke(cli, ["--version"])
-    assert result.exit_code == 0
-    assert re.fullmatch(r"envtrack, version 0\.2\.0\n", result.output)
+def test_the_command_line_reports_it_in_the_runs_language():
+    english = CliRunner().invoke(cli, ["--lang", "en", "--version"])
+    assert english.exit_code == 0
+    assert re.fullmatch(r"envtrack, version 0\.2\.0\n", english.output)
+    indonesian = CliRunner().invoke(cli, ["--lang", "id", "--version"])
+    assert re.fullmatch(r"envtrack, versi 0\.2\.0\n", indonesian.output)
