@@ -203,12 +203,8 @@ TOPICS = sorted(HANDLERS)
 
 
 _scan = json.scanner.make_scanner(json.JSONDecoder())
-
-
-def loads_json(state: bytes) -> Any:
-    """One stored event's JSON (compact UTF-8, as the library writes it) as Python values:
-    ``json.loads`` without its encoding detection and whitespace checks."""
-    return _scan(state.decode("utf-8"), 0)[0]
+"""One stored event's JSON (compact UTF-8, as the library writes it) read as Python values:
+``json.loads`` without its encoding detection and whitespace checks."""
 
 
 def id_hex(originator_id: Any) -> str:
