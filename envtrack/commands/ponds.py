@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
 from domain import values
@@ -44,13 +44,19 @@ class PondCommands(Commands):
         self.run(command)
 
     def _pond_entry(
-        self, pond: str, entry_id: UUID | None, make: Callable[[UUID, Pond], PondEntry], on: date
+        self,
+        pond: str,
+        on: date | None,
+        entry_id: UUID | None,
+        make: Callable[[UUID, Pond, dict[str, Any]], PondEntry],
     ) -> UUID:
-        """A new entry of ``pond`` dated ``on`` (refused from the day its site closed)."""
+        """A new entry of ``pond`` dated ``on`` (today when None; refused from the day its site
+        closed): ``make(new_id, pond, stamp)`` builds it, ``stamp`` its operator and date."""
+        stamp = self._stamp(on)
         new_id = self._entry_id(entry_id)
 
         def command(work: UnitOfWork) -> UUID:
-            return work.add(make(new_id, work.pond(pond, on=on))).id
+            return work.add(make(new_id, work.pond(pond, on=stamp["on"]), stamp)).id
 
         return self.run(command)
 
@@ -67,14 +73,10 @@ class PondCommands(Commands):
     ) -> UUID:
         from domain.ponds import Stocking
 
-        stamp = self._stamp(on)
         return self._pond_entry(
-            pond,
-            entry_id,
-            lambda new_id, p: Stocking.record(
+            pond, on, entry_id, lambda new_id, p, stamp: Stocking.record(
                 new_id, p, species=species, fish=count, mean_g=mean_g, cost_rp=cost_rp, **stamp
-            ),
-            stamp["on"],
+            )
         )
 
     def feed_pond(
@@ -89,11 +91,9 @@ class PondCommands(Commands):
     ) -> UUID:
         from domain.ponds import Feeding
 
-        stamp = self._stamp(on)
         return self._pond_entry(
-            pond, entry_id,
-            lambda new_id, p: Feeding.record(new_id, p, kg=kg, cost_rp=cost_rp, feed_type=feed_type, **stamp),
-            stamp["on"],
+            pond, on, entry_id,
+            lambda new_id, p, stamp: Feeding.record(new_id, p, kg=kg, cost_rp=cost_rp, feed_type=feed_type, **stamp),
         )
 
     def water_pond(
@@ -101,9 +101,8 @@ class PondCommands(Commands):
     ) -> UUID:
         from domain.ponds import WaterInflow
 
-        stamp = self._stamp(on)
         return self._pond_entry(
-            pond, entry_id, lambda new_id, p: WaterInflow.record(new_id, p, liters=liters, **stamp), stamp["on"]
+            pond, on, entry_id, lambda new_id, p, stamp: WaterInflow.record(new_id, p, liters=liters, **stamp)
         )
 
     def record_deaths(
@@ -112,9 +111,9 @@ class PondCommands(Commands):
     ) -> UUID:
         from domain.ponds import Mortality
 
-        stamp = self._stamp(on)
         return self._pond_entry(
-            pond, entry_id, lambda new_id, p: Mortality.record(new_id, p, fish=count, cause=cause, **stamp), stamp["on"]
+            pond, on, entry_id,
+            lambda new_id, p, stamp: Mortality.record(new_id, p, fish=count, cause=cause, **stamp),
         )
 
     def sample_pond(
@@ -123,9 +122,8 @@ class PondCommands(Commands):
         """A weighed sample of the open cycle's fish: ``count`` fish, ``kg`` together."""
         from domain.pond_readings import Sample
 
-        stamp = self._stamp(on)
         return self._pond_entry(
-            pond, entry_id, lambda new_id, p: Sample.record(new_id, p, fish=count, kg=kg, **stamp), stamp["on"]
+            pond, on, entry_id, lambda new_id, p, stamp: Sample.record(new_id, p, fish=count, kg=kg, **stamp)
         )
 
     def test_pond_water(
@@ -142,11 +140,11 @@ class PondCommands(Commands):
         """A water test: at least one of dissolved oxygen, pH, temperature and total ammonia."""
         from domain.pond_readings import WaterTest
 
-        stamp = self._stamp(on)
         return self._pond_entry(
-            pond, entry_id,
-            lambda new_id, p: WaterTest.record(new_id, p, do=do, ph=ph, temp_c=temp_c, ammonia=ammonia, **stamp),
-            stamp["on"],
+            pond, on, entry_id,
+            lambda new_id, p, stamp: WaterTest.record(
+                new_id, p, do=do, ph=ph, temp_c=temp_c, ammonia=ammonia, **stamp
+            ),
         )
 
     def harvest_pond(
@@ -163,11 +161,8 @@ class PondCommands(Commands):
     ) -> UUID:
         from domain.ponds import Harvest
 
-        stamp = self._stamp(on)
         return self._pond_entry(
-            pond,
-            entry_id,
-            lambda new_id, p: Harvest.record(
+            pond, on, entry_id, lambda new_id, p, stamp: Harvest.record(
                 new_id,
                 p,
                 kg=kg,
@@ -176,6 +171,5 @@ class PondCommands(Commands):
                 price_rp_per_kg=price_rp_per_kg,
                 final=final,
                 **stamp,
-            ),
-            stamp["on"],
+            )
         )
