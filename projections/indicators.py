@@ -130,7 +130,7 @@ def _by(data: pd.DataFrame, column: str, value: str = "kg") -> dict[str, float]:
 def _waste_and_bottles(
     frames: Frames, start: date, end: date, site: str | None
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    waste = within(live(frames.waste, site), start, end)
+    waste = within(live(frames.waste_daily, site), start, end)
     exchanges = within(live(frames.exchanges, site), start, end)
     return waste, exchanges
 

@@ -27,11 +27,12 @@ from sqlalchemy.schema import CreateTable
 
 from domain.errors import Refused
 from envtrack.store import Store
-from projections import gaps as gap_ranges
+from projections import gaps as gap_ranges, rollup
 from projections.replay import Frames, replay_frames, to_frames
 from projections.rows import HANDLERS, PROJECTIONS, TABLES, TOPICS, Batch, map_rows
+from projections.schema import FRAMED, ORDER
 from projections.unreadable import UnreadableEvent
-from projections.tables import BUILDING, gaps_table, positions_table, read_model_tables, unreadable_table
+from projections.tables import BUILDING, add_missing_indexes, gaps_table, positions_table, read_model_tables, unreadable_table
 
 __all__ = ["Frames", "ReadModels", "replay_frames"]
 
@@ -131,8 +132,7 @@ class ReadModels:
                 with self._writing() as conn:
                     if self._read_positions(conn, lock=True) != positions:
                         return None
-                    self._insert_rows(conn, self.live, batch)
-                    apply_updates(conn, self.live, batch.updates)  # to rows of earlier pages
+                    self._write_batch(conn, batch)
                     self._hold_unreadable(conn, batch.unreadable)
                     self._write_gaps(conn, passed, last, passed_gaps)
                     self._write_positions(conn, reached)
@@ -193,6 +193,7 @@ class ReadModels:
                 for index in table.indexes:
                     index.create(conn)
             apply_updates(conn, self.building, later)
+            rollup.rebuild(conn, self.building["waste"], self.building["waste_daily"], self.store.insert_rows)
         with self._writing() as conn:
             self._check_claim(conn, token)
             self._read_positions(conn, lock=True)
@@ -242,27 +243,34 @@ class ReadModels:
         """The current read model as DataFrames, read in one consistent snapshot.
 
         Given a period, only the rows a report over it can use are read (the same figures,
-        sooner on a large log): waste and bottle handovers of the period, exchanges (and their
-        items) and receipts up to its end, for the stock; sites, ponds and every pond record,
-        for cycles taken whole.
-        """
+        sooner on a large log): the waste roll-up and bottle handovers of the period, exchanges
+        (and their items) and receipts up to its end, for the stock; the pond records of the
+        period and of the cycles a final harvest in it closed; sites, ponds and the city whole."""
         if not self._has(self.positions):
-            return to_frames(0, {name: [] for name in TABLES})
+            return to_frames(0, {name: [] for name in FRAMED})
         marker = self.store.param_marker
-        during = (f"occurred_on >= {marker} AND occurred_on <= {marker}", (start.isoformat(), end.isoformat())) if start and end else None
-        before_end = (f"occurred_on <= {marker}", (end.isoformat(),)) if end else None
-        filters = {"waste": during, "handovers": during, "exchanges": before_end, "receipts": before_end}
+        filters: dict[str, tuple[str, tuple[str, ...]]] = {}
         with self.store.reading(self.engine) as conn:
             positions = self._read_positions(conn)
-            if before_end:
-                exchanges = self.live["exchanges"]
-                table = conn.dialect.identifier_preparer.format_table(exchanges)
-                filters["exchange_items"] = (
-                    f"entry_id IN (SELECT entry_id FROM {table} WHERE {before_end[0]})",
-                    before_end[1],
-                )
-            rows = {name: _all_rows(conn, name, table, filters.get(name)) for name, table in self.live.items()}
+            if start and end:
+                period = (start.isoformat(), end.isoformat())
+                during = f"occurred_on >= {marker} AND occurred_on <= {marker}"
+                closed = f"SELECT cycle_id FROM {self._sql_name(conn, 'pond_records')} WHERE record = 'harvest' AND final AND {during}"
+                filters = {
+                    "waste_daily": (during, period),
+                    "handovers": (during, period),
+                    "pond_records": (f"({during}) OR cycle_id IN ({closed})", period + period),
+                }
+            if end:
+                before_end = f"occurred_on <= {marker}"
+                filters["exchanges"] = filters["receipts"] = (before_end, (end.isoformat(),))
+                of_exchanges = f"SELECT entry_id FROM {self._sql_name(conn, 'exchanges')} WHERE {before_end}"
+                filters["exchange_items"] = (f"entry_id IN ({of_exchanges})", (end.isoformat(),))
+            rows = {name: _all_rows(conn, name, self.live[name], filters.get(name)) for name in FRAMED}
         return to_frames(min(positions.values()), rows)
+
+    def _sql_name(self, conn: Connection, name: str) -> str:  # a live table's name as SQL
+        return conn.dialect.identifier_preparer.format_table(self.live[name])
 
     # -- plumbing ------------------------------------------------------------------------------
 
@@ -288,6 +296,8 @@ class ReadModels:
                     if found != [column.name for column in table.columns]:
                         table.drop(conn)
                         existing.discard(table.name)
+                    else:
+                        add_missing_indexes(conn, inspector, table)
             self.positions.create(conn, checkfirst=True)
             self.unreadable.create(conn, checkfirst=True)
             self.gaps.create(conn, checkfirst=True)
@@ -352,8 +362,7 @@ class ReadModels:
                 remaining += gap_ranges.without(missing, (row[0] for row in rows))
             if remaining == sorted(noted):
                 return
-            self._insert_rows(conn, self.live, batch)
-            apply_updates(conn, self.live, batch.updates)
+            self._write_batch(conn, batch)
             self._hold_unreadable(conn, batch.unreadable)
             conn.execute(self.gaps.delete())
             if remaining:
@@ -377,6 +386,17 @@ class ReadModels:
             self.positions.insert(),
             [{"projection": name, "position": positions[name]} for name in PROJECTIONS],
         )
+
+    def _write_batch(self, conn: Connection, batch: Batch) -> None:
+        """A page's rows and its updates of rows of earlier pages into the live tables, and the
+        roll-up of the days and sites they were on, and are on now, summed again."""
+        waste = self.live["waste"]
+        changed = [key for table, key in batch.updates if table == "waste"]
+        touched = rollup.pairs_of_rows(batch.inserts["waste"].values()) | rollup.pairs_of_entries(conn, waste, changed)
+        self._insert_rows(conn, self.live, batch)
+        apply_updates(conn, self.live, batch.updates)
+        touched |= rollup.pairs_of_entries(conn, waste, changed)
+        rollup.refresh(conn, waste, self.live["waste_daily"], touched, self.store.insert_rows)
 
     def _insert_rows(self, conn: Connection, tables: dict[str, Table], batch: Batch) -> None:
         """A batch's new rows, in bulk as the store's driver takes them best."""
@@ -422,7 +442,8 @@ def _all_rows(
     condition, params = (f" WHERE {where[0]}", where[1]) if where else ("", ())
     cursor = conn.connection.cursor()
     try:
-        cursor.execute(f"SELECT {names} FROM {preparer.format_table(table)}{condition} ORDER BY position", params)
+        order = ", ".join(preparer.quote(column) for column in ORDER.get(name, ("position",)))
+        cursor.execute(f"SELECT {names} FROM {preparer.format_table(table)}{condition} ORDER BY {order}", params)
         return cursor.fetchall()
     finally:
         cursor.close()

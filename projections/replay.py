@@ -13,7 +13,9 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from projections import rollup
 from projections.rows import TABLES, TOPICS, Batch, map_rows
+from projections.schema import FRAMED, ORDER
 from projections.unreadable import UnreadableEvent
 
 if TYPE_CHECKING:
@@ -24,12 +26,14 @@ if TYPE_CHECKING:
 class Frames:
     """One DataFrame per read-model table, and the log position they reflect.
 
-    Voided entries are present with ``voided`` True: the indicators leave them out.
+    Voided entries are present with ``voided`` True: the indicators leave them out. Waste is
+    there as its daily roll-up (``projections.rollup``: live entries only, summed per day, site,
+    category, source and destination), which is all any waste figure sums.
     """
 
     position: int
     sites: pd.DataFrame
-    waste: pd.DataFrame
+    waste_daily: pd.DataFrame
     exchanges: pd.DataFrame
     exchange_items: pd.DataFrame
     receipts: pd.DataFrame
@@ -66,12 +70,13 @@ def frame(table: str, records: Iterable[Any]) -> pd.DataFrame:
         else:
             data[name] = pd.Series(column, dtype=object)
     result = pd.DataFrame(data, columns=[name for name, _kind in spec])
-    order = ["position", "item"] if table == "exchange_items" else ["position"]
+    order = list(ORDER.get(table, ("position",)))
     return result.sort_values(order, kind="stable").reset_index(drop=True)
 
 
 def to_frames(position: int, tables: dict[str, Iterable[Any]]) -> Frames:
-    return Frames(position=position, **{name: frame(name, tables[name]) for name in TABLES})
+    """Frames of the rows of each table of ``FRAMED``."""
+    return Frames(position=position, **{name: frame(name, tables[name]) for name in FRAMED})
 
 
 def replay_frames(store: Store, upto: int, page_size: int = 20_000) -> Frames:
@@ -80,6 +85,8 @@ def replay_frames(store: Store, upto: int, page_size: int = 20_000) -> Frames:
     batch = Batch()
     for page in store.read_log(after=0, upto=upto, topics=TOPICS, page_size=page_size, raw_ids=True):
         map_rows(batch, page)
-    frames = to_frames(upto, {name: list(batch.inserts[name].values()) for name in TABLES})
+    tables = {name: list(batch.inserts[name].values()) for name in FRAMED}
+    tables["waste_daily"] = rollup.from_waste_rows(batch.inserts["waste"].values())
+    frames = to_frames(upto, tables)
     frames.unreadable = batch.unreadable
     return frames

@@ -43,6 +43,20 @@ TABLES: dict[str, tuple[str, list[tuple[str, str]]]] = {
             ("voided", "bool"),
         ],
     ),
+    # the live waste entries' kg summed per day, site, category, source and destination, and
+    # how many entries each sum holds (projections.rollup): what the figures of a period read
+    "waste_daily": (
+        "occurred_on",
+        [
+            ("occurred_on", "str"),
+            ("site", "str"),
+            ("category", "str"),
+            ("source", "str"),
+            ("destination", "str"),
+            ("kg", "float"),
+            ("entries", "int"),
+        ],
+    ),
     "exchanges": (
         "entry_id",
         [
@@ -150,12 +164,31 @@ TABLES: dict[str, tuple[str, list[tuple[str, str]]]] = {
 # projection -> the tables it writes (each projection tracks its own log position)
 PROJECTIONS: dict[str, tuple[str, ...]] = {
     "sites": ("sites", "ponds"),
-    "waste": ("waste",),
+    "waste": ("waste", "waste_daily"),
     "sambo": ("exchanges", "exchange_items", "receipts", "handovers"),
     "ponds": ("pond_records",),
     "city": ("city",),
 }
 
+
+INDEXES: dict[str, tuple[tuple[str, ...], ...]] = {
+    "waste": (("occurred_on", "site"),),
+    "waste_daily": (("occurred_on", "site"),),
+    "pond_records": (("occurred_on",), ("cycle_id",)),
+}
+"""table -> the columns of its indexes beside its key's: what a period's rows are found by (and
+a roll-up's entries by their day and site)."""
+
+ORDER: dict[str, tuple[str, ...]] = {
+    "exchange_items": ("position", "item"),
+    "waste_daily": ("occurred_on", "site", "category", "source", "destination"),
+}
+"""table -> the columns its rows are in the order of, in tables and frames (else ``position``,
+the log order of the event that recorded each row)."""
+
+FRAMED = tuple(table for table in TABLES if table != "waste")
+"""The tables frames carry: waste is summed from its daily roll-up (the entries' own table is
+what the roll-up is summed again from when an entry changes)."""
 
 COLUMNS: dict[str, dict[str, int]] = {
     table: {column: index for index, (column, _type) in enumerate(spec)} for table, (_key, spec) in TABLES.items()

@@ -40,7 +40,7 @@ def year_rows(frames: Frames, site: str, year: int) -> list[dict[str, Any]]:
     start, end = date(year, 1, 1), date(year, 12, 31)
     sambo = indicators.sambo_monthly(frames, start, end, site).set_index("month")
     exchanges = exchanges_of(frames, site, start, end).assign(month=lambda d: d["occurred_on"].str[:7])
-    waste = indicators.within(indicators.live(frames.waste, site), start, end)
+    waste = indicators.within(indicators.live(frames.waste_daily, site), start, end)
     waste = waste.assign(month=waste["occurred_on"].str[:7])
     reduced = waste[waste["destination"].isin(indicators.PENGURANGAN)]
     rows = []
@@ -65,7 +65,7 @@ def year_rows(frames: Frames, site: str, year: int) -> list[dict[str, Any]]:
 
 
 def waste_rows(frames: Frames, site: str, year: int) -> list[dict[str, Any]]:
-    waste = indicators.within(indicators.live(frames.waste, site), date(year, 1, 1), date(year, 12, 31))
+    waste = indicators.within(indicators.live(frames.waste_daily, site), date(year, 1, 1), date(year, 12, 31))
     grouped = waste.groupby(["category", "destination"])["kg"].sum()
     return [{"year": year, "category": c, "destination": d, "kg": indicators.kg(float(kg))}
             for (c, d), kg in grouped.items()]

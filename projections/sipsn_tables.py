@@ -99,7 +99,7 @@ def tonnes(kg: float | None, factor: float = 1.0) -> float | None:
 
 
 def _live_waste(frames: Frames, when: Period) -> pd.DataFrame:
-    return indicators.within(indicators.live(frames.waste), when.start, when.end)
+    return indicators.within(indicators.live(frames.waste_daily), when.start, when.end)
 
 
 # -- capaian and timbulan ------------------------------------------------------------------------

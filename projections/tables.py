@@ -11,8 +11,10 @@ from __future__ import annotations
 import secrets
 
 from sqlalchemy import BigInteger, Boolean, Column, Float, Index, MetaData, String, Table
+from sqlalchemy.engine import Connection, Inspector
 
 from projections.rows import TABLES
+from projections.schema import INDEXES
 
 PREFIX = "rm_"
 BUILDING = "__new"
@@ -69,5 +71,16 @@ def read_model_tables(metadata: MetaData, suffix: str = "") -> dict[str, Table]:
         ]
         table = Table(table_name, metadata, *columns)
         Index(f"ix_{PREFIX}{name}_{key}_{generation}", table.c[key])
+        for columns in INDEXES.get(name, ()):
+            Index(f"ix_{PREFIX}{name}_{'_'.join(columns)}_{generation}", *(table.c[column] for column in columns))
         tables[name] = table
     return tables
+
+
+def add_missing_indexes(conn: Connection, inspector: Inspector, table: Table) -> None:
+    """Creates the indexes of ``table`` that its table in the database lacks (one made by an
+    earlier release, before periods were read by day)."""
+    found = {tuple(index["column_names"]) for index in inspector.get_indexes(table.name, schema=table.schema)}
+    for index in table.indexes:
+        if tuple(column.name for column in index.columns) not in found:
+            index.create(conn)

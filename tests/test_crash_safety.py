@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import json
+import math
 import os
 import re
 import signal
@@ -192,7 +193,7 @@ def read_models(db: str):
 def test_update_and_rebuild_killed_midway_leave_read_models_consistent(db: str, tmp_path: Path) -> None:
     from pandas.testing import assert_frame_equal
 
-    from projections.rows import TABLES
+    from projections.schema import FRAMED
 
     rows = 40_000  # two pages of the read models' 20,000 events: the kill lands after the first
     add_site(db)
@@ -210,15 +211,16 @@ def test_update_and_rebuild_killed_midway_leave_read_models_consistent(db: str, 
     reached = {row["position"] for row in status}
     assert len(reached) == 1 and 0 < min(reached) < head
     below = logged_waste(db, upto=min(reached))
-    assert len(frames.waste) == len(below)
-    assert frames.waste["kg"].sum() == sum(kg for _, kg in below)
+    assert frames.waste_daily["entries"].sum() == len(below)
+    assert round(frames.waste_daily["kg"].sum(), 3) == round(math.fsum(kg for _, kg in below), 3)
 
     # Rerun: caught up, every entry once.
     assert envtrack(db, "projections", "update").returncode == 0
     status, frames = read_models(db)
     assert {row["position"] for row in status} == {head}
-    assert len(frames.waste) == rows and frames.waste["entry_id"].is_unique
-    assert frames.waste["kg"].sum() == 35_000.0  # 10,000 × 3.5 kg
+    assert frames.waste_daily["entries"].sum() == rows
+    assert query(store, "SELECT COUNT(DISTINCT entry_id) FROM {schema}.rm_waste") == rows
+    assert round(frames.waste_daily["kg"].sum(), 3) == 35_000.0  # 10,000 × 3.5 kg
 
     # Three more entries, then a rebuild killed while it fills its fresh tables: the previous
     # read model keeps serving, untouched, at the position it had reached.
@@ -232,7 +234,7 @@ def test_update_and_rebuild_killed_midway_leave_read_models_consistent(db: str, 
               lambda: (query(store, "SELECT COUNT(*) FROM {schema}.rm_waste__new") or 0) > 0)
     status, killed = read_models(db)
     assert {row["position"] for row in status} == {head}
-    assert_frame_equal(killed.waste, frames.waste)
+    assert_frame_equal(killed.waste_daily, frames.waste_daily)
 
     # An update still works on the serving model; a rerun rebuild gives the very same tables.
     assert envtrack(db, "projections", "update").returncode == 0
@@ -241,9 +243,9 @@ def test_update_and_rebuild_killed_midway_leave_read_models_consistent(db: str, 
     assert rebuilt_run.returncode == 0, rebuilt_run.stderr
     status, rebuilt = read_models(db)
     assert {row["position"] for row in status} == {head + 3}
-    for table in TABLES:
+    for table in FRAMED:
         assert_frame_equal(rebuilt.table(table), updated.table(table), check_like=True)
-    assert len(rebuilt.waste) == rows + 3
+    assert rebuilt.waste_daily["entries"].sum() == rows + 3
     assert timbulan_2025(db) == 35_009.0
     assert query(store, "SELECT COUNT(*) FROM {schema}.rm_waste__new") is None
 

@@ -11,7 +11,7 @@ from basis_scenario import record_basis_city
 from cli.support import invoke
 from projections import basis, indicators
 from projections.readmodels import ReadModels, replay_frames
-from projections.rows import TABLES
+from projections.schema import FRAMED
 
 Y2025 = (date(2025, 1, 1), date(2025, 12, 31))
 ACROSS = (date(2024, 12, 1), date(2025, 1, 31))
@@ -39,7 +39,7 @@ def test_rebuild_and_update_give_the_same_city_and_figures(app):
         assert summary["waste"]["dikelola_kg"] == 0.5
         assert read_models.rebuild() == position
         rebuilt = read_models.frames()
-    for name in TABLES:
+    for name in FRAMED:
         pdt.assert_frame_equal(rebuilt.table(name), updated.table(name), obj=name)
     replayed = replay_frames(app.store, position)
     pdt.assert_frame_equal(replayed.city, updated.city)

@@ -17,7 +17,8 @@ import pytest
 
 from projections import indicators
 from projections.replay import to_frames
-from projections.rows import TABLES
+from projections import rollup
+from projections.schema import FRAMED
 
 TABLE = Path(
     os.environ.get("ENVTRACK_SIPSN_CSV")
@@ -53,8 +54,8 @@ def frames_for(row: dict[str, str]):
         [f"{n:032x}", n + 1, "kota", "lainnya", kg, destination, "rumah-tangga", DAY.isoformat(), False]
         for n, (destination, kg) in enumerate(parts.items())
     ]
-    tables = {name: [] for name in TABLES}
-    tables["waste"] = waste
+    tables = {name: [] for name in FRAMED}
+    tables["waste_daily"] = rollup.from_waste_rows(waste)
     return to_frames(len(waste), tables)
 
 
