@@ -34,9 +34,12 @@ def current_frames(
     start: date | None = None,
     end: date | None = None,
     read_only_notice: Callable[[int, int], None] | None = None,
+    *,
+    school_history: bool = False,
 ) -> Frames:
     """The read models caught up with the log, as frames (``frames.position`` is the log
-    position they reflect); given a period, only the rows a report over it uses.
+    position they reflect); given a period, only the rows a report over it uses
+    (``ReadModels.frames``: with ``school_history``, exchanges up to its end).
 
     A store that cannot be written (read-only media) serves its read models as they are when
     they have reached the head of the log; else the frames are replayed from the log in memory,
@@ -48,10 +51,10 @@ def current_frames(
     with ReadModels(store) as read_models:
         if not read_models.read_only:
             read_models.update(progress)
-            return read_models.frames(start, end)
+            return read_models.frames(start, end, school_history=school_history)
         reached, head = read_models.reached(), store.head_position()
         if reached is not None and reached >= head:
-            return read_models.frames(start, end)
+            return read_models.frames(start, end, school_history=school_history)
     if read_only_notice is not None:
         read_only_notice(reached or 0, head)
     return replay_frames(store, head)

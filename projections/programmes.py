@@ -37,7 +37,7 @@ def sambo_figures(frames: Frames, start: date, end: date, site: str | None = Non
     pupils = exchanges["pupil"].dropna().map(lambda name: str(name).strip().casefold())
     handovers = within(live(frames.handovers, site), start, end)
     received = _by(until(live(frames.receipts, site), end), "item", "qty")
-    issued_by_end = _by(_issued(frames, until(live(frames.exchanges, site), end)), "item", "qty")
+    issued_by_end = _by(until(live(frames.items_daily, site), end), "item", "qty")
     stock = {
         item: whole(received.get(item, 0) - issued_by_end.get(item, 0))
         for item in sorted(set(received) | set(issued_by_end))

@@ -30,9 +30,9 @@ from envtrack.store import Store
 from projections import gaps as gap_ranges, rollup
 from projections.replay import Frames, replay_frames, to_frames
 from projections.rows import HANDLERS, PROJECTIONS, TABLES, TOPICS, Batch, map_rows
-from projections.schema import FRAMED, ORDER
+from projections.schema import FRAMED
 from projections.unreadable import UnreadableEvent
-from projections.tables import BUILDING, add_missing_indexes, gaps_table, positions_table, read_model_tables, unreadable_table
+from projections.tables import BUILDING, add_missing_indexes, gaps_table, read_rows, positions_table, read_model_tables, unreadable_table
 
 __all__ = ["Frames", "ReadModels", "replay_frames"]
 
@@ -193,7 +193,8 @@ class ReadModels:
                 for index in table.indexes:
                     index.create(conn)
             apply_updates(conn, self.building, later)
-            rollup.rebuild(conn, self.building["waste"], self.building["waste_daily"], self.store.insert_rows)
+            for roll_up in rollup.ROLL_UPS:
+                rollup.rebuild(conn, self.building, roll_up, self.store.insert_rows)
         with self._writing() as conn:
             self._check_claim(conn, token)
             self._read_positions(conn, lock=True)
@@ -239,13 +240,15 @@ class ReadModels:
             rows = conn.execute(select(*(table.c[name] for name in UnreadableEvent._fields)).order_by(table.c.position))
             return [UnreadableEvent(*row) for row in rows]
 
-    def frames(self, start: date | None = None, end: date | None = None) -> Frames:
+    def frames(self, start: date | None = None, end: date | None = None, *, school_history: bool = False) -> Frames:
         """The current read model as DataFrames, read in one consistent snapshot.
 
         Given a period, only the rows a report over it can use are read (the same figures,
-        sooner on a large log): the waste roll-up and bottle handovers of the period, exchanges
-        (and their items) and receipts up to its end, for the stock; the pond records of the
-        period and of the cycles a final harvest in it closed; sites, ponds and the city whole."""
+        sooner on a large log): the roll-ups, exchanges (and their items), bottle handovers and
+        pond records of the period, the pond records of the cycles a final harvest in it closed;
+        the items issued by day and the receipts up to its end, for stocks; sites, ponds and the
+        city whole. ``school_history``: exchanges (and items) up to the period's end, for a
+        school's pupils and classes as first written."""
         if not self._has(self.positions):
             return to_frames(0, {name: [] for name in FRAMED})
         marker = self.store.param_marker
@@ -256,17 +259,17 @@ class ReadModels:
                 period = (start.isoformat(), end.isoformat())
                 during = f"occurred_on >= {marker} AND occurred_on <= {marker}"
                 closed = f"SELECT cycle_id FROM {self._sql_name(conn, 'pond_records')} WHERE record = 'harvest' AND final AND {during}"
-                filters = {
-                    "waste_daily": (during, period),
-                    "handovers": (during, period),
-                    "pond_records": (f"({during}) OR cycle_id IN ({closed})", period + period),
-                }
+                filters = {name: (during, period) for name in ("waste_daily", "exchanges", "handovers")}
+                filters["pond_records"] = (f"({during}) OR cycle_id IN ({closed})", period + period)
             if end:
-                before_end = f"occurred_on <= {marker}"
-                filters["exchanges"] = filters["receipts"] = (before_end, (end.isoformat(),))
-                of_exchanges = f"SELECT entry_id FROM {self._sql_name(conn, 'exchanges')} WHERE {before_end}"
-                filters["exchange_items"] = (f"entry_id IN ({of_exchanges})", (end.isoformat(),))
-            rows = {name: _all_rows(conn, name, self.live[name], filters.get(name)) for name in FRAMED}
+                before_end = (f"occurred_on <= {marker}", (end.isoformat(),))
+                filters["items_daily"] = filters["receipts"] = before_end
+                if school_history or not start:
+                    filters["exchanges"] = before_end
+                condition, params = filters["exchanges"]
+                of_exchanges = f"SELECT entry_id FROM {self._sql_name(conn, 'exchanges')} WHERE {condition}"
+                filters["exchange_items"] = (f"entry_id IN ({of_exchanges})", params)
+            rows = {name: read_rows(conn, name, self.live[name], filters.get(name)) for name in FRAMED}
         return to_frames(min(positions.values()), rows)
 
     def _sql_name(self, conn: Connection, name: str) -> str:  # a live table's name as SQL
@@ -389,14 +392,17 @@ class ReadModels:
 
     def _write_batch(self, conn: Connection, batch: Batch) -> None:
         """A page's rows and its updates of rows of earlier pages into the live tables, and the
-        roll-up of the days and sites they were on, and are on now, summed again."""
-        waste = self.live["waste"]
-        changed = [key for table, key in batch.updates if table == "waste"]
-        touched = rollup.pairs_of_rows(batch.inserts["waste"].values()) | rollup.pairs_of_entries(conn, waste, changed)
+        roll-ups of the days and sites they were on, and are on now, summed again."""
+        touched = {}
+        for roll_up in rollup.ROLL_UPS:
+            changed = [key for table, key in batch.updates if table == roll_up.entries]
+            touched[roll_up] = (changed, rollup.pairs_of_rows(roll_up, batch.inserts[roll_up.entries].values())
+                                | rollup.pairs_of_entries(conn, self.live[roll_up.entries], changed))
         self._insert_rows(conn, self.live, batch)
         apply_updates(conn, self.live, batch.updates)
-        touched |= rollup.pairs_of_entries(conn, waste, changed)
-        rollup.refresh(conn, waste, self.live["waste_daily"], touched, self.store.insert_rows)
+        for roll_up, (changed, pairs) in touched.items():
+            pairs |= rollup.pairs_of_entries(conn, self.live[roll_up.entries], changed)
+            rollup.refresh(conn, self.live, roll_up, pairs, self.store.insert_rows)
 
     def _insert_rows(self, conn: Connection, tables: dict[str, Table], batch: Batch) -> None:
         """A batch's new rows, in bulk as the store's driver takes them best."""
@@ -430,20 +436,3 @@ def apply_updates(conn: Connection, tables: dict[str, Table], updates: dict[tupl
             .values({column: bindparam(f"v_{column}") for column in columns})
         )
         conn.execute(statement, params)
-
-
-def _all_rows(
-    conn: Connection, name: str, table: Table, where: tuple[str, tuple[str, ...]] | None = None
-) -> list[tuple]:
-    """A table's rows (those matching ``where``: SQL and parameters) as plain tuples in column
-    order, straight from the driver: row objects would cost more than the frame built from them."""
-    preparer = conn.dialect.identifier_preparer
-    names = ", ".join(preparer.quote(column) for column, _type in TABLES[name][1])
-    condition, params = (f" WHERE {where[0]}", where[1]) if where else ("", ())
-    cursor = conn.connection.cursor()
-    try:
-        order = ", ".join(preparer.quote(column) for column in ORDER.get(name, ("position",)))
-        cursor.execute(f"SELECT {names} FROM {preparer.format_table(table)}{condition} ORDER BY {order}", params)
-        return cursor.fetchall()
-    finally:
-        cursor.close()

@@ -28,7 +28,8 @@ class Frames:
 
     Voided entries are present with ``voided`` True: the indicators leave them out. Waste is
     there as its daily roll-up (``projections.rollup``: live entries only, summed per day, site,
-    category, source and destination), which is all any waste figure sums.
+    category, source and destination), which is all any waste figure sums; the items issued
+    by day as well (``items_daily``), for stocks.
     """
 
     position: int
@@ -36,6 +37,7 @@ class Frames:
     waste_daily: pd.DataFrame
     exchanges: pd.DataFrame
     exchange_items: pd.DataFrame
+    items_daily: pd.DataFrame
     receipts: pd.DataFrame
     handovers: pd.DataFrame
     ponds: pd.DataFrame
@@ -85,8 +87,8 @@ def replay_frames(store: Store, upto: int, page_size: int = 20_000) -> Frames:
     batch = Batch()
     for page in store.read_log(after=0, upto=upto, topics=TOPICS, page_size=page_size, raw_ids=True):
         map_rows(batch, page)
-    tables = {name: list(batch.inserts[name].values()) for name in FRAMED}
-    tables["waste_daily"] = rollup.from_waste_rows(batch.inserts["waste"].values())
+    tables = {name: list(batch.inserts[name].values()) for name in TABLES}
+    tables.update(rollup.from_rows(tables))
     frames = to_frames(upto, tables)
     frames.unreadable = batch.unreadable
     return frames

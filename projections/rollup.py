@@ -1,93 +1,134 @@
-"""The daily roll-up of waste: the kg of the live waste entries summed per day, site, category,
-source and destination (``waste_daily``), and the number of entries behind each sum.
+"""The daily roll-ups: what period figures read instead of the entries behind them.
+
+``waste_daily``: the kg of the live waste entries summed per day, site, category, source and
+destination, with the number of entries behind each sum. ``items_daily``: the items the live
+exchanges issued, summed per day, site and item (what a school's stock at a date is reckoned
+from, however many exchanges came before).
 
 Every waste figure is a sum of kg over some of these keys, so a period's figures read the
 period's roll-up rows: their number grows with the days and sites a period covers, not with the
 entries behind them. A row is always the sum of its group's live entries as they stand: when an
 entry is recorded, corrected (to another day, site, category, source or destination, or another
-kg) or voided, the catch-up sums the groups of the days and sites it touched again from the
-entries (``refresh``). Sums are ``math.fsum``, the correctly rounded sum of the exact values,
-whatever their order: a catch-up page by page, a rebuild and an in-memory replay give the same
-rows, bit for bit, so an evidence pack made from the tables is made again the same from the log.
+kg) or voided, the catch-up sums the groups of the days and sites it was on, and is on, again
+from the entries (``refresh``). kg are summed with ``math.fsum``, the correctly rounded sum of
+the exact values whatever their order, and counts as integers: a catch-up page by page, a
+rebuild and an in-memory replay give the same rows, bit for bit, so an evidence pack made from
+the tables is made again the same from the log.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Table, select, tuple_
 from sqlalchemy.engine import Connection
+from sqlalchemy.sql import Select
 
-from projections.schema import COLUMNS
+from projections.schema import COLUMNS, TABLES
 
-KEY = ("occurred_on", "site", "category", "source", "destination")
-"""The columns a roll-up row is the sum of its entries over."""
-COLUMNS_OUT = (*KEY, "kg", "entries")
 CHUNK = 400
 """(day, site) pairs per statement: well under every driver's limit on parameters."""
 
 Pair = tuple[str, str]
-_WASTE = COLUMNS["waste"]
-_FROM_ENTRY = [_WASTE[column] for column in (*KEY, "kg")]
+Insert = Callable[[Connection, Table, list[str], Iterable[Sequence[Any]]], None]
+"""The store's bulk insert: ``insert(conn, table, columns, rows)``."""
 
 
-def roll_up(entries: Iterable[Sequence[Any]]) -> list[list[Any]]:
-    """Roll-up rows from ``(occurred_on, site, category, source, destination, kg)`` of live
-    entries: one row per distinct key, with the fsum of its kg and its number of entries."""
-    groups: dict[tuple[Any, ...], list[float]] = {}
-    for *key, kg in entries:
-        groups.setdefault(tuple(key), []).append(kg)
-    return [[*key, math.fsum(values), len(values)] for key, values in groups.items()]
+@dataclass(frozen=True)
+class RollUp:
+    table: str
+    """The roll-up's table: its key columns, then the sum, then (waste) the count."""
+    entries: str
+    """The table of the entries whose changes it follows (by their day and site)."""
+    key: tuple[str, ...]
+
+    @property
+    def columns(self) -> list[str]:
+        return [column for column, _type in TABLES[self.table][1]]
+
+    def live_rows(self, tables: dict[str, Table]) -> Select:
+        """The key and value of every live entry (``.where`` narrows it)."""
+        if self.table == "waste_daily":
+            waste = tables["waste"]
+            return select(*(waste.c[column] for column in (*self.key, "kg"))).where(waste.c.voided.is_(False))
+        exchanges, items = tables["exchanges"], tables["exchange_items"]
+        return (
+            select(exchanges.c.occurred_on, exchanges.c.site, items.c.item, items.c.qty)
+            .join_from(items, exchanges, items.c.entry_id == exchanges.c.entry_id)
+            .where(exchanges.c.voided.is_(False))
+        )
+
+    def sum(self, rows: Iterable[Sequence[Any]]) -> list[list[Any]]:
+        """Roll-up rows from (key…, value) of live entries: one row per distinct key."""
+        groups: dict[tuple[Any, ...], list[Any]] = {}
+        for *key, value in rows:
+            groups.setdefault(tuple(key), []).append(value)
+        if self.table == "waste_daily":
+            return [[*key, math.fsum(values), len(values)] for key, values in groups.items()]
+        return [[*key, sum(values)] for key, values in groups.items()]
 
 
-def from_waste_rows(rows: Iterable[Sequence[Any]]) -> list[list[Any]]:
-    """The roll-up of rows of the ``waste`` table (voided ones left out)."""
-    voided = _WASTE["voided"]
-    return roll_up([row[i] for i in _FROM_ENTRY] for row in rows if not row[voided])
+WASTE = RollUp("waste_daily", "waste", ("occurred_on", "site", "category", "source", "destination"))
+ITEMS = RollUp("items_daily", "exchanges", ("occurred_on", "site", "item"))
+ROLL_UPS = (WASTE, ITEMS)
 
 
-def pairs_of_rows(rows: Iterable[Sequence[Any]]) -> set[Pair]:
-    """The (day, site) of rows of the ``waste`` table."""
-    day, site = _WASTE["occurred_on"], _WASTE["site"]
+def from_rows(tables: dict[str, Iterable[Sequence[Any]]]) -> dict[str, list[list[Any]]]:
+    """Both roll-ups from the rows of the ``waste``, ``exchanges`` and ``exchange_items`` tables
+    (an in-memory replay's)."""
+    waste, exchange = COLUMNS["waste"], COLUMNS["exchanges"]
+    picked = [waste[column] for column in (*WASTE.key, "kg")]
+    waste_rows = WASTE.sum([row[i] for i in picked] for row in tables["waste"] if not row[waste["voided"]])
+    live = {
+        row[exchange["entry_id"]]: (row[exchange["occurred_on"]], row[exchange["site"]])
+        for row in tables["exchanges"]
+        if not row[exchange["voided"]]
+    }
+    item = COLUMNS["exchange_items"]
+    issued = ((*live[row[item["entry_id"]]], row[item["item"]], row[item["qty"]])
+              for row in tables["exchange_items"] if row[item["entry_id"]] in live)
+    return {"waste_daily": waste_rows, "items_daily": ITEMS.sum(issued)}
+
+
+def pairs_of_rows(roll_up: RollUp, rows: Iterable[Sequence[Any]]) -> set[Pair]:
+    """The (day, site) of rows of the roll-up's entries table."""
+    day, site = COLUMNS[roll_up.entries]["occurred_on"], COLUMNS[roll_up.entries]["site"]
     return {(row[day], row[site]) for row in rows}
 
 
-def pairs_of_entries(conn: Connection, waste: Table, entry_ids: Iterable[str]) -> set[Pair]:
+def pairs_of_entries(conn: Connection, entries: Table, entry_ids: Sequence[str]) -> set[Pair]:
     """The (day, site) of the entries ``entry_ids`` as the table holds them now."""
-    ids = list(entry_ids)
     found: set[Pair] = set()
-    for start in range(0, len(ids), CHUNK):
-        query = select(waste.c.occurred_on, waste.c.site).where(waste.c.entry_id.in_(ids[start : start + CHUNK]))
+    for start in range(0, len(entry_ids), CHUNK):
+        query = select(entries.c.occurred_on, entries.c.site).where(entries.c.entry_id.in_(entry_ids[start : start + CHUNK]))
         found.update((day, site) for day, site in conn.execute(query))
     return found
 
 
-def refresh(conn: Connection, waste: Table, daily: Table, pairs: Iterable[Pair], insert: Any) -> None:
-    """Sums the groups of ``pairs`` (day, site) again from the live entries of ``waste``,
-    replacing their rows in ``daily``; ``insert(conn, table, columns, rows)`` writes in bulk."""
+def refresh(conn: Connection, tables: dict[str, Table], roll_up: RollUp, pairs: Iterable[Pair], insert: Insert) -> None:
+    """Sums the groups of ``pairs`` (day, site) again from the live entries, replacing their
+    rows in the roll-up's table."""
+    daily, entries = tables[roll_up.table], tables[roll_up.entries]
     ordered = sorted(pairs)
     for start in range(0, len(ordered), CHUNK):
         chunk = ordered[start : start + CHUNK]
         conn.execute(daily.delete().where(tuple_(daily.c.occurred_on, daily.c.site).in_(chunk)))
-        query = select(*(waste.c[column] for column in (*KEY, "kg"))).where(
-            tuple_(waste.c.occurred_on, waste.c.site).in_(chunk), waste.c.voided.is_(False)
-        )
-        rows = roll_up(conn.execute(query))
+        rows = roll_up.sum(conn.execute(roll_up.live_rows(tables).where(tuple_(entries.c.occurred_on, entries.c.site).in_(chunk))))
         if rows:
-            insert(conn, daily, list(COLUMNS_OUT), rows)
+            insert(conn, daily, roll_up.columns, rows)
 
 
-def rebuild(conn: Connection, waste: Table, daily: Table, insert: Any, days_per_query: int = 31) -> None:
-    """Fills ``daily`` from every live entry of ``waste``, a few weeks of days at a time (a day's
+def rebuild(conn: Connection, tables: dict[str, Table], roll_up: RollUp, insert: Insert, days_per_query: int = 31) -> None:
+    """Fills the roll-up's table from every live entry, a few weeks of days at a time (a day's
     entries are all in one query, so no group is split)."""
-    days = [day for (day,) in conn.execute(select(waste.c.occurred_on).distinct().order_by(waste.c.occurred_on))]
+    entries = tables[roll_up.entries]
+    days = [day for (day,) in conn.execute(select(entries.c.occurred_on).distinct().order_by(entries.c.occurred_on))]
     for start in range(0, len(days), days_per_query):
         first, last = days[start], days[min(start + days_per_query, len(days)) - 1]
-        query = select(*(waste.c[column] for column in (*KEY, "kg"))).where(
-            waste.c.occurred_on >= first, waste.c.occurred_on <= last, waste.c.voided.is_(False)
-        )
-        rows = roll_up(conn.execute(query))
+        query = roll_up.live_rows(tables).where(entries.c.occurred_on >= first, entries.c.occurred_on <= last)
+        rows = roll_up.sum(conn.execute(query))
         if rows:
-            insert(conn, daily, list(COLUMNS_OUT), rows)
+            insert(conn, tables[roll_up.table], roll_up.columns, rows)

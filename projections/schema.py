@@ -76,6 +76,12 @@ TABLES: dict[str, tuple[str, list[tuple[str, str]]]] = {
         "entry_id",
         [("entry_id", "str"), ("position", "int"), ("item", "str"), ("qty", "int")],
     ),
+    # the items the live exchanges issued, summed per day, site and item (projections.rollup):
+    # what a stock at a date is reckoned from
+    "items_daily": (
+        "occurred_on",
+        [("occurred_on", "str"), ("site", "str"), ("item", "str"), ("qty", "int")],
+    ),
     "receipts": (
         "entry_id",
         [
@@ -165,7 +171,7 @@ TABLES: dict[str, tuple[str, list[tuple[str, str]]]] = {
 PROJECTIONS: dict[str, tuple[str, ...]] = {
     "sites": ("sites", "ponds"),
     "waste": ("waste", "waste_daily"),
-    "sambo": ("exchanges", "exchange_items", "receipts", "handovers"),
+    "sambo": ("exchanges", "exchange_items", "items_daily", "receipts", "handovers"),
     "ponds": ("pond_records",),
     "city": ("city",),
 }
@@ -174,6 +180,8 @@ PROJECTIONS: dict[str, tuple[str, ...]] = {
 INDEXES: dict[str, tuple[tuple[str, ...], ...]] = {
     "waste": (("occurred_on", "site"),),
     "waste_daily": (("occurred_on", "site"),),
+    "exchanges": (("occurred_on", "site"),),
+    "items_daily": (("occurred_on", "site"),),
     "pond_records": (("occurred_on",), ("cycle_id",)),
 }
 """table -> the columns of its indexes beside its key's: what a period's rows are found by (and
@@ -182,6 +190,7 @@ a roll-up's entries by their day and site)."""
 ORDER: dict[str, tuple[str, ...]] = {
     "exchange_items": ("position", "item"),
     "waste_daily": ("occurred_on", "site", "category", "source", "destination"),
+    "items_daily": ("occurred_on", "site", "item"),
 }
 """table -> the columns its rows are in the order of, in tables and frames (else ``position``,
 the log order of the event that recorded each row)."""

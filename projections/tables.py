@@ -14,7 +14,7 @@ from sqlalchemy import BigInteger, Boolean, Column, Float, Index, MetaData, Stri
 from sqlalchemy.engine import Connection, Inspector
 
 from projections.rows import TABLES
-from projections.schema import INDEXES
+from projections.schema import INDEXES, ORDER
 
 PREFIX = "rm_"
 BUILDING = "__new"
@@ -84,3 +84,20 @@ def add_missing_indexes(conn: Connection, inspector: Inspector, table: Table) ->
     for index in table.indexes:
         if tuple(column.name for column in index.columns) not in found:
             index.create(conn)
+
+
+def read_rows(
+    conn: Connection, name: str, table: Table, where: tuple[str, tuple[str, ...]] | None = None
+) -> list[tuple]:
+    """A table's rows (those matching ``where``: SQL and parameters) as plain tuples in column
+    order, straight from the driver: row objects would cost more than the frame built from them."""
+    preparer = conn.dialect.identifier_preparer
+    names = ", ".join(preparer.quote(column) for column, _type in TABLES[name][1])
+    condition, params = (f" WHERE {where[0]}", where[1]) if where else ("", ())
+    cursor = conn.connection.cursor()
+    try:
+        order = ", ".join(preparer.quote(column) for column in ORDER.get(name, ("position",)))
+        cursor.execute(f"SELECT {names} FROM {preparer.format_table(table)}{condition} ORDER BY {order}", params)
+        return cursor.fetchall()
+    finally:
+        cursor.close()

@@ -37,7 +37,7 @@ def _period(year: str | None, start: str | None, end: str | None) -> tuple[date,
 def _frames(obj: Context, first: date, last: date) -> Frames:
     from envtrack.reports import current_frames
 
-    return current_frames(obj.store, ProgressPrinter(obj, "proj.updating"), first, last)
+    return current_frames(obj.store, ProgressPrinter(obj, "proj.updating"), first, last, school_history=True)
 
 
 @sambo.command("pupils")

@@ -55,7 +55,7 @@ def frames_for(row: dict[str, str]):
         for n, (destination, kg) in enumerate(parts.items())
     ]
     tables = {name: [] for name in FRAMED}
-    tables["waste_daily"] = rollup.from_waste_rows(waste)
+    tables.update(rollup.from_rows({"waste": waste, "exchanges": [], "exchange_items": []}))
     return to_frames(len(waste), tables)
 
 

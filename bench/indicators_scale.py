@@ -1,0 +1,94 @@
+"""An indicator query on a large log against the same query on a small one: does its cost grow
+with the events behind it, or only with the days and sites it covers?
+
+    .venv/bin/python bench/indicators_scale.py [--large 300000] [--small 1000] [--runs 11]
+    .venv/bin/python bench/indicators_scale.py --db 'postgresql://…/test' [--large …]
+
+Builds two stores with bench/rebuild.py's city (schools, mosques with ponds, waste sites over
+2020–2025, corrections and voids; kept in bench/out/ on SQLite, fresh schemas ``<name>_large``
+and ``<name>_small`` on PostgreSQL, dropped at the end), catches their read models up
+(``envtrack projections update``), then times ``envtrack indicators --year YEAR --format json``,
+a cold process each, on the large store and the small one in turns. Prints the medians of wall
+and CPU time (user + system of the process) and their ratio, large over small.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+sys.path.insert(0, os.path.dirname(HERE))
+
+from rebuild import OUT, drop_schema, generate  # noqa: E402
+from timing import CPU, wall  # noqa: E402
+
+ENVTRACK = os.path.join(os.path.dirname(sys.executable), "envtrack")
+
+
+def with_schema(url: str, schema: str) -> str:
+    parts = urlsplit(url)
+    query = dict(parse_qsl(parts.query))
+    query["schema"] = schema
+    return urlunsplit(parts._replace(query=urlencode(query)))
+
+
+def store_of(db: str | None, events: int, fresh: bool) -> str:
+    """The path or URL of a store of about ``events`` events, generated unless it is there."""
+    from envtrack.store import resolve
+
+    if db is None:
+        os.makedirs(OUT, exist_ok=True)
+        path = os.path.join(OUT, f"indicators-{events}.db")
+        if fresh and os.path.exists(path):
+            os.remove(path)
+        if not os.path.exists(path):
+            generate(path, events)
+    else:
+        path = with_schema(db, f"bench_indicators_{events}")
+        store = resolve(path)
+        drop_schema(store)
+        generate(path, events)
+    subprocess.run([ENVTRACK, "--db", path, "projections", "update"], check=True, capture_output=True)
+    return path
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--large", type=int, default=300_000)
+    parser.add_argument("--small", type=int, default=1_000)
+    parser.add_argument("--runs", type=int, default=11)
+    parser.add_argument("--year", type=int, default=2025)
+    parser.add_argument("--db", help="a PostgreSQL URL (each store gets a schema of its own)")
+    parser.add_argument("--fresh", action="store_true", help="generate the SQLite stores again")
+    args = parser.parse_args()
+    stores = {"large": store_of(args.db, args.large, args.fresh), "small": store_of(args.db, args.small, args.fresh)}
+    times: dict[str, list[tuple[float, float]]] = {name: [] for name in stores}
+    for _ in range(args.runs):
+        for name, path in stores.items():
+            seconds = wall([ENVTRACK, "--db", path, "indicators", "--year", str(args.year), "--format", "json"])
+            times[name].append((seconds, CPU[-1]))
+    medians = {name: (statistics.median(t for t, _ in found), statistics.median(c for _, c in found))
+               for name, found in times.items()}
+    load = os.getloadavg()
+    print(f"indicators --year {args.year}, {args.runs} runs each in turns, load {load[0]:.1f} {load[1]:.1f}")
+    for name in stores:
+        events = args.large if name == "large" else args.small
+        seconds, cpu = medians[name]
+        print(f"  {name:5} store (~{events:,} events): {seconds * 1000:7.0f} ms wall, {cpu * 1000:7.0f} ms CPU")
+    (large_wall, large_cpu), (small_wall, small_cpu) = medians["large"], medians["small"]
+    print(f"  large / small: {large_wall / small_wall:.2f}× wall, {large_cpu / small_cpu:.2f}× CPU")
+    if args.db:
+        from envtrack.store import resolve
+
+        for path in stores.values():
+            drop_schema(resolve(path))
+
+
+if __name__ == "__main__":
+    main()
