@@ -25,6 +25,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 sys.path.insert(0, os.path.dirname(HERE))
 
+import rebuild  # noqa: E402
 from rebuild import OUT, drop_schema, generate  # noqa: E402
 from timing import CPU, wall  # noqa: E402
 
@@ -41,6 +42,8 @@ def with_schema(url: str, schema: str) -> str:
 def store_of(db: str | None, events: int, fresh: bool) -> str:
     """The path or URL of a store of about ``events`` events, generated unless it is there."""
     from envtrack.store import resolve
+
+    rebuild.BATCH = min(rebuild.BATCH, max(events // 4, 100))  # a small store in small batches
 
     if db is None:
         os.makedirs(OUT, exist_ok=True)

@@ -32,7 +32,10 @@ from projections.replay import Frames, replay_frames, to_frames
 from projections.rows import HANDLERS, PROJECTIONS, TABLES, TOPICS, Batch, map_rows
 from projections.schema import FRAMED
 from projections.unreadable import UnreadableEvent
-from projections.tables import BUILDING, add_missing_indexes, gaps_table, read_rows, positions_table, read_model_tables, unreadable_table
+from projections.tables import (
+    BUILDING, add_missing_indexes, gaps_table, positions_table, read_model_tables, read_rows, read_totals_until,
+    unreadable_table,
+)
 
 __all__ = ["Frames", "ReadModels", "replay_frames"]
 
@@ -246,8 +249,8 @@ class ReadModels:
         Given a period, only the rows a report over it can use are read (the same figures,
         sooner on a large log): the roll-ups, exchanges (and their items), bottle handovers and
         pond records of the period, the pond records of the cycles a final harvest in it closed;
-        the items issued by day and the receipts up to its end, for stocks; sites, ponds and the
-        city whole. ``school_history``: exchanges (and items) up to the period's end, for a
+        the items issued up to its end (summed per site and item) and the receipts, for stocks;
+        sites, ponds and the city whole. ``school_history``: exchanges (and items) up to the period's end, for a
         school's pupils and classes as first written."""
         if not self._has(self.positions):
             return to_frames(0, {name: [] for name in FRAMED})
@@ -263,13 +266,15 @@ class ReadModels:
                 filters["pond_records"] = (f"({during}) OR cycle_id IN ({closed})", period + period)
             if end:
                 before_end = (f"occurred_on <= {marker}", (end.isoformat(),))
-                filters["items_daily"] = filters["receipts"] = before_end
+                filters["receipts"] = before_end
                 if school_history or not start:
                     filters["exchanges"] = before_end
                 condition, params = filters["exchanges"]
                 of_exchanges = f"SELECT entry_id FROM {self._sql_name(conn, 'exchanges')} WHERE {condition}"
                 filters["exchange_items"] = (f"entry_id IN ({of_exchanges})", params)
             rows = {name: read_rows(conn, name, self.live[name], filters.get(name)) for name in FRAMED}
+            if end:  # issued up to the end, per site and item: what a stock needs
+                rows["items_daily"] = read_totals_until(conn, self.live["items_daily"], marker, end.isoformat())
         return to_frames(min(positions.values()), rows)
 
     def _sql_name(self, conn: Connection, name: str) -> str:  # a live table's name as SQL

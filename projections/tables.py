@@ -101,3 +101,19 @@ def read_rows(
         return cursor.fetchall()
     finally:
         cursor.close()
+
+
+def read_totals_until(conn: Connection, table: Table, marker: str, end: str) -> list[tuple]:
+    """The rows of ``items_daily`` up to ``end`` summed per site and item, each dated the last
+    day it sums: the same stocks at ``end`` from a row per site and item, however many days."""
+    preparer = conn.dialect.identifier_preparer
+    cursor = conn.connection.cursor()
+    try:
+        cursor.execute(
+            f"SELECT MAX(occurred_on), site, item, CAST(SUM(qty) AS BIGINT) FROM {preparer.format_table(table)} "
+            f"WHERE occurred_on <= {marker} GROUP BY site, item ORDER BY site, item",
+            (end,),
+        )
+        return cursor.fetchall()
+    finally:
+        cursor.close()
