@@ -3,6 +3,10 @@ with the events behind it, or only with the days and sites it covers?
 
     .venv/bin/python bench/indicators_scale.py [--large 300000] [--small 1000] [--runs 11]
     .venv/bin/python bench/indicators_scale.py --db 'postgresql://…/test' [--large …]
+    .venv/bin/python bench/indicators_scale.py --before /tmp/before   # an earlier tree beside
+
+``--before DIR`` times an earlier version's source tree (``git archive REV domain envtrack
+projections | tar -x -C DIR``) on the same stores in the same turns.
 
 Builds two stores with bench/rebuild.py's city (schools, mosques with ponds, waste sites over
 2020–2025, corrections and voids; kept in bench/out/ on SQLite, fresh schemas ``<name>_large``
@@ -30,6 +34,8 @@ from rebuild import OUT, drop_schema, generate  # noqa: E402
 from timing import CPU, wall  # noqa: E402
 
 ENVTRACK = os.path.join(os.path.dirname(sys.executable), "envtrack")
+CHECKOUT = os.path.dirname(HERE)
+RUN = "import sys; from envtrack.cli import main; sys.argv[0] = 'envtrack'; main()"
 
 
 def with_schema(url: str, schema: str) -> str:
@@ -69,23 +75,29 @@ def main() -> None:
     parser.add_argument("--year", type=int, default=2025)
     parser.add_argument("--db", help="a PostgreSQL URL (each store gets a schema of its own)")
     parser.add_argument("--fresh", action="store_true", help="generate the SQLite stores again")
+    parser.add_argument("--before", help="an earlier version's source tree, timed beside")
     args = parser.parse_args()
     stores = {"large": store_of(args.db, args.large, args.fresh), "small": store_of(args.db, args.small, args.fresh)}
-    times: dict[str, list[tuple[float, float]]] = {name: [] for name in stores}
+    trees = {"now": CHECKOUT, **({"before": os.path.abspath(args.before)} if args.before else {})}
+    times: dict[tuple[str, str], list[tuple[float, float]]] = {(t, s): [] for t in trees for s in stores}
     for _ in range(args.runs):
-        for name, path in stores.items():
-            seconds = wall([ENVTRACK, "--db", path, "indicators", "--year", str(args.year), "--format", "json"])
-            times[name].append((seconds, CPU[-1]))
-    medians = {name: (statistics.median(t for t, _ in found), statistics.median(c for _, c in found))
-               for name, found in times.items()}
+        for tree, source in trees.items():
+            for name, path in stores.items():
+                # from a folder outside the checkout, so that PYTHONPATH picks the tree's code
+                command = [sys.executable, "-c", RUN, "--db", path, "indicators", "--year", str(args.year), "--format", "json"]
+                seconds = wall(command, env={**os.environ, "PYTHONPATH": source}, cwd=OUT)
+                times[tree, name].append((seconds, CPU[-1]))
     load = os.getloadavg()
     print(f"indicators --year {args.year}, {args.runs} runs each in turns, load {load[0]:.1f} {load[1]:.1f}")
-    for name in stores:
+    medians = {}
+    for (tree, name), found in times.items():
+        medians[tree, name] = (statistics.median(t for t, _ in found), statistics.median(c for _, c in found))
         events = args.large if name == "large" else args.small
-        seconds, cpu = medians[name]
-        print(f"  {name:5} store (~{events:,} events): {seconds * 1000:7.0f} ms wall, {cpu * 1000:7.0f} ms CPU")
-    (large_wall, large_cpu), (small_wall, small_cpu) = medians["large"], medians["small"]
-    print(f"  large / small: {large_wall / small_wall:.2f}× wall, {large_cpu / small_cpu:.2f}× CPU")
+        seconds, cpu = medians[tree, name]
+        print(f"  {tree:6} {name:5} store (~{events:,} events): {seconds * 1000:7.0f} ms wall, {cpu * 1000:7.0f} ms CPU")
+    for tree in trees:
+        (large_wall, large_cpu), (small_wall, small_cpu) = medians[tree, "large"], medians[tree, "small"]
+        print(f"  {tree:6} large / small: {large_wall / small_wall:.2f}× wall, {large_cpu / small_cpu:.2f}× CPU")
     if args.db:
         from envtrack.store import resolve
 

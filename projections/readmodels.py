@@ -272,9 +272,9 @@ class ReadModels:
                 condition, params = filters["exchanges"]
                 of_exchanges = f"SELECT entry_id FROM {self._sql_name(conn, 'exchanges')} WHERE {condition}"
                 filters["exchange_items"] = (f"entry_id IN ({of_exchanges})", params)
-            rows = {name: read_rows(conn, name, self.live[name], filters.get(name)) for name in FRAMED}
-            if end:  # issued up to the end, per site and item: what a stock needs
-                rows["items_daily"] = read_totals_until(conn, self.live["items_daily"], marker, end.isoformat())
+            summed = {"items_daily": read_totals_until(conn, self.live["items_daily"], marker, end.isoformat())} if end else {}
+            rows = {name: summed[name] if name in summed else read_rows(conn, name, self.live[name], filters.get(name))
+                    for name in FRAMED}  # items issued summed up to the end: what a stock needs
         return to_frames(min(positions.values()), rows)
 
     def _sql_name(self, conn: Connection, name: str) -> str:  # a live table's name as SQL

@@ -6,11 +6,11 @@ dtypes and row order: log order of the event that recorded each row).
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
 import pandas as pd
 
 from projections import rollup
@@ -57,18 +57,19 @@ def columns(table: str) -> list[str]:
 
 
 def frame(table: str, records: Iterable[Any]) -> pd.DataFrame:
-    """A table's rows (sequences in column order) as a DataFrame with fixed dtypes."""
+    """A table's rows (sequences in column order) as a DataFrame with fixed dtypes (None is NaN
+    in a float column), each column converted by numpy at once."""
     spec = TABLES[table][1]
     rows = list(records)
     values = list(zip(*rows)) if rows else [()] * len(spec)
     data = {}
     for (name, kind), column in zip(spec, values):
         if kind == "int":
-            data[name] = pd.Series(column, dtype="int64")
+            data[name] = pd.Series(np.array(column, dtype=np.int64), copy=False)
         elif kind in ("float", "int?"):
-            data[name] = pd.Series([math.nan if v is None else v for v in column], dtype="float64")
+            data[name] = pd.Series(np.array(column, dtype=np.float64), copy=False)
         elif kind == "bool":
-            data[name] = pd.Series([bool(v) for v in column], dtype=bool)
+            data[name] = pd.Series(np.array(column, dtype=bool), copy=False)
         else:
             data[name] = pd.Series(column, dtype=object)
     result = pd.DataFrame(data, columns=[name for name, _kind in spec])
