@@ -7,8 +7,10 @@ import json
 from collections import Counter
 from uuid import uuid4
 
+import pandas as pd
 import pytest
 from click.testing import CliRunner
+from sqlalchemy import select
 
 from domain.sambo import Exchange, SupplyLedger
 from domain.waste import WasteEntry
@@ -122,12 +124,21 @@ def test_read_models_rebuilt_while_operators_record_then_catch_up_with_the_log(d
     with ReadModels(resolve(db)) as models:
         assert models.update() == resolve(db).head_position()
         assert {row["lag"] for row in models.status()} == {0}
-        waste = models.frames().waste
+        waste = waste_entries(models)
+        daily = models.frames().waste_daily
+    assert daily["entries"].sum() == 600 and round(daily["kg"].sum(), 3) == 975.0
     # 600 entries: 15 rounds of 16.25 kg per operator, 4 operators = 975 kg.
     assert len(waste) == 600
     assert sorted(waste["entry_id"]) == sorted(row["id"].replace("-", "") for row in _logged(db, WasteEntry.Recorded))
     assert waste["kg"].sum() == 975.0
     assert _indicators_2025(db)["waste"]["timbulan_kg"] == 975.0
+
+
+def waste_entries(models: ReadModels) -> pd.DataFrame:
+    """The rows of the read models' waste entries table (frames carry its daily roll-up)."""
+    table = models.live["waste"]
+    with models.engine.connect() as conn:
+        return pd.DataFrame(conn.execute(select(table.c.entry_id, table.c.kg)).all(), columns=["entry_id", "kg"])
 
 
 def test_recording_waits_for_a_write_lock_held_by_another_process(db: str) -> None:
@@ -185,6 +196,7 @@ def test_updates_and_a_rebuild_running_at_once_give_one_correct_read_model(db: s
     assert reached == [head] * 4
     with ReadModels(resolve(db)) as models:
         assert {row["position"] for row in models.status()} == {head}
-        waste = models.frames().waste
+        waste = waste_entries(models)
+        assert models.frames().waste_daily["entries"].sum() == 3000
     assert len(waste) == 3000 and waste["entry_id"].is_unique
     assert waste["kg"].sum() == 300 * 16.25 == 4875.0
