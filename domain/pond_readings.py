@@ -34,7 +34,10 @@ class Sample(PondEntry):
 
     KIND = "sample"
 
-    class Recorded(EntryRecorded):
+    class Event(PondEntry.Event):
+        """Every event of a weighed sample (see ``Entry``)."""
+
+    class Recorded(EntryRecorded, Event):
         site: str
         pond: str
         cycle_id: UUID
@@ -62,7 +65,10 @@ class WaterTest(PondEntry):
 
     KIND = "quality"
 
-    class Recorded(EntryRecorded):
+    class Event(PondEntry.Event):
+        """Every event of a water test (see ``Entry``)."""
+
+    class Recorded(EntryRecorded, Event):
         site: str
         pond: str
         cycle_id: UUID | None
