@@ -91,3 +91,15 @@ def test_ids_made_without_hashlib_are_uuid5s():
         assert values.uuid5(values.ENVTRACK_NAMESPACE, name) == uuid.uuid5(values.ENVTRACK_NAMESPACE, name)
     assert values.site_id("bank-sampah-1") == uuid.uuid5(values.ENVTRACK_NAMESPACE, "site/bank-sampah-1")
     assert CITY_ID == uuid.uuid5(values.ENVTRACK_NAMESPACE, "city")
+
+
+def test_a_waste_record_loads_only_its_own_backend(db):
+    """SQLite's driver and store module on SQLite only; PostgreSQL's on PostgreSQL only."""
+    run(db, "site", "add", "bank-sampah-1", "--kind", "waste-bank", "--name", "Bank Sampah")
+    loaded = modules_loaded(db, "waste", "record", "bank-sampah-1", "--category", "kaca", "--kg", "3",
+                            "--destination", "daur-ulang")
+    sqlite_modules = {"sqlite3", "envtrack.store.sqlite", "eventsourcing.sqlite"}
+    postgres_modules = {"psycopg", "envtrack.store.postgres", "eventsourcing.postgres"}
+    ours, other = (sqlite_modules, postgres_modules) if "://" not in db else (postgres_modules, sqlite_modules)
+    assert ours <= loaded
+    assert loaded & other == set()
