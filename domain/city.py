@@ -14,12 +14,12 @@ from __future__ import annotations
 import math
 from datetime import date
 from typing import Any, TypedDict
-from uuid import UUID, uuid5
+from uuid import UUID
 
 from eventsourcing.domain import Aggregate
 
 from domain.errors import InvalidValue
-from domain.values import ENVTRACK_NAMESPACE, choice, count, text
+from domain.values import ENVTRACK_NAMESPACE, choice, count, text, uuid5
 
 TPA_SYSTEMS = ("open-dumping", "controlled-landfill", "sanitary-landfill")
 FIRST_YEAR = 2000

@@ -3,12 +3,17 @@ grow-out, feed used poorly at the final harvest, and water outside the species' 
 
 The figures are the domain notes' (lele 2.5–3 months, nila about 6; FCR above 1.5; water norms
 per species); warnings are data (``{"warning": code, …}``), worded by the application. A reading
-outside its *physical* range (``READING_RANGES``) is no warning but a refusal: no pond has it.
+outside its *physical* range (``READING_RANGES``) is no warning but a refusal: no pond has it
+(``reading``, which the command line applies as the value is typed, without loading the pond's
+entries and their event classes).
 """
 
 from __future__ import annotations
 
+import math
 from typing import Any
+
+from domain.errors import InvalidValue
 
 CYCLE_WARN_DAYS: dict[str, int] = {"lele": 120, "nila": 180}
 """Days after which a cycle of that species is warned of; ``other`` species are never."""
@@ -27,6 +32,30 @@ READING_RANGES: dict[str, tuple[float, float]] = {
     "ammonia": (0.0, 50.0),
 }
 """What a reading can physically be (inclusive); anything else is a typing slip."""
+
+UNITS = {"do": "mg_l", "ph": "ph", "temp_c": "celsius", "ammonia": "mg_l"}
+
+
+def reading(name: str, value: object) -> float | None:
+    """One water reading (``do``, ``ph``, ``temp_c`` or ``ammonia``), None when not given,
+    refused when it is no finite number or outside what water can be."""
+    if value is None:
+        return None
+    try:
+        number = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        number = math.nan
+    if isinstance(value, bool) or not math.isfinite(number):
+        raise InvalidValue(name, value, "not_a_number")
+    low, high = READING_RANGES[name]
+    if not low <= number <= high:
+        raise InvalidValue(name, value, "reading_out_of_range", low=_plain(low), high=_plain(high), unit=UNITS[name])
+    return number
+
+
+def _plain(bound: float) -> int | float:
+    return int(bound) if bound.is_integer() else bound
+
 
 WATER_NORMS: dict[str, dict[str, tuple[float | None, float | None]]] = {
     "lele": {"do": (3.0, None), "ph": (6.5, 8.0), "temp_c": (27.0, 30.0), "ammonia": (None, 1.0)},
@@ -57,15 +86,15 @@ def water_warnings(species: str | None, readings: dict[str, float | None]) -> li
     "reading": "do", "value": 0.85, "limit": 3.0, "species": "lele"}``."""
     norms = WATER_NORMS.get(species or "", {})
     warnings: list[dict[str, Any]] = []
-    for reading in READINGS:
-        value = readings.get(reading)
-        low, high = norms.get(reading, (None, None))
+    for name in READINGS:
+        value = readings.get(name)
+        low, high = norms.get(name, (None, None))
         if value is None:
             continue
         if low is not None and value < low:
-            warnings.append({"warning": "water_low", "reading": reading, "value": value, "limit": low,
+            warnings.append({"warning": "water_low", "reading": name, "value": value, "limit": low,
                              "species": species})
         elif high is not None and value > high:
-            warnings.append({"warning": "water_high", "reading": reading, "value": value, "limit": high,
+            warnings.append({"warning": "water_high", "reading": name, "value": value, "limit": high,
                              "species": species})
     return warnings

@@ -12,7 +12,6 @@ species' norm it is only warned of (``domain/pond_norms.py``).
 
 from __future__ import annotations
 
-import math
 from datetime import date
 from typing import TYPE_CHECKING
 from uuid import UUID
@@ -21,7 +20,7 @@ from domain.cycles import WATER_FIELDS
 from domain.entries import EntryRecorded
 from domain.errors import InvalidValue
 from domain.pond_entry import PondEntry
-from domain.pond_norms import READING_RANGES
+from domain.pond_norms import reading
 from domain.values import count, quantity
 
 if TYPE_CHECKING:
@@ -30,36 +29,15 @@ if TYPE_CHECKING:
 READING_OF_FIELD = dict(zip(WATER_FIELDS, ("do", "ph", "temp_c", "ammonia")))
 """A stored water-test field → the reading it holds (``do_mg_l`` → ``do`` …)."""
 
-UNITS = {"do": "mg_l", "ph": "ph", "temp_c": "celsius", "ammonia": "mg_l"}
-
-
-def reading(name: str, value: object) -> float | None:
-    """One water reading (``do``, ``ph``, ``temp_c`` or ``ammonia``), None when not given,
-    refused when it is no finite number or outside what water can be."""
-    if value is None:
-        return None
-    try:
-        number = float(value)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        number = math.nan
-    if isinstance(value, bool) or not math.isfinite(number):
-        raise InvalidValue(name, value, "not_a_number")
-    low, high = READING_RANGES[name]
-    if not low <= number <= high:
-        raise InvalidValue(name, value, "reading_out_of_range", low=_plain(low), high=_plain(high), unit=UNITS[name])
-    return number
-
-
-def _plain(bound: float) -> int | float:
-    return int(bound) if bound.is_integer() else bound
-
-
 class Sample(PondEntry):
     """``count`` fish of the open cycle weighed together: ``kg`` in all."""
 
     KIND = "sample"
 
-    class Recorded(EntryRecorded):
+    class Event(PondEntry.Event):
+        """Every event of a weighed sample (see ``Entry``)."""
+
+    class Recorded(EntryRecorded, Event):
         site: str
         pond: str
         cycle_id: UUID
@@ -87,7 +65,10 @@ class WaterTest(PondEntry):
 
     KIND = "quality"
 
-    class Recorded(EntryRecorded):
+    class Event(PondEntry.Event):
+        """Every event of a water test (see ``Entry``)."""
+
+    class Recorded(EntryRecorded, Event):
         site: str
         pond: str
         cycle_id: UUID | None

@@ -153,7 +153,10 @@ class SupplyReceipt(Entry):
 
     KIND = "receipt"
 
-    class Recorded(EntryRecorded):
+    class Event(Entry.Event):
+        """Every event of a receipt (see ``Entry``)."""
+
+    class Recorded(EntryRecorded, Event):
         site: str
         item: str
         qty: int
@@ -201,7 +204,10 @@ class Exchange(Entry):
 
     KIND = "exchange"
 
-    class Recorded(EntryRecorded):
+    class Event(Entry.Event):
+        """Every event of an exchange (see ``Entry``)."""
+
+    class Recorded(EntryRecorded, Event):
         site: str
         bottles: int
         weight_kg: float
@@ -275,7 +281,10 @@ class BottleHandover(Entry):
 
     KIND = "handover"
 
-    class Recorded(EntryRecorded):
+    class Event(Entry.Event):
+        """Every event of a handover (see ``Entry``)."""
+
+    class Recorded(EntryRecorded, Event):
         site: str
         weight_kg: float
         to: str

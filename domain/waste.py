@@ -18,14 +18,17 @@ class WasteEntry(Entry):
 
     KIND = "waste"
 
-    class Recorded(EntryRecorded):
+    class Event(Entry.Event):
+        """Every event of a waste entry (see ``Entry``)."""
+
+    class Recorded(EntryRecorded, Event):
         site: str
         category: str
         kg: float
         destination: str
         source: str
 
-    class Corrected(Entry.Event):
+    class Corrected(Event):
         """``changes`` and ``previous`` are keyed by the Recorded field names.
 
         ``occurred_on`` is the day the correction was made; a corrected date of the waste

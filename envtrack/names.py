@@ -21,7 +21,6 @@ registrations at most once.
 
 from __future__ import annotations
 
-import difflib
 import json
 from typing import TYPE_CHECKING
 
@@ -50,6 +49,8 @@ def compared(text: str) -> str:
 
 def close_slugs(typed: str, names: dict[str, str]) -> tuple[str, ...]:
     """Up to three slugs of ``names`` ({slug: name}) close to ``typed``, closest first."""
+    import difflib  # only for a name that is refused: a command that records never needs it
+
     key = compared(typed)
     candidates: dict[str, str] = {}
     for slug, name in names.items():

@@ -6,7 +6,6 @@ matplotlib or SQLAlchemy. Each command parses, makes one application call and re
 
 from __future__ import annotations
 
-import getpass
 import importlib
 import os
 from typing import Any
@@ -199,6 +198,8 @@ def _show_version(ctx: click.Context, value: bool) -> None:
 
 
 def _login_name() -> str:
+    import getpass  # only when no --operator is given (it loads termios)
+
     try:
         return getpass.getuser()
     except Exception:  # no login name in some containers

@@ -28,7 +28,7 @@ import click
 
 from domain import values
 from domain.errors import InvalidValue
-from domain.pond_readings import reading
+from domain.pond_norms import reading
 from envtrack import parsing
 
 

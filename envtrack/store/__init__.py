@@ -24,13 +24,13 @@ from envtrack.store.base import (
     StoreError,
     driver_errors,
 )
-from envtrack.store.sqlite import SQLiteStore
 
 __all__ = ["APPLICATION_NAME", "EXPORTED", "Copy", "Held", "LogRow", "Store", "StoreError", "driver_errors", "resolve"]
 
 
 def resolve(db: str | None) -> Store:
-    """Reads ``--db``: a path (SQLite) or a ``postgresql://`` URL."""
+    """Reads ``--db``: a path (SQLite) or a ``postgresql://`` URL. Only that backend's module
+    is loaded (and its driver: a command on PostgreSQL never loads ``sqlite3``)."""
     db = (db or "").strip() or DEFAULT_DB
     if db.startswith(("postgresql://", "postgres://", "postgresql+psycopg://")):
         from envtrack.store import postgres
@@ -41,4 +41,6 @@ def resolve(db: str | None) -> Store:
     elif "://" in db:
         scheme = db.split("://", 1)[0]
         raise StoreError(f"--db: unsupported URL scheme {scheme!r} (use a file path or postgresql://…)")
+    from envtrack.store.sqlite import SQLiteStore
+
     return SQLiteStore(db)

@@ -13,7 +13,6 @@ from __future__ import annotations
 import os
 import sys
 import weakref
-import zlib
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
@@ -377,6 +376,8 @@ class Turns(ABC):
     def hold(self, record_ids: Iterable[UUID]) -> bool | None:
         """Takes the turns of these records, keeping those already held; returns whether it had
         to wait for one (so others may have changed them meanwhile), or None without turns."""
+        import zlib  # only commands that take turns load it
+
         wanted = sorted({zlib.crc32(record_id.bytes) for record_id in record_ids})
         if all(key in self._held for key in wanted):
             return False

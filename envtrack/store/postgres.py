@@ -59,6 +59,7 @@ class PostgresStore(Store):
         super().__init__(display=display)
         self.host, self.port, self.dbname = host, port, dbname
         self.user, self.password, self.schema = user, password, schema  # password: never shown
+        self._found = False  # the events table was found (see ``exists``)
 
     def psycopg_conninfo(self) -> dict[str, object]:
         return {
@@ -132,8 +133,11 @@ class PostgresStore(Store):
         return env
 
     def exists(self) -> bool:
-        row = self._rows("SELECT to_regclass(%s)", (self.events_table,))[0]
-        return row[0] is not None
+        """Asked on the server once a command has found the store (nothing envtrack does drops
+        it): a recording command asks when it resolves a name and again as it opens the store."""
+        if not self._found:
+            self._found = self._rows("SELECT to_regclass(%s)", (self.events_table,))[0][0] is not None
+        return self._found
 
     def prepare(self) -> bool:
         """Makes the schema (which the library does not create itself), and says whether the
@@ -143,15 +147,9 @@ class PostgresStore(Store):
         from psycopg import sql
 
         schema = self.schema or "public"
-        # An operator role may not create schemas: only ask for one that is missing.
-        if not self._rows("SELECT 1 FROM pg_namespace WHERE nspname = %s", (schema,)):
-            try:
-                self.connection().execute(sql.SQL("CREATE SCHEMA IF NOT EXISTS {}").format(sql.Identifier(schema)))
-            except psycopg.errors.UniqueViolation:
-                pass  # another process created it at the same moment
-            return False
-        recording, syncing, owner = self._rows(
-            "SELECT to_regclass(format('%%I.%%I', %(s)s::text, %(e)s::text)) IS NOT NULL"
+        schema_there, recording, syncing, owner = self._rows(
+            "SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = %(s)s),"
+            " to_regclass(format('%%I.%%I', %(s)s::text, %(e)s::text)) IS NOT NULL"
             " AND to_regclass(format('%%I.%%I', %(s)s::text, %(n)s::text)) IS NOT NULL"
             " AND to_regprocedure(format('%%I.%%I()', %(s)s::text, %(f)s::text)) IS NOT NULL,"
             " (SELECT bool_and(to_regclass(format('%%I.%%I', %(s)s::text, t)) IS NOT NULL) FROM unnest(%(t)s::text[]) t),"
@@ -160,6 +158,13 @@ class PostgresStore(Store):
             {"s": schema, "e": POSTGRES_EVENTS_TABLE, "n": POSTGRES_SNAPSHOTS_TABLE, "f": POSTGRES_LOCK_FUNCTION,
              "t": list(SYNC_TABLES)},
         )[0]
+        # An operator role may not create schemas: only ask for one that is missing.
+        if not schema_there:
+            try:
+                self.connection().execute(sql.SQL("CREATE SCHEMA IF NOT EXISTS {}").format(sql.Identifier(schema)))
+            except psycopg.errors.UniqueViolation:
+                pass  # another process created it at the same moment
+            return False
         # A store made before sync: its owner's next open adds the sync tables (and the store
         # id); anyone else records as before, and sync says to let the owner open it first.
         return bool(recording and (syncing or not owner))

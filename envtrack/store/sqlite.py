@@ -34,7 +34,13 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import Connection, Engine
 
 SQLITE_EVENTS_TABLE = "stored_events"
-SQLITE_TRACKING_TABLE = "tracking"  # the library's name for it
+SQLITE_SNAPSHOTS_TABLE = "stored_snapshots"  # the library's names for them
+SQLITE_TRACKING_TABLE = "tracking"
+STORE_OBJECTS = (
+    SQLITE_EVENTS_TABLE, SQLITE_SNAPSHOTS_TABLE, SQLITE_TRACKING_TABLE, STORE_TABLE, COPIED_TABLE, HELD_TABLE,
+    f"{COPIED_TABLE}_source",
+)
+"""Every table and index the library and ``sqlite_recorder.EventsRecorder`` make in a store."""
 PAIRS_PER_QUERY = 400
 
 
@@ -127,6 +133,20 @@ class SQLiteStore(Store):
 
     def is_absent(self) -> bool:
         return not os.path.isfile(self.sqlite_path)  # no connection: the file is enough to say
+
+    def prepare(self) -> bool:
+        """Whether every table and index of the store, and its id, are there already: then the
+        library runs none of its ``CREATE … IF NOT EXISTS`` (two transactions and nine
+        statements at every start). Asked only on the store's own connection when a command
+        opened it already (a name resolved through it): opening it only to ask would cost more
+        than it saves."""
+        if self._connection is None:
+            return False
+        marks = ",".join("?" for _ in STORE_OBJECTS)
+        found = self._rows(f"SELECT count(*) FROM sqlite_master WHERE name IN ({marks})", STORE_OBJECTS)[0][0]
+        return found == len(STORE_OBJECTS) and bool(
+            self._rows(f"SELECT 1 FROM {STORE_TABLE} WHERE key = ?", (STORE_ID,))
+        )
 
     def exists(self) -> bool:
         if not os.path.isfile(self.sqlite_path):

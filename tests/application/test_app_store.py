@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -177,3 +178,84 @@ def test_a_command_opens_one_connection_of_each_kind_it_needs_at_most(command, d
     expected = (OPENED if resolve(db).backend == "sqlite" else OPENED_POSTGRES)[command]
     assert (opened.count("library"), opened.count("store"), opened.count("read models")) == expected
     assert len(opened) == sum(expected), opened
+
+
+# -- what opening a store asks -------------------------------------------------------------------
+
+WASTE_RECORD = ("waste", "record", "bank-sampah-melati", "--category", "kaca", "--kg", "1", "--destination", "tps")
+
+
+def _sqlite_statements(monkeypatch) -> list[str]:
+    """Every statement SQLite runs from here on, on every connection (traced, not replaced)."""
+    import sqlite3
+
+    statements: list[str] = []
+    connect = sqlite3.connect
+
+    def connect_and_trace(*args, **kwargs):
+        connection = connect(*args, **kwargs)
+        connection.set_trace_callback(statements.append)
+        return connection
+
+    monkeypatch.setattr(sqlite3, "connect", connect_and_trace)
+    monkeypatch.setattr(sqlite3.dbapi2, "connect", connect_and_trace)
+    return statements
+
+
+def test_a_recording_command_opens_a_complete_sqlite_store_without_creating_anything(sqlite_db, monkeypatch):
+    """Every table and the store's id there: the library's ``CREATE … IF NOT EXISTS`` are not run."""
+    from cli.support import invoke
+
+    assert invoke(sqlite_db, "site", "add", "bank-sampah-melati", "--kind", "waste-bank", "--name", "Melati").exit_code == 0
+    statements = _sqlite_statements(monkeypatch)
+    done = invoke(sqlite_db, *WASTE_RECORD)
+    assert done.exit_code == 0, done.stderr
+    assert any(statement.startswith("INSERT INTO stored_events") for statement in statements)
+    assert [statement for statement in statements if "CREATE" in statement.upper()] == []
+
+
+def test_a_recording_command_completes_a_sqlite_store_made_before_sync(tmp_path, monkeypatch):
+    """A store of release 0.1.0 lacks the tracking and sync tables and the store's id: the first
+    recording command makes them, as the library's opening always did."""
+    import shutil
+    import sqlite3
+
+    from cli.support import invoke
+
+    db = str(tmp_path / "envtrack.db")
+    shutil.copy(Path(__file__).resolve().parent.parent / "data" / "store-0.1.0.db", db)
+    done = invoke(db, *WASTE_RECORD)
+    assert done.exit_code == 0, done.stderr
+    with sqlite3.connect(db) as conn:
+        names = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+        assert {"tracking", "envtrack_store", "envtrack_copied", "envtrack_held"} <= names
+        assert conn.execute("SELECT value FROM envtrack_store WHERE key = 'store_id'").fetchone() is not None
+    statements = _sqlite_statements(monkeypatch)
+    assert invoke(db, *WASTE_RECORD).exit_code == 0  # and complete now, the next opens it as it is
+    assert [statement for statement in statements if "CREATE" in statement.upper()] == []
+
+
+@pytest.mark.skipif(not PG_URL, reason="ENVTRACK_TEST_PG_URL is not set: PostgreSQL tests skipped")
+def test_a_waste_record_asks_the_postgresql_store_three_questions(db, monkeypatch):
+    """On the store's own session: does the store exist (asked once, though the name's lookup and
+    the opening both want to know), is the site there, and are the schema and every table there
+    (one query)."""
+    import psycopg
+
+    from cli.support import invoke
+
+    if resolve(db).backend != "postgres":
+        pytest.skip("PostgreSQL only")
+    assert invoke(db, "site", "add", "bank-sampah-melati", "--kind", "waste-bank", "--name", "Melati").exit_code == 0
+    asked: list[str] = []
+    execute = psycopg.Connection.execute
+
+    def execute_and_count(self, query, *args, **kwargs):
+        asked.append(str(query))
+        return execute(self, query, *args, **kwargs)
+
+    monkeypatch.setattr(psycopg.Connection, "execute", execute_and_count)  # the store's own session asks through it
+    done = invoke(db, *WASTE_RECORD)
+    assert done.exit_code == 0, done.stderr
+    assert len(asked) == 3, asked
+    assert "to_regclass(%s)" in asked[0] and "pg_namespace" in asked[2]
