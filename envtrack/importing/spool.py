@@ -4,13 +4,12 @@ in an anonymous temporary file (removed however the import ends) rather than in 
 Each batch is two records: its events as the store takes them (the application's ``Mapper``
 encoded them once, when the rows were checked) with the entry ids of its rows, then its rows.
 Writing as checked reads only the events; writing again against a store that changed reads the
-rows from some batch on (``rows_from``), skipping the rest by their offsets.
+rows of the batches still to write (``rows_of``), found by their offsets.
 """
 
 from __future__ import annotations
 
 import pickle
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import IO
 from uuid import UUID
@@ -35,12 +34,13 @@ class Spool:
         self.rows = 0
 
     def add(self, rows: list[Row], events: list[StoredEvent]) -> None:
+        # ids as integers: pickled and made again in C, where a UUID object costs Python calls
         file = self.file
         at = file.tell()
-        stored = [(e.originator_id.bytes, e.originator_version, e.topic, e.state) for e in events]  # type: ignore[union-attr]
-        pickle.dump(([r.entry_id.bytes for r in rows], stored), file, protocol=pickle.HIGHEST_PROTOCOL)  # type: ignore[union-attr]
+        stored = [(e.originator_id.int, e.originator_version, e.topic, e.state) for e in events]  # type: ignore[union-attr]
+        pickle.dump(([r.entry_id.int for r in rows], stored), file, protocol=pickle.HIGHEST_PROTOCOL)  # type: ignore[union-attr]
         rows_at = file.tell()
-        kept = [(r.sheet, r.number, r.kind, r.values, r.columns, r.entry_id.bytes) for r in rows]  # type: ignore[union-attr]
+        kept = [(r.sheet, r.number, r.kind, r.values, r.columns, r.entry_id.int) for r in rows]  # type: ignore[union-attr]
         pickle.dump(kept, file, protocol=pickle.HIGHEST_PROTOCOL)
         self.offsets.append((at, rows_at))
         self.rows += len(rows)
@@ -52,20 +52,17 @@ class Spool:
         """The ids and stored events of batch ``number``."""
         self.file.seek(self.offsets[number][0])
         ids, stored = pickle.load(self.file)  # noqa: S301 - our own file, written just before
+        entries = {id_: UUID(int=id_) for id_ in ids}  # an entry's first event has its id
         return Batch(
-            [UUID(bytes=id_) for id_ in ids],
-            [StoredEvent(UUID(bytes=id_), version, topic, state) for id_, version, topic, state in stored],
+            list(entries.values()),
+            [StoredEvent(entries.get(id_) or UUID(int=id_), version, topic, state) for id_, version, topic, state in stored],
         )
 
     def rows_of(self, number: int) -> list[Row]:
         """The rows of batch ``number``, to be built again."""
         self.file.seek(self.offsets[number][1])
         kept = pickle.load(self.file)  # noqa: S301 - our own file, written just before
-        return [Row(sheet, n, kind, values, columns, UUID(bytes=id_)) for sheet, n, kind, values, columns, id_ in kept]
-
-    def rows_from(self, number: int) -> Iterator[list[Row]]:
-        for each in range(number, len(self.offsets)):
-            yield self.rows_of(each)
+        return [Row(sheet, n, kind, values, columns, UUID(int=id_)) for sheet, n, kind, values, columns, id_ in kept]
 
 
 __all__ = ["Batch", "Spool"]
