@@ -2,7 +2,8 @@
 fresh process, into a new store: embedded SQLite, or PostgreSQL with ``--db URL``), against the
 raw ceiling of inserting the same number of equivalent rows with the plain driver (``sqlite3``
 ``executemany``; ``psycopg`` ``COPY`` on PostgreSQL) into a table shaped like the event store's.
-Bar: at least 10,000 rows/s.
+Target: at least 40,000 rows/s (the CPU time of the import process is given beside its wall time,
+as the machine is shared).
 
     .venv/bin/python bench/import_rate.py [--rows 100000] [--runs 3]
     .venv/bin/python bench/import_rate.py --db 'postgresql://…?schema=NAME'   # the schema is dropped
@@ -90,9 +91,9 @@ def count_entries(db: str) -> int:
         return conn.execute(query).fetchone()[0]  # type: ignore[index]
 
 
-def import_rate(workdir: str, logbook: str, rows: int, run: int, url: str | None) -> tuple[float, float]:
-    """(rows/s of wall time, rows/s of the process's CPU time) for one import into a new store
-    (a new SQLite file, or the PostgreSQL schema of ``url`` made anew)."""
+def import_rate(workdir: str, logbook: str, rows: int, run: int, url: str | None) -> tuple[float, float, float]:
+    """(rows/s of wall time, rows/s of the process's CPU time, seconds of the re-import) for one
+    import into a new store (a new SQLite file, or the PostgreSQL schema of ``url`` made anew)."""
     db = url or os.path.join(workdir, f"import-{run}.db")
     if url:
         fresh_schema(url)
@@ -108,7 +109,7 @@ def import_rate(workdir: str, logbook: str, rows: int, run: int, url: str | None
     reimport = time.perf_counter() - again
     print(f"  run {run}: import {rows / elapsed:,.0f} rows/s ({elapsed:.2f} s wall, {cpu:.2f} s CPU); "
           f"re-import (nothing new) {reimport:.2f} s", file=sys.stderr)
-    return rows / elapsed, rows / cpu
+    return rows / elapsed, rows / cpu, reimport
 
 
 def equivalent_rows(rows: int) -> list[tuple[uuid.UUID, int, str, bytes]]:
@@ -196,11 +197,12 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as workdir:
         logbook = os.path.join(workdir, "sampah.csv")
         write_csv(logbook, options.rows)
-        imports, cpus, ceilings = [], [], []
+        imports, cpus, reimports, ceilings = [], [], [], []
         for run in range(1, options.runs + 1):
-            wall, cpu = import_rate(workdir, logbook, options.rows, run, options.db)
+            wall, cpu, reimport = import_rate(workdir, logbook, options.rows, run, options.db)
             imports.append(wall)
             cpus.append(cpu)
+            reimports.append(reimport)
             if options.db:
                 ceilings.append(postgres_ceiling(options.db, options.rows, run))
             else:
@@ -210,10 +212,12 @@ def main() -> None:
         fresh_schema(options.db)  # drops it
     rate, cpu, ceiling = statistics.median(imports), statistics.median(cpus), statistics.median(ceilings)
     print(f"load average {os.getloadavg()[0]:.1f}; medians of {options.runs} runs")
-    print(f"envtrack import, {options.rows:,} waste rows (CSV), whole process: {rate:,.0f} rows/s wall, "
-          f"{cpu:,.0f} rows/s of CPU")
+    print(f"envtrack import, {options.rows:,} waste rows (CSV), whole process: {rate:,.0f} rows/s wall "
+          f"({options.rows / rate:.2f} s), {cpu:,.0f} rows/s of CPU ({options.rows / cpu:.2f} s)")
     print(f"raw {driver} ceiling: {ceiling:,.0f} rows/s (import at {100 * rate / ceiling:.0f} % of it)")
-    print("bar: >= 10,000 rows/s:", "met" if rate >= 10_000 else "NOT met")
+    print(f"re-import of the same file (nothing new): median {statistics.median(reimports):.2f} s wall")
+    print("target >= 40,000 rows/s: wall", "met" if rate >= 40_000 else "NOT met",
+          "; per s of CPU", "met" if cpu >= 40_000 else "NOT met")
 
 
 if __name__ == "__main__":
