@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from functools import lru_cache
 from typing import Any
 from uuid import UUID
 
@@ -82,8 +83,14 @@ def build_row(app: EnvTrack, work: UnitOfWork, row: Row, today: date) -> Entry |
 
 
 def _stamp(app: EnvTrack, data: dict[str, Any], today: date) -> dict[str, Any]:
-    operator = rules.text("operator", data.get("operator") or app.operator)
-    return {"operator": operator, "on": rules.occurred_on("date", data["date"], today)}
+    return _checked_stamp(data.get("operator") or app.operator, data["date"], today)
+
+
+@lru_cache(maxsize=4_096)
+def _checked_stamp(operator: str, on: date, today: date) -> dict[str, Any]:
+    """Who recorded a row and when it happened, put to their rules (a logbook repeats both:
+    each pair is checked once; the dict is only read)."""
+    return {"operator": rules.text("operator", operator), "on": rules.occurred_on("date", on, today)}
 
 
 class CreatedEventOnly:
