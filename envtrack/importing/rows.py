@@ -44,6 +44,8 @@ MEMO_TEXTS = 50_000
 """Distinct texts of a column remembered with their values (a logbook repeats its dates, sites
 and words); past this many the column starts again."""
 
+_UNSEEN = object()
+
 _TOTAL = re.compile(r"(?:^|\x1f)\s*(?:jumlah|sub[\s_-]?total|total)\s*:?\s*(?:\x1f|$)", re.IGNORECASE)
 
 
@@ -208,7 +210,11 @@ def _is_filled(cells: list[Any]) -> bool:
 def _is_total(cells: list[Any]) -> bool:
     """Whether a cell of the row reads JUMLAH, TOTAL or SUBTOTAL (any case, ``Sub Total``,
     ``TOTAL:``)."""
-    return _TOTAL.search("\x1f".join(cell for cell in cells if cell.__class__ is str)) is not None
+    try:
+        texts = "\x1f".join(cells)  # a CSV row: every cell is text
+    except TypeError:
+        texts = "\x1f".join(cell for cell in cells if cell.__class__ is str)
+    return _TOTAL.search(texts) is not None
 
 
 class _Layout:
@@ -218,6 +224,9 @@ class _Layout:
         self.sheet, self.kind, self.headers, self.keys = sheet, kind, headers, keys
         self.resolved = resolve(kind, keys)
         self.columns = {column.field: self.label(position) for position, column in self.resolved.items()}
+        self.fields = {position: column.field for position, column in self.resolved.items()}
+        self.required = frozenset(_REQUIRED[kind])
+        self.complete_when_required = kind != "pond"  # a pond row needs what its action needs too
         # Logbooks repeat their dates, sites and words: each distinct text is converted once.
         self.memo: dict[int, dict[str, Any]] = {
             position: {} for position, column in self.resolved.items() if column.convert is not as_items
@@ -256,18 +265,19 @@ class _Layout:
     def convert(self, number: int, cells: list[Any]) -> tuple[Row, list[Problem]]:
         """The row's values, and every problem of its cells: unreadable, under no header,
         required but empty, or not used by the row's pond action."""
-        sheet, resolved, memo = self.sheet, self.resolved, self.memo
+        sheet, resolved, memo, fields = self.sheet, self.resolved, self.memo, self.fields
         values: dict[str, Any] = {}
         problems: list[Problem] = []
         failed: set[str] = set()
         for position, cell in enumerate(cells):
-            column = resolved.get(position)
             known = memo.get(position)
-            if known is not None and cell.__class__ is str and cell in known:
-                value = known[cell]
-                if value is not None:
-                    values[column.field] = value  # type: ignore[union-attr]
-                continue
+            if known is not None and cell.__class__ is str:
+                value = known.get(cell, _UNSEEN)
+                if value is not _UNSEEN:
+                    if value is not None:
+                        values[fields[position]] = value
+                    continue
+            column = resolved.get(position)
             if column is None:
                 header = self.headers[position] if position < len(self.headers) else ""
                 if not header and as_text(cell) is not None:
@@ -287,8 +297,8 @@ class _Layout:
             if value is not None:
                 values[column.field] = value
         row = Row(sheet, number, self.kind, values, self.columns)
-        if values or failed or not problems:  # a row of stray cells alone: only their problems
-            problems.extend(self._missing(row, failed))
+        if (values or failed or not problems) and not (self.complete_when_required and self.required <= values.keys()):
+            problems.extend(self._missing(row, failed))  # (a row of stray cells alone: only their problems)
         return row, problems
 
     def _missing(self, row: Row, failed: set[str]) -> Iterator[Problem]:
