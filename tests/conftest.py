@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 
 import pytest
@@ -41,17 +42,25 @@ def _drop_pg_schema(schema: str) -> None:
         conn.execute(sql.SQL("DROP SCHEMA IF EXISTS {} CASCADE").format(sql.Identifier(schema)))
 
 
-@pytest.fixture(params=BACKENDS)
-def db(request: pytest.FixtureRequest, tmp_path) -> Iterator[str]:
-    """A ``--db`` value for a fresh, empty store on each backend (the store is not created)."""
-    if request.param == "sqlite":
-        yield str(tmp_path / "envtrack.db")
+@contextmanager
+def fresh_store(backend: str, folder, name: str = "envtrack.db") -> Iterator[str]:
+    """A ``--db`` value for a new, empty store (not created): a SQLite file ``name`` in
+    ``folder``, or a PostgreSQL schema of its own, dropped afterwards."""
+    if backend == "sqlite":
+        yield str(folder / name)
         return
     schema = f"t_{uuid.uuid4().hex[:16]}"
     try:
         yield _pg_url_with_schema(schema)
     finally:
         _drop_pg_schema(schema)
+
+
+@pytest.fixture(params=BACKENDS)
+def db(request: pytest.FixtureRequest, tmp_path) -> Iterator[str]:
+    """A ``--db`` value for a fresh, empty store on each backend (the store is not created)."""
+    with fresh_store(request.param, tmp_path) as url:
+        yield url
 
 
 @pytest.fixture

@@ -9,13 +9,12 @@ from __future__ import annotations
 import math
 import uuid
 from collections import defaultdict
-from contextlib import contextmanager
 from datetime import date, timedelta
 from typing import Any
 
 import pandas.testing as pdt
 import pytest
-from conftest import BACKENDS, TODAY, _drop_pg_schema, _pg_url_with_schema
+from conftest import BACKENDS, TODAY, fresh_store
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -51,19 +50,6 @@ exchange = st.tuples(st.just("exchange"), days, st.integers(min_value=0, max_val
 void_exchange = st.tuples(st.just("void-exchange"), st.integers(min_value=0, max_value=30))
 catch_up = st.tuples(st.just("catch-up"), st.integers(min_value=1, max_value=7))
 logs = st.lists(st.one_of(record, record, correct, void, exchange, void_exchange, catch_up), min_size=1, max_size=30)
-
-
-@contextmanager
-def fresh_store(backend: str, folder) -> Any:
-    """A new store for one example: a SQLite file of its own, or a PostgreSQL schema dropped after."""
-    if backend == "sqlite":
-        yield str(folder / f"{uuid.uuid4().hex}.db")
-        return
-    schema = f"t_{uuid.uuid4().hex[:16]}"
-    try:
-        yield _pg_url_with_schema(schema)
-    finally:
-        _drop_pg_schema(schema)
 
 
 def run_log(app: EnvTrack, db: str, log: list[tuple]) -> tuple[dict, dict]:
@@ -141,7 +127,7 @@ def kg(value: float) -> float:
               ("record", "rw-01", 3, CATEGORIES[0], "tpa", SOURCES[0], 2_000), ("catch-up", 5), ("void", 1)], page_size=9)
 @example(log=[("exchange", 2, 3, 400), ("catch-up", 5), ("void-exchange", 0)], page_size=9)
 def test_roll_ups_and_their_figures_equal_the_entries_summed_one_by_one(backend, tmp_path, log, page_size):
-    with fresh_store(backend, tmp_path) as db:
+    with fresh_store(backend, tmp_path, f"{uuid.uuid4().hex}.db") as db:
         app = EnvTrack(resolve(db), operator="tester", today=lambda: TODAY)
         try:
             for site in SITES:
