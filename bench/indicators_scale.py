@@ -4,6 +4,7 @@ with the events behind it, or only with the days and sites it covers?
     .venv/bin/python bench/indicators_scale.py [--large 300000] [--small 1000] [--runs 11]
     .venv/bin/python bench/indicators_scale.py --db 'postgresql://…/test' [--large …]
     .venv/bin/python bench/indicators_scale.py --before /tmp/before   # an earlier tree beside
+    .venv/bin/python bench/indicators_scale.py --command sipsn        # or evidence: the exports
 
 ``--before DIR`` times an earlier version's source tree (``git archive REV domain envtrack
 projections | tar -x -C DIR``) on the same stores in the same turns.
@@ -13,16 +14,21 @@ Builds two stores with bench/rebuild.py's city (schools, mosques with ponds, was
 and ``<name>_small`` on PostgreSQL, dropped at the end), catches their read models up
 (``envtrack projections update``), then times ``envtrack indicators --year YEAR --format json``,
 a cold process each, on the large store and the small one in turns. Prints the medians of wall
-and CPU time (user + system of the process) and their ratio, large over small.
+and CPU time (user + system of the process) and their ratio, large over small. ``--command
+sipsn`` times ``envtrack sipsn export --year YEAR`` instead, ``--command evidence`` ``envtrack
+evidence export --year YEAR`` (each into a new folder under bench/out/, removed after the run),
+once the city's name, province and population for YEAR are set in both stores (``city set``).
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -36,6 +42,8 @@ from timing import CPU, wall  # noqa: E402
 ENVTRACK = os.path.join(os.path.dirname(sys.executable), "envtrack")
 CHECKOUT = os.path.dirname(HERE)
 RUN = "import sys; from envtrack.cli import main; sys.argv[0] = 'envtrack'; main()"
+COMMANDS = {"indicators": ["indicators", "--format", "json"], "sipsn": ["sipsn", "export"], "evidence": ["evidence", "export"]}
+"""What can be timed: its arguments before ``--year YEAR``; an export's are followed by ``--out``."""
 
 
 def with_schema(url: str, schema: str) -> str:
@@ -67,6 +75,27 @@ def store_of(db: str | None, events: int, fresh: bool) -> str:
     return path
 
 
+def set_city(path: str, year: int) -> None:
+    """What an export needs beyond the generated city's records: its name, province, population."""
+    subprocess.run(
+        [ENVTRACK, "--db", path, "--operator", "bench", "city", "set", "--year", str(year), "--name", "Kota Bench",
+         "--province", "Jawa Timur", "--population", "140000", "--kg-per-person-day", "0.7"],
+        check=True, capture_output=True,
+    )
+
+
+def timed_arguments(name: str, year: int) -> list[str]:
+    arguments = [*COMMANDS[name], "--year", str(year)]
+    if name != "indicators":  # an export: into a new folder
+        arguments += ["--out", tempfile.mkdtemp(prefix=f"{name}-", dir=OUT)]
+    return arguments
+
+
+def remove_folders(command: list[str]) -> None:
+    if "--out" in command:
+        shutil.rmtree(command[command.index("--out") + 1], ignore_errors=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--large", type=int, default=300_000)
@@ -76,19 +105,26 @@ def main() -> None:
     parser.add_argument("--db", help="a PostgreSQL URL (each store gets a schema of its own)")
     parser.add_argument("--fresh", action="store_true", help="generate the SQLite stores again")
     parser.add_argument("--before", help="an earlier version's source tree, timed beside")
+    parser.add_argument("--command", choices=sorted(COMMANDS), default="indicators", help="what to time")
     args = parser.parse_args()
     stores = {"large": store_of(args.db, args.large, args.fresh), "small": store_of(args.db, args.small, args.fresh)}
+    if args.command != "indicators":
+        for path in stores.values():
+            set_city(path, args.year)
     trees = {"now": CHECKOUT, **({"before": os.path.abspath(args.before)} if args.before else {})}
     times: dict[tuple[str, str], list[tuple[float, float]]] = {(t, s): [] for t in trees for s in stores}
     for _ in range(args.runs):
         for tree, source in trees.items():
             for name, path in stores.items():
                 # from a folder outside the checkout, so that PYTHONPATH picks the tree's code
-                command = [sys.executable, "-c", RUN, "--db", path, "indicators", "--year", str(args.year), "--format", "json"]
-                seconds = wall(command, env={**os.environ, "PYTHONPATH": source}, cwd=OUT)
+                command = [sys.executable, "-c", RUN, "--db", path, *timed_arguments(args.command, args.year)]
+                try:
+                    seconds = wall(command, env={**os.environ, "PYTHONPATH": source}, cwd=OUT)
+                finally:
+                    remove_folders(command)
                 times[tree, name].append((seconds, CPU[-1]))
     load = os.getloadavg()
-    print(f"indicators --year {args.year}, {args.runs} runs each in turns, load {load[0]:.1f} {load[1]:.1f}")
+    print(f"{' '.join(COMMANDS[args.command][:2])} --year {args.year}, {args.runs} runs each in turns, load {load[0]:.1f} {load[1]:.1f}")
     medians = {}
     for (tree, name), found in times.items():
         medians[tree, name] = (statistics.median(t for t, _ in found), statistics.median(c for _, c in found))

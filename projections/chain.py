@@ -18,6 +18,7 @@ stored event at or before P changes it, while events recorded after P leave it a
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from uuid import UUID
@@ -25,6 +26,7 @@ from uuid import UUID
 from envtrack.store import LogRow, Store
 
 GENESIS = bytes(32)
+_HEX_ID = re.compile("[0-9a-f]{32}")
 
 
 @dataclass(frozen=True)
@@ -37,18 +39,32 @@ class ChainHead:
 
 def record(position: int, originator_id: UUID | str, version: int, topic: str, state: bytes) -> bytes:
     """The bytes of one stored event as the chain hashes them."""
-    hex_id = originator_id.hex if isinstance(originator_id, UUID) else UUID(str(originator_id)).hex
-    header = f"{int(position)}\n{hex_id}\n{int(version)}\n{topic}\n".encode("utf-8")
-    return header + bytes(state)
+    return _header(position, originator_id, version, topic) + bytes(state)
+
+
+def _header(position: int, originator_id: UUID | str, version: int, topic: str) -> bytes:
+    return f"{int(position)}\n{_hex(originator_id)}\n{int(version)}\n{topic}\n".encode("utf-8")
+
+
+def _hex(originator_id: UUID | str) -> str:
+    """32 lowercase hex digits: SQLite's stored text as it is when it is already so, else read as a UUID."""
+    if originator_id.__class__ is str and _HEX_ID.fullmatch(originator_id):  # type: ignore[arg-type]
+        return originator_id  # type: ignore[return-value]
+    return originator_id.hex if isinstance(originator_id, UUID) else UUID(str(originator_id)).hex
 
 
 def extend(head: bytes, rows: Iterable[LogRow]) -> tuple[bytes, int, int]:
-    """``head`` chained over ``rows``: (new head, rows hashed, last position)."""
+    """``head`` chained over ``rows``: (new head, rows hashed, last position). The loop of an
+    export's and a verify's chain head over the whole log: one hash object made and fed per event."""
     count = 0
     last = 0
     sha256 = hashlib.sha256
+    header = _header
     for position, originator_id, version, topic, state in rows:
-        head = sha256(head + record(position, originator_id, version, topic, state)).digest()
+        digest = sha256(head)
+        digest.update(header(position, originator_id, version, topic))
+        digest.update(state)
+        head = digest.digest()
         count += 1
         last = position
     return head, count, last
@@ -59,7 +75,7 @@ def chain_head(store: Store, upto: int) -> ChainHead:
     head = GENESIS
     events = 0
     last = 0
-    for page in store.read_log(upto=upto):
+    for page in store.read_log(upto=upto, raw_ids=True):
         head, count, page_last = extend(head, page)
         events += count
         last = page_last or last

@@ -123,6 +123,13 @@ def test_record_bytes_follow_the_documented_layout():
     )
 
 
+@pytest.mark.parametrize("stored", ["12345678123456781234567812345678", "12345678-1234-5678-1234-567812345678",
+                                    "12345678123456781234567812ABCDEF"])
+def test_an_id_stored_as_text_is_hashed_as_32_lowercase_hex_digits(stored):
+    expected = uuid.UUID(stored).hex.encode()
+    assert record(7, stored, 2, "t", b"{}") == b"7\n" + expected + b"\n2\nt\n{}"
+
+
 @pytest.mark.postgres
 @pytest.mark.skipif(not PG_URL, reason="ENVTRACK_TEST_PG_URL is not set: PostgreSQL tests skipped")
 def test_the_same_events_give_the_same_head_on_sqlite_and_postgresql(sqlite_db):
