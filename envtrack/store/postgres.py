@@ -201,7 +201,15 @@ class PostgresStore(Store):
         value = self._rows(query, (stop, count))[0][0]
         return None if value is None else int(value)
 
-    def missing_positions(self, after: int, upto: int) -> list[tuple[int, int]]:
+    def _events_between(self, after: int, upto: int) -> int:
+        from psycopg import sql
+
+        query = sql.SQL("SELECT COUNT(*) FROM {} WHERE notification_id > %s AND notification_id <= %s").format(
+            self._table(POSTGRES_EVENTS_TABLE)
+        )
+        return int(self._rows(query, (after, upto))[0][0])
+
+    def _missing_ranges(self, after: int, upto: int) -> list[tuple[int, int]]:
         from psycopg import sql
 
         query = sql.SQL(

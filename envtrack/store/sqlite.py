@@ -173,7 +173,10 @@ class SQLiteStore(Store):
         value = self._rows(query, (stop, count))[0][0]
         return None if value is None else int(value)
 
-    def missing_positions(self, after: int, upto: int) -> list[tuple[int, int]]:
+    def _events_between(self, after: int, upto: int) -> int:
+        return int(self._rows(f"SELECT COUNT(*) FROM {SQLITE_EVENTS_TABLE} WHERE rowid > ? AND rowid <= ?", (after, upto))[0][0])
+
+    def _missing_ranges(self, after: int, upto: int) -> list[tuple[int, int]]:
         rows = self._rows(
             "SELECT prev + 1, pos - 1 FROM (SELECT pos, LAG(pos, 1, ?) OVER (ORDER BY pos) AS prev FROM ("
             f"SELECT rowid AS pos FROM {SQLITE_EVENTS_TABLE} WHERE rowid > ? AND rowid <= ? UNION ALL SELECT ?)) "
