@@ -31,8 +31,6 @@ from projections.schema import COLUMNS, TABLES
 
 CHUNK = 400
 """(day, site) pairs per statement: well under every driver's limit on parameters."""
-SCANNED = 50_000
-"""Entries fetched, and roll-up rows inserted, at a time by a rebuild."""
 
 Pair = tuple[str, str]
 Insert = Callable[[Connection, Table, list[str], Iterable[Sequence[Any]]], None]
@@ -68,10 +66,6 @@ class RollUp:
         groups: dict[tuple[Any, ...], list[Any]] = {}
         for *key, value in rows:
             groups.setdefault(tuple(key), []).append(value)
-        return self.sum_groups(groups)
-
-    def sum_groups(self, groups: dict[tuple[Any, ...], list[Any]]) -> list[list[Any]]:
-        """Roll-up rows from the values of live entries grouped by key."""
         if self.table == "waste_daily":
             return [[*key, math.fsum(values), len(values)] for key, values in groups.items()]
         return [[*key, sum(values)] for key, values in groups.items()]
@@ -127,20 +121,22 @@ def refresh(conn: Connection, tables: dict[str, Table], roll_up: RollUp, pairs: 
             insert(conn, daily, roll_up.columns, rows)
 
 
-def rebuild(conn: Connection, tables: dict[str, Table], roll_up: RollUp, insert: Insert) -> None:
-    """Fills the roll-up's table from every live entry: one scan of the entries through the
-    driver's own cursor (a rebuild reads them all; SQLAlchemy's rows cost more than the
-    grouping), summed per group as ``refresh`` sums them."""
-    query = roll_up.live_rows(tables).compile(dialect=conn.dialect, compile_kwargs={"literal_binds": True})
+def rebuild(conn: Connection, tables: dict[str, Table], roll_up: RollUp, insert: Insert, days_per_query: int = 31) -> None:
+    """Fills the roll-up's table from every live entry, a few weeks of days at a time (a day's
+    entries are all in one query, so no group is split, and only those weeks' groups are held),
+    read through the driver's own cursor: SQLAlchemy's rows cost more than the grouping."""
+    entries = tables[roll_up.entries]
+    days = [day for (day,) in conn.execute(select(entries.c.occurred_on).distinct().order_by(entries.c.occurred_on))]
     cursor = conn.connection.cursor()
     try:
-        cursor.execute(str(query))
-        groups: dict[tuple[Any, ...], list[Any]] = {}
-        while rows := cursor.fetchmany(SCANNED):
-            for *key, value in rows:
-                groups.setdefault(tuple(key), []).append(value)
+        for start in range(0, len(days), days_per_query):
+            first, last = days[start], days[min(start + days_per_query, len(days)) - 1]
+            query = roll_up.live_rows(tables).where(entries.c.occurred_on >= first, entries.c.occurred_on <= last)
+            compiled = query.compile(dialect=conn.dialect)
+            params = compiled.construct_params()
+            cursor.execute(str(compiled), [params[name] for name in compiled.positiontup or ()] if compiled.positional else params)
+            rows = roll_up.sum(cursor.fetchall())
+            if rows:
+                insert(conn, tables[roll_up.table], roll_up.columns, rows)
     finally:
         cursor.close()
-    summed = roll_up.sum_groups(groups)
-    for start in range(0, len(summed), SCANNED):
-        insert(conn, tables[roll_up.table], roll_up.columns, summed[start : start + SCANNED])
