@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Table, select, tuple_
+from sqlalchemy import Table, func, insert as insert_into, select, tuple_
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql import Select
 
@@ -121,7 +121,35 @@ def refresh(conn: Connection, tables: dict[str, Table], roll_up: RollUp, pairs: 
             insert(conn, daily, roll_up.columns, rows)
 
 
-def rebuild(conn: Connection, tables: dict[str, Table], roll_up: RollUp, insert: Insert, days_per_query: int = 31) -> None:
+class _FSum:
+    """``math.fsum`` as an SQLite aggregate: the group's values, summed exactly once all are in
+    (SQLite's own ``SUM`` adds them in turn, rounding at each step)."""
+
+    def __init__(self) -> None:
+        self.values: list[float] = []
+
+    def step(self, value: float) -> None:
+        self.values.append(value)
+
+    def finalize(self) -> float:
+        return math.fsum(self.values)
+
+
+def rebuild(conn: Connection, tables: dict[str, Table], roll_up: RollUp, insert: Insert) -> None:
+    """Fills the roll-up's table from every live entry. On SQLite in one ``INSERT … SELECT …
+    GROUP BY``: SQLite groups, and sums kg with ``math.fsum`` (an aggregate function of this
+    connection's), so no entry becomes a Python row; elsewhere through the driver's cursor."""
+    if conn.dialect.name != "sqlite":
+        _rebuild_by_weeks(conn, tables, roll_up, insert)
+        return
+    conn.connection.driver_connection.create_aggregate("envtrack_fsum", 1, _FSum)
+    live = roll_up.live_rows(tables).subquery()
+    *keys, value = live.c
+    summed = [func.envtrack_fsum(value), func.count()] if roll_up.table == "waste_daily" else [func.sum(value)]
+    conn.execute(insert_into(tables[roll_up.table]).from_select(roll_up.columns, select(*keys, *summed).group_by(*keys)))
+
+
+def _rebuild_by_weeks(conn: Connection, tables: dict[str, Table], roll_up: RollUp, insert: Insert, days_per_query: int = 31) -> None:
     """Fills the roll-up's table from every live entry, a few weeks of days at a time (a day's
     entries are all in one query, so no group is split, and only those weeks' groups are held),
     read through the driver's own cursor: SQLAlchemy's rows cost more than the grouping."""
