@@ -206,6 +206,9 @@ COLUMNS: dict[str, dict[str, int]] = {
 
 
 _NUMBERS = (int, float)
+_LOWEST, _HIGHEST = -(2**63), 2**63 - 1
+"""The whole numbers SQLite and PostgreSQL store (a larger one, put in the log by hand, would
+fail the insert of its page)."""
 _REQUIRED = {("waste", "kg"), ("exchanges", "weight_kg"), ("handovers", "weight_kg"), ("ponds", "volume_m3")}
 _CHECKED: dict[str, list[tuple[int, str, tuple[type, ...], bool]]] = {
     table: [
@@ -225,7 +228,8 @@ def _check(table: str, column: str, value: Any, types: tuple[type, ...], require
         if required or types == (str,):
             raise KeyError(column)
         return
-    if value.__class__ not in types or (value.__class__ is float and not math.isfinite(value)):
+    if (value.__class__ not in types or (value.__class__ is float and not math.isfinite(value))
+            or (value.__class__ is int and not _LOWEST <= value <= _HIGHEST)):
         raise TypeError(f"{column} = {value!r}"[:120])
 
 
@@ -240,7 +244,8 @@ def _fast_check(table: str) -> Callable[[list[Any]], bool]:
             continue
         allowed = " or ".join(f"{value}.__class__ is {t.__name__}" for t in types)
         finite = f" and {value} - {value} == 0" if float in types else ""
-        test = f"(({allowed}){finite})"
+        in_range = f" and {_LOWEST} <= {value} <= {_HIGHEST}"  # a float within too; a whole number as SQL stores it
+        test = f"(({allowed}){finite}{in_range})"
         tests.append(test if required else f"({value} is None or {test})")
     return eval(f"lambda r: {' and '.join(tests)}")  # noqa: S307 - built from TABLES only
 

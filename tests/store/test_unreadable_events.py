@@ -140,6 +140,7 @@ def test_evidence_verify_lists_each_unreadable_event_as_a_difference(poisoned, t
         ("kg", None, "missing_field", "kg"),
         ("kg", True, "malformed", "kg = True"),
         ("kg", float("inf"), "malformed", "kg = inf"),
+        ("kg", 10**30, "malformed", f"kg = {10**30}"),  # beyond what SQL stores: the page's insert would fail
         ("site", 7, "malformed", "site = 7"),
     ],
 )
