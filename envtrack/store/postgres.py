@@ -99,8 +99,10 @@ class PostgresStore(Store):
 
         return sql.Identifier(self.schema or "public", name)
 
-    def _rows(self, query: sql.Composable | str, params: Sequence[Any] | dict[str, Any] = ()) -> list[Any]:
-        return self.connection().execute(query, params).fetchall()
+    def _rows(self, query: sql.Composable | str, params: Sequence[Any] | dict[str, Any] = (), *, binary: bool = False) -> list[Any]:
+        """``binary``: the server sends the values in their binary form (a ``bytea`` as its
+        bytes, not as hex text to decode)."""
+        return self.connection().execute(query, params, binary=binary).fetchall()
 
     # -- the event log ---------------------------------------------------------------------------
 
@@ -189,7 +191,7 @@ class PostgresStore(Store):
             "WHERE notification_id > %s AND notification_id <= %s{} ORDER BY notification_id LIMIT %s"
         ).format(self._table(POSTGRES_EVENTS_TABLE), sql.SQL(" AND topic = ANY(%s)") if topics else sql.SQL(""))
         params: tuple = (after, upto, topics, limit) if topics else (after, upto, limit)
-        return [(r[0], r[1], r[2], r[3], bytes(r[4])) for r in self._rows(query, params)]
+        return [(r[0], r[1], r[2], r[3], bytes(r[4])) for r in self._rows(query, params, binary=True)]
 
     def _page_start(self, stop: int, count: int) -> int | None:
         from psycopg import sql
