@@ -23,13 +23,18 @@ def _waste(db: str, kg: float) -> bytes:
     return json.dumps({**stored_state(db, 2), "kg": kg}).encode()
 
 
-def test_an_event_put_in_a_gap_below_the_head_reaches_the_read_models_by_update(db):
+def _bank_with_one_record(db: str) -> None:
+    """Position 1: a waste bank; position 2: 10 kg plastik recorded there."""
     app = EnvTrack(resolve(db), operator="tester")
     try:
-        app.add_site("bank", kind="waste-bank", name="Bank Sampah", on=date(2025, 1, 1))  # 1
-        app.record_waste("bank", category="plastik", kg=10, destination="daur-ulang", on=date(2025, 2, 1))  # 2
+        app.add_site("bank", kind="waste-bank", name="Bank Sampah", on=date(2025, 1, 1))
+        app.record_waste("bank", category="plastik", kg=10, destination="daur-ulang", on=date(2025, 2, 1))
     finally:
         app.close()
+
+
+def test_an_event_put_in_a_gap_below_the_head_reaches_the_read_models_by_update(db):
+    _bank_with_one_record(db)
     assert insert_raw(db, WASTE_RECORDED, _waste(db, 4.0), position=5) == 5  # 3 and 4 left empty
     assert resolve(db).missing_positions(0, 5) == [(3, 4)]
     assert invoke(db, "projections", "update").exit_code == 0
@@ -48,12 +53,7 @@ def test_an_event_put_in_a_gap_below_the_head_reaches_the_read_models_by_update(
 
 
 def test_missing_positions_at_the_edges_of_a_range(db):
-    app = EnvTrack(resolve(db), operator="tester")
-    try:
-        app.add_site("bank", kind="waste-bank", name="Bank Sampah", on=date(2025, 1, 1))  # 1
-        app.record_waste("bank", category="plastik", kg=10, destination="daur-ulang", on=date(2025, 2, 1))  # 2
-    finally:
-        app.close()
+    _bank_with_one_record(db)
     store = resolve(db)
     assert store.missing_positions(0, 2) == []  # every position holds an event
     assert store.missing_positions(2, 2) == []  # an empty range
