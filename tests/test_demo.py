@@ -133,6 +133,24 @@ def test_the_indicators_look_like_a_real_citys(stores):
     assert 0.9 <= fish["fcr"] <= 1.5
 
 
+def test_the_ponds_pay_for_their_seed_and_feed_at_market_prices(stores):
+    """Each stocking and feeding carries its cost (fingerlings Rp 150–600 each, pellets
+    Rp 10,500–13,500 a kg), and the margin is the sales less both, summed here from the log."""
+    seed_rp = feed_rp = 0
+    for _, _, topic, state in logged(stores["seed3"]):
+        if topic.endswith("Stocking.Recorded"):
+            assert 150 <= state["cost_rp"] / state["count"] <= 600
+            seed_rp += state["cost_rp"] if state["occurred_on"]["_data_"].startswith(str(LAST)) else 0
+        elif topic.endswith("Feeding.Recorded"):
+            assert 10_500 * state["kg"] - 0.5 <= state["cost_rp"] <= 13_500 * state["kg"] + 0.5  # whole rupiah
+            assert state["feed_type"] == "pelet apung"
+            feed_rp += state["cost_rp"] if state["occurred_on"]["_data_"].startswith(str(LAST)) else 0
+    fish = indicators(stores["seed3"])["maduleni"]
+    assert (fish["seed_cost_rp"], fish["feed_cost_rp"]) == (seed_rp, feed_rp)
+    assert fish["margin_rp"] == fish["sold_rp"] - seed_rp - feed_rp
+    assert 0 < fish["margin_rp"] < 0.5 * fish["sold_rp"]  # feed is most of what a catfish costs
+
+
 def test_smp_negeri_6_is_among_twenty_schools_in_three_kecamatan(stores):
     sites = invoke(stores["seed3"], "site", "list", "--format", "json")
     assert sites.exit_code == 0, sites.stderr

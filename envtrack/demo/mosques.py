@@ -22,6 +22,11 @@ FISH = {
     "nila": ({"bioflok": (40, 60), "terpal": (20, 35), "beton": (15, 30), "tanah": (10, 20)},
              (8, 15), (100, 120), (170, 250), (27_000, 32_000)),
 }
+SEED_RP_PER_FISH = {"lele": (150, 300), "nila": (300, 600)}
+"""What a mosque pays a hatchery for a fingerling of the size stocked (5–15 g), rupiah each."""
+FEED_RP_PER_KG = (10_500, 13_500)
+"""Floating pellets (protein 28–31 %) from a feed shop, rupiah per kg: bought per cycle."""
+FEED = "pelet apung"
 
 
 @dataclass
@@ -100,6 +105,9 @@ class Mosques:
         self.pond_rng = {p.slug: random.Random(f"{seed}/pond/{p.slug}") for p in city.ponds}
         self.ablutions = {m.slug: self.rng[m.slug].uniform(1.6, 2.4) for m in city.mosques}
         self.cycles: dict[str, Cycle | None] = {p.slug: None for p in city.ponds}
+        # prices from a generator of their own: the ponds' cycles are the same with or without them
+        self.price_rng = {p.slug: random.Random(f"{seed}/prices/{p.slug}") for p in city.ponds}
+        self.feed_rp_per_kg: dict[str, int] = {}
         self.next_start = {p.slug: first + timedelta(days=self.pond_rng[p.slug].randint(0, 40)) for p in city.ponds}
 
     def day(self, day: date) -> None:
@@ -141,11 +149,16 @@ class Mosques:
                 return
             cycle, fish, mean_g = plan_cycle(rng, spec, day)
             self.cycles[spec.slug] = cycle
-            self.writer.new(
-                Stocking.record(self.writer.new_id(), pond, species=spec.species, fish=fish, mean_g=mean_g, **stamp)
-            )
+            prices = self.price_rng[spec.slug]
+            seed_rp = fish * prices.randrange(*SEED_RP_PER_FISH[spec.species], 25)
+            self.feed_rp_per_kg[spec.slug] = prices.randrange(*FEED_RP_PER_KG, 250)
+            self.writer.new(Stocking.record(
+                self.writer.new_id(), pond, species=spec.species, fish=fish, mean_g=mean_g, cost_rp=seed_rp, **stamp,
+            ))
         if day in cycle.feed:
-            self.writer.new(Feeding.record(self.writer.new_id(), pond, kg=cycle.feed[day], **stamp))
+            kg = cycle.feed[day]
+            cost_rp = round(kg * self.feed_rp_per_kg[spec.slug])
+            self.writer.new(Feeding.record(self.writer.new_id(), pond, kg=kg, cost_rp=cost_rp, feed_type=FEED, **stamp))
         if day in cycle.deaths:
             self.writer.new(Mortality.record(self.writer.new_id(), pond, fish=cycle.deaths[day], **stamp))
         if day in cycle.harvests:
