@@ -200,6 +200,14 @@ def _handlers() -> dict[str, tuple[str, Handler]]:
 
 HANDLERS = _handlers()
 TOPICS = sorted(HANDLERS)
+FIRST_EVENTS = frozenset(
+    get_topic(cls)
+    for cls in (Site.Registered, Pond.Added, WasteEntry.Recorded, Exchange.Recorded, SupplyReceipt.Recorded,
+                BottleHandover.Recorded, Stocking.Recorded, Feeding.Recorded, WaterInflow.Recorded,
+                Mortality.Recorded, Harvest.Recorded)
+)
+"""Topics that make a record's row: each is its aggregate's first event (version 1), never
+another version of it (put in the log by hand, it would make a second row of the same record)."""
 
 
 _scan = json.scanner.make_scanner(json.JSONDecoder())
@@ -224,12 +232,13 @@ def map_rows(
 
     The hot loop of a rebuild: ids that are already hex strings (SQLite's, read raw) are used
     as they are, and the JSON is scanned inline. An event that cannot be read (its state is not
-    JSON, or lacks a field) changes nothing in ``batch`` but its list of ``unreadable`` events.
+    JSON, or lacks a field, or would make a record's row a second time) changes nothing in
+    ``batch`` but its list of ``unreadable`` events.
     """
     handlers = HANDLERS
     scan = _scan
     mapped = 0
-    for position, originator_id, _version, topic, state in log_rows:
+    for position, originator_id, version, topic, state in log_rows:
         found = handlers.get(topic)
         if found is None:
             continue
@@ -238,6 +247,8 @@ def map_rows(
             continue
         key = originator_id if originator_id.__class__ is str else id_hex(originator_id)
         try:
+            if version != 1 and topic in FIRST_EVENTS:
+                raise ValueError(f"originator_version = {version}: a record's first event is its version 1")
             handler(batch, key, position, scan(state.decode("utf-8"), 0)[0])
         except Exception as error:  # noqa: BLE001 - whatever an unreadable event raises
             batch.unreadable.append(UnreadableEvent(position, topic, *why_unreadable(error), projection))

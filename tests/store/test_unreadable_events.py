@@ -161,6 +161,26 @@ def test_a_field_of_the_wrong_shape_is_held_aside_too(db, field, value, reason, 
     assert [(e["position"], e["reason"], e["detail"]) for e in _unreadable(db)] == [(3, reason, detail)]
 
 
+def test_a_second_recorded_event_of_an_entry_is_held_aside_by_update_and_rebuild_alike(db):
+    """A waste record's ``Recorded`` put into the log again as the entry's version 2 (99 kg) makes
+    no second row: the catch-up and a rebuild both count the entry's 10 kg once."""
+    app = EnvTrack(resolve(db), operator="tester")
+    try:
+        app.add_site("bank", kind="waste-bank", name="Bank Sampah", on=date(2025, 1, 1))  # 1
+        entry = app.record_waste("bank", category="plastik", kg=10, destination="daur-ulang", on=date(2025, 2, 1))  # 2
+    finally:
+        app.close()
+    assert invoke(db, "projections", "update").exit_code == 0
+    forged = json.dumps({**stored_state(db, 2), "kg": 99}).encode()
+    assert insert_raw(db, WASTE_RECORDED, forged, originator=entry, version=2) == 3
+    held = [(3, "malformed", "originator_version = 2: a record's first event is its version 1")]
+    assert _figures(db)["waste"]["timbulan_kg"] == 10.0  # caught up
+    assert [(e["position"], e["reason"], e["detail"]) for e in _unreadable(db)] == held
+    assert invoke(db, "projections", "rebuild").exit_code == 0
+    assert _figures(db)["waste"]["timbulan_kg"] == 10.0
+    assert [(e["position"], e["reason"], e["detail"]) for e in _unreadable(db)] == held
+
+
 def test_a_command_on_a_record_whose_history_cannot_be_read_is_refused_naming_the_store(db):
     from domain.sites import Site
 
