@@ -196,8 +196,9 @@ class ReadModels:
                 for index in table.indexes:
                     index.create(conn)
             apply_updates(conn, self.building, later)
+            exact_sum = self.store.exact_sum(conn)
             for roll_up in rollup.ROLL_UPS:
-                rollup.rebuild(conn, self.building, roll_up, self.store.insert_rows)
+                rollup.rebuild(conn, self.building, roll_up, self.store.insert_rows, exact_sum)
         with self._writing() as conn:
             self._check_claim(conn, token)
             self._read_positions(conn, lock=True)

@@ -121,31 +121,16 @@ def refresh(conn: Connection, tables: dict[str, Table], roll_up: RollUp, pairs: 
             insert(conn, daily, roll_up.columns, rows)
 
 
-class _FSum:
-    """``math.fsum`` as an SQLite aggregate: the group's values, summed exactly once all are in
-    (SQLite's own ``SUM`` adds them in turn, rounding at each step)."""
-
-    def __init__(self) -> None:
-        self.values: list[float] = []
-
-    def step(self, value: float) -> None:
-        self.values.append(value)
-
-    def finalize(self) -> float:
-        return math.fsum(self.values)
-
-
-def rebuild(conn: Connection, tables: dict[str, Table], roll_up: RollUp, insert: Insert) -> None:
-    """Fills the roll-up's table from every live entry. On SQLite in one ``INSERT … SELECT …
-    GROUP BY``: SQLite groups, and sums kg with ``math.fsum`` (an aggregate function of this
-    connection's), so no entry becomes a Python row; elsewhere through the driver's cursor."""
-    if conn.dialect.name != "sqlite":
+def rebuild(conn: Connection, tables: dict[str, Table], roll_up: RollUp, insert: Insert, exact_sum: str | None) -> None:
+    """Fills the roll-up's table from every live entry. Given the name of an SQL aggregate that
+    sums as ``math.fsum`` does (``Store.exact_sum``: SQLite's), in one ``INSERT … SELECT …
+    GROUP BY``, so that no entry becomes a Python row; else a few weeks at a time in Python."""
+    if exact_sum is None:
         _rebuild_by_weeks(conn, tables, roll_up, insert)
         return
-    conn.connection.driver_connection.create_aggregate("envtrack_fsum", 1, _FSum)
     live = roll_up.live_rows(tables).subquery()
     *keys, value = live.c
-    summed = [func.envtrack_fsum(value), func.count()] if roll_up.table == "waste_daily" else [func.sum(value)]
+    summed = [getattr(func, exact_sum)(value), func.count()] if roll_up.table == "waste_daily" else [func.sum(value)]
     conn.execute(insert_into(tables[roll_up.table]).from_select(roll_up.columns, select(*keys, *summed).group_by(*keys)))
 
 

@@ -368,6 +368,12 @@ class Store(ABC):
         through the driver: SQLAlchemy's per-row parameter processing would cost more than the
         rest of a rebuild."""
 
+    def exact_sum(self, conn: Connection) -> str | None:
+        """The name of an SQL aggregate that sums floats as ``math.fsum`` does (the correctly
+        rounded sum, whatever the order), made available on ``conn``; None where the backend
+        has none (the sums are then made in Python)."""
+        return None
+
 
 class Turns(ABC):
     """Turns at the records several operators may change at once (a school's supply ledger, a

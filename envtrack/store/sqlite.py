@@ -8,6 +8,7 @@ shared-memory file a write-ahead log needs beside the store, they open it as ``i
 
 from __future__ import annotations
 
+import math
 import os
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
@@ -314,6 +315,12 @@ class SQLiteStore(Store):
         with engine.connect() as conn, conn.begin():
             yield conn
 
+    def exact_sum(self, conn: Connection) -> str | None:
+        """``envtrack_fsum``: ``math.fsum`` as an aggregate of this connection (SQLite's own
+        ``SUM`` adds in turn, rounding at each step)."""
+        conn.connection.driver_connection.create_aggregate(EXACT_SUM, 1, _ExactSum)
+        return EXACT_SUM
+
     def insert_rows(self, conn: Connection, table: Table, columns: list[str], rows: Iterable[Sequence[Any]]) -> None:
         """The driver's ``executemany``, given lists."""
         preparer = conn.dialect.identifier_preparer
@@ -324,6 +331,22 @@ class SQLiteStore(Store):
             cursor.executemany(f"INSERT INTO {preparer.format_table(table)} ({names}) VALUES ({markers})", list(rows))
         finally:
             cursor.close()
+
+
+EXACT_SUM = "envtrack_fsum"
+
+
+class _ExactSum:
+    """The values of a group, summed with ``math.fsum`` once all are in."""
+
+    def __init__(self) -> None:
+        self.values: list[float] = []
+
+    def step(self, value: float) -> None:
+        self.values.append(value)
+
+    def finalize(self) -> float:
+        return math.fsum(self.values)
 
 
 class SQLiteTurns(Turns):

@@ -55,14 +55,17 @@ def test_an_event_put_in_a_gap_below_the_head_reaches_the_read_models_by_update(
 def test_missing_positions_at_the_edges_of_a_range(db):
     _bank_with_one_record(db)
     store = resolve(db)
-    assert store.missing_positions(0, 2) == []  # every position holds an event
-    assert store.missing_positions(2, 2) == []  # an empty range
-    assert store.missing_positions(0, 4) == [(3, 4)]  # past the head: as many events, more positions
-    assert insert_raw(db, WASTE_RECORDED, _waste(db, 1.0), position=6) == 6
-    assert store.missing_positions(0, 6) == [(3, 5)]
-    assert store.missing_positions(1, 2) == []
-    assert store.missing_positions(5, 6) == []
-    assert store.missing_positions(4, 6) == [(5, 5)]
+    try:
+        assert store.missing_positions(0, 2) == []  # every position holds an event
+        assert store.missing_positions(2, 2) == []  # an empty range
+        assert store.missing_positions(0, 4) == [(3, 4)]  # past the head: as many events, more positions
+        assert insert_raw(db, WASTE_RECORDED, _waste(db, 1.0), position=6) == 6
+        assert store.missing_positions(0, 6) == [(3, 5)]
+        assert store.missing_positions(1, 2) == []
+        assert store.missing_positions(5, 6) == []
+        assert store.missing_positions(4, 6) == [(5, 5)]
+    finally:
+        store.close()
 
 
 def test_gaps_less_the_positions_found_and_split_at_a_page_end():
