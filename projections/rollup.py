@@ -136,20 +136,12 @@ def rebuild(conn: Connection, tables: dict[str, Table], roll_up: RollUp, insert:
 
 def _rebuild_by_weeks(conn: Connection, tables: dict[str, Table], roll_up: RollUp, insert: Insert, days_per_query: int = 31) -> None:
     """Fills the roll-up's table from every live entry, a few weeks of days at a time (a day's
-    entries are all in one query, so no group is split, and only those weeks' groups are held),
-    read through the driver's own cursor: SQLAlchemy's rows cost more than the grouping."""
+    entries are all in one query, so no group is split, and only those weeks' groups are held)."""
     entries = tables[roll_up.entries]
     days = [day for (day,) in conn.execute(select(entries.c.occurred_on).distinct().order_by(entries.c.occurred_on))]
-    cursor = conn.connection.cursor()
-    try:
-        for start in range(0, len(days), days_per_query):
-            first, last = days[start], days[min(start + days_per_query, len(days)) - 1]
-            query = roll_up.live_rows(tables).where(entries.c.occurred_on >= first, entries.c.occurred_on <= last)
-            compiled = query.compile(dialect=conn.dialect)
-            params = compiled.construct_params()
-            cursor.execute(str(compiled), [params[name] for name in compiled.positiontup or ()] if compiled.positional else params)
-            rows = roll_up.sum(cursor.fetchall())
-            if rows:
-                insert(conn, tables[roll_up.table], roll_up.columns, rows)
-    finally:
-        cursor.close()
+    for start in range(0, len(days), days_per_query):
+        first, last = days[start], days[min(start + days_per_query, len(days)) - 1]
+        query = roll_up.live_rows(tables).where(entries.c.occurred_on >= first, entries.c.occurred_on <= last)
+        rows = roll_up.sum(conn.execute(query))
+        if rows:
+            insert(conn, tables[roll_up.table], roll_up.columns, rows)
