@@ -71,6 +71,8 @@ def merge_year(year: CityYear | None, given: dict[str, Any]) -> CityYear:
 class City(Aggregate):
     """The store's city: name, province, and per year its basis, targets and TPA system."""
 
+    Created = None  # no default created event (see domain/__init__.py)
+
     class Event(Aggregate.Event):
         """What every event of the city carries: who recorded it, and the day it was recorded."""
 

@@ -15,17 +15,19 @@ from domain.values import text
 class Entry(Aggregate):
     """A recorded fact that users refer to by its entry id and can void with a reason.
 
-    Each subclass declares a ``Recorded`` created-event (an ``EntryRecorded``) carrying ``site``;
+    Each subclass declares a ``Recorded`` created-event (from ``Entry.Recorded``) carrying ``site``;
     voids are events too, so the original record stays in the log. An entry that changed another
     record when it was made (a receipt the school's stock, a feeding its pond's cycle) names that
     record (``holder_id``) and says how a void takes the change back (``undo``).
 
     A subclass declares its own ``Event`` (from its base's) and derives its events from it
-    (``class Recorded(EntryRecorded, Event)``): the library would otherwise define each of them
+    (``class Recorded(Entry.Recorded, Event)``): the library would otherwise define each of them
     a second time, as a subclass of the ``Event`` it makes for the subclass, and every event
     class costs a cold command most of a millisecond (bench/README.md). The class, its topic and
     its fields are the same either way.
     """
+
+    Created = None  # no default created event (see domain/__init__.py)
 
     class Event(Aggregate.Event):
         """What every event of an entry carries: who recorded it, and the day it happened."""
@@ -39,6 +41,20 @@ class Entry(Aggregate):
         def apply(self, entry: Entry) -> None:
             entry.voided = True
             entry.void_reason = self.reason
+
+    class Recorded(Event, Aggregate.Created):
+        """Base of every entry's ``Recorded`` event: its fields become the entry's state.
+
+        Subclasses only declare fields (``site`` among them); the stored topic is the subclass's
+        own (``domain.waste:WasteEntry.Recorded`` …), so this base adds nothing to the log."""
+
+        def apply(self, entry: Entry) -> None:
+            for name in self.__dataclass_fields__:
+                if name in _NOT_STATE:
+                    continue
+                value = getattr(self, name)
+                setattr(entry, name, dict(value) if isinstance(value, dict) else value)
+            entry.voided = False
 
     @classmethod
     def kind(cls) -> str:
@@ -76,22 +92,6 @@ class Entry(Aggregate):
             for key, value in vars(self).items()
             if not key.startswith("_")
         }
-
-
-class EntryRecorded(Entry.Event, Aggregate.Created):
-    """Base of every entry's ``Recorded`` event: its fields become the entry's state.
-
-    Subclasses only declare fields (``site`` among them); the stored topic is the subclass's own
-    (``domain.waste:WasteEntry.Recorded`` …), so this base adds nothing to the log.
-    """
-
-    def apply(self, entry: Entry) -> None:
-        for name in self.__dataclass_fields__:
-            if name in _NOT_STATE:
-                continue
-            value = getattr(self, name)
-            setattr(entry, name, dict(value) if isinstance(value, dict) else value)
-        entry.voided = False
 
 
 _NOT_STATE = frozenset(

@@ -18,7 +18,10 @@ E = TypeVar("E", bound="PondEntry")
 
 
 class PondEntry(Entry):
-    """A record about one pond; ``site`` is the pond's site, for per-site figures."""
+    """A record about one pond; ``site`` is the pond's site, for per-site figures.
+
+    Each subclass declares its own ``Event`` and derives its ``Recorded`` from it and from
+    ``Entry.Recorded`` (see ``Entry``): otherwise the library defines ``Recorded`` a second time."""
 
     @classmethod
     def _record(cls: type[E], entry_id: UUID, pond: Pond, *, operator: str, on: date, **facts: object) -> E:

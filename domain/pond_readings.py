@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from uuid import UUID
 
 from domain.cycles import WATER_FIELDS
-from domain.entries import EntryRecorded
+from domain.entries import Entry
 from domain.errors import InvalidValue
 from domain.pond_entry import PondEntry
 from domain.pond_norms import reading
@@ -37,7 +37,7 @@ class Sample(PondEntry):
     class Event(PondEntry.Event):
         """Every event of a weighed sample (see ``Entry``)."""
 
-    class Recorded(EntryRecorded, Event):
+    class Recorded(Entry.Recorded, Event):
         site: str
         pond: str
         cycle_id: UUID
@@ -68,7 +68,7 @@ class WaterTest(PondEntry):
     class Event(PondEntry.Event):
         """Every event of a water test (see ``Entry``)."""
 
-    class Recorded(EntryRecorded, Event):
+    class Recorded(Entry.Recorded, Event):
         site: str
         pond: str
         cycle_id: UUID | None

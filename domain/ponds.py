@@ -16,23 +16,10 @@ from uuid import UUID
 from eventsourcing.domain import Aggregate
 
 from domain.cycles import (
-    CycleGuards,
-    WATER_FIELDS,
-    Cycle,
-    WaterRecord,
-    alive,
-    check_reversal,
-    close,
-    closes_empty,
-    is_empty,
-    last_closed_on,
-    new_cycle,
-    reopen,
-    stocked_kg,
-    take_off,
-    withdraw,
+    CycleGuards, WATER_FIELDS, Cycle, WaterRecord, alive, check_reversal, close, closes_empty, is_empty,
+    last_closed_on, new_cycle, reopen, stocked_kg, take_off, withdraw,
 )
-from domain.entries import EntryRecorded
+from domain.entries import Entry
 from domain.pond_entry import PondEntry, harvest_figures
 from domain.errors import SpeciesMismatch
 from domain.values import POND_SYSTEMS, SPECIES, choice, count, pond_id, quantity, rupiah, slug, text
@@ -40,6 +27,8 @@ from domain.values import POND_SYSTEMS, SPECIES, choice, count, pond_id, quantit
 
 class Pond(CycleGuards, Aggregate):
     """A fish pond fed with wudu water, and its growing cycles (by cycle id)."""
+
+    Created = None  # no default created event (see domain/__init__.py)
 
     class Event(Aggregate.Event):
         """What every event of a pond carries: who recorded it, and the day it happened."""
@@ -298,7 +287,10 @@ class Pond(CycleGuards, Aggregate):
 class Stocking(PondEntry):
     KIND = "stocking"
 
-    class Recorded(EntryRecorded):
+    class Event(PondEntry.Event):
+        """Every event of this pond entry (see ``PondEntry``)."""
+
+    class Recorded(Entry.Recorded, Event):
         site: str
         pond: str
         cycle_id: UUID
@@ -335,7 +327,10 @@ class Stocking(PondEntry):
 class Feeding(PondEntry):
     KIND = "feed"
 
-    class Recorded(EntryRecorded):
+    class Event(PondEntry.Event):
+        """Every event of this pond entry (see ``PondEntry``)."""
+
+    class Recorded(Entry.Recorded, Event):
         site: str
         pond: str
         cycle_id: UUID
@@ -362,9 +357,7 @@ class Feeding(PondEntry):
         cost = None if cost_rp is None else rupiah("cost_rp", cost_rp)
         kind = text("feed_type", feed_type, required=False)
         cycle_id = pond.feed(entry_id, kg, operator=operator, on=on)
-        return cls._record(
-            entry_id, pond, cycle_id=cycle_id, kg=kg, cost_rp=cost, feed_type=kind, operator=operator, on=on
-        )
+        return cls._record(entry_id, pond, cycle_id=cycle_id, kg=kg, cost_rp=cost, feed_type=kind, operator=operator, on=on)
 
 
 class WaterInflow(PondEntry):
@@ -372,7 +365,10 @@ class WaterInflow(PondEntry):
 
     KIND = "water"
 
-    class Recorded(EntryRecorded):
+    class Event(PondEntry.Event):
+        """Every event of this pond entry (see ``PondEntry``)."""
+
+    class Recorded(Entry.Recorded, Event):
         site: str
         pond: str
         cycle_id: UUID | None
@@ -381,15 +377,16 @@ class WaterInflow(PondEntry):
     @classmethod
     def record(cls, entry_id: UUID, pond: Pond, *, liters: float, operator: str, on: date) -> WaterInflow:
         cycle_id = None if pond.open_cycle is None else UUID(pond.open_cycle)
-        return cls._record(
-            entry_id, pond, cycle_id=cycle_id, liters=quantity("liters", liters), operator=operator, on=on
-        )
+        return cls._record(entry_id, pond, cycle_id=cycle_id, liters=quantity("liters", liters), operator=operator, on=on)
 
 
 class Mortality(PondEntry):
     KIND = "mortality"
 
-    class Recorded(EntryRecorded):
+    class Event(PondEntry.Event):
+        """Every event of this pond entry (see ``PondEntry``)."""
+
+    class Recorded(Entry.Recorded, Event):
         site: str
         pond: str
         cycle_id: UUID
@@ -418,7 +415,10 @@ class Mortality(PondEntry):
 class Harvest(PondEntry):
     KIND = "harvest"
 
-    class Recorded(EntryRecorded):
+    class Event(PondEntry.Event):
+        """Every event of this pond entry (see ``PondEntry``)."""
+
+    class Recorded(Entry.Recorded, Event):
         """``final`` closed the cycle, writing off ``written_off`` fish unaccounted for."""
 
         site: str

@@ -11,7 +11,7 @@ from uuid import UUID
 
 from eventsourcing.domain import Aggregate
 
-from domain.entries import Entry, EntryRecorded
+from domain.entries import Entry
 from domain.errors import InsufficientStock, NoRate, NotEnoughBottles, Refused
 from domain.values import (
     BOTTLE_KG_ESTIMATE,
@@ -28,6 +28,8 @@ from domain.values import (
 
 class SupplyLedger(Aggregate):
     """One school's exchange rates and supplies on hand."""
+
+    Created = None  # no default created event (see domain/__init__.py)
 
     class Event(Aggregate.Event):
         """What every event of a ledger carries: who recorded it, and the day it happened."""
@@ -156,7 +158,7 @@ class SupplyReceipt(Entry):
     class Event(Entry.Event):
         """Every event of a receipt (see ``Entry``)."""
 
-    class Recorded(EntryRecorded, Event):
+    class Recorded(Entry.Recorded, Event):
         site: str
         item: str
         qty: int
@@ -207,7 +209,7 @@ class Exchange(Entry):
     class Event(Entry.Event):
         """Every event of an exchange (see ``Entry``)."""
 
-    class Recorded(EntryRecorded, Event):
+    class Recorded(Entry.Recorded, Event):
         site: str
         bottles: int
         weight_kg: float
@@ -284,7 +286,7 @@ class BottleHandover(Entry):
     class Event(Entry.Event):
         """Every event of a handover (see ``Entry``)."""
 
-    class Recorded(EntryRecorded, Event):
+    class Recorded(Entry.Recorded, Event):
         site: str
         weight_kg: float
         to: str

@@ -21,6 +21,7 @@ class Site(Aggregate):
     refused, as then)."""
 
     class_version = 2
+    Created = None  # no default created event (see domain/__init__.py)
 
     @staticmethod
     def upcast_v1_v2(state: dict) -> None:

@@ -6,7 +6,7 @@ from datetime import date
 from typing import Any
 from uuid import UUID
 
-from domain.entries import Entry, EntryRecorded
+from domain.entries import Entry
 from domain.errors import InvalidValue
 from domain.values import CATEGORIES, DESTINATIONS, SOURCES, choice, quantity, text
 
@@ -21,7 +21,7 @@ class WasteEntry(Entry):
     class Event(Entry.Event):
         """Every event of a waste entry (see ``Entry``)."""
 
-    class Recorded(EntryRecorded, Event):
+    class Recorded(Entry.Recorded, Event):
         site: str
         category: str
         kg: float
