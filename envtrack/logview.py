@@ -223,7 +223,7 @@ def summary(logged: LogEvent, lang: str = "id") -> str:
         return _changes(event.changes, event.previous, lang) + _reason(event, lang)
     describe = SUMMARIES.get(name)
     if describe is None:
-        return ", ".join(f"{key}={cell(value)}" for key, value in _fields(event).items())
+        return ", ".join(f"{key}={cell(value, lang)}" for key, value in _fields(event).items())
     return describe(event, lang)
 
 
@@ -232,13 +232,15 @@ def _fields(event: Any) -> dict[str, Any]:
 
 
 def _t(key: str, lang: str, **values: Any) -> str:
-    return label(f"log.{key}", lang).format(**{k: _num(v) for k, v in values.items()})
+    return label(f"log.{key}", lang).format(**{k: _num(v, lang) for k, v in values.items()})
 
 
-def _num(value: Any) -> str:
+def _num(value: Any, lang: str) -> str:
+    """A value as a summary writes it: an id by its first 8 characters, a number in the
+    language's marks (``1.250,5`` / ``1,250.5``: a summary is a sentence in that language)."""
     if isinstance(value, UUID):
         return str(value)[:8]
-    return cell(value)
+    return cell(value, lang)
 
 
 def _reason(event: Any, lang: str) -> str:
@@ -252,7 +254,7 @@ def _changes(changes: dict, previous: dict, lang: str) -> str:
         if field in ("lat", "lng"):  # degrees as recorded: three decimals would misplace a site
             parts.append(f"{shown} {previous.get(field) if previous.get(field) is not None else '—'} → {new}")
             continue
-        parts.append(f"{shown} {_value(previous.get(field))} → {_value(new)}")
+        parts.append(f"{shown} {_value(previous.get(field), lang)} → {_value(new, lang)}")
     return "; ".join(parts)
 
 
@@ -262,10 +264,10 @@ def _word(group: str, key: str, lang: str) -> str:
     return key if found == f"log.{group}.{key}" else found
 
 
-def _value(value: Any) -> str:
+def _value(value: Any, lang: str) -> str:
     if isinstance(value, date):
         return value.isoformat()
-    return _num(value) if value is not None else "—"
+    return _num(value, lang) if value is not None else "—"
 
 
 def _voided(logged: LogEvent, lang: str) -> str:
@@ -284,14 +286,14 @@ def _voided(logged: LogEvent, lang: str) -> str:
     return text + _reason(logged.event, lang)
 
 
-def _items(items: dict) -> str:
-    return ", ".join(f"{qty} {item}" for item, qty in items.items())
+def _items(items: dict, lang: str) -> str:
+    return ", ".join(f"{cell(qty, lang)} {item}" for item, qty in items.items())
 
 
 def _site_registered(e: Any, lang: str) -> str:
     text = _t("site_registered", lang, kind=e.kind, name=e.name)
     details = [
-        f"{_word('field', key, lang)} {value if key in ('lat', 'lng') else _num(value)}"
+        f"{_word('field', key, lang)} {value if key in ('lat', 'lng') else _num(value, lang)}"
         for key, value in (("kelurahan", e.kelurahan), ("kecamatan", e.kecamatan), ("population", e.population),
                            ("lat", e.lat), ("lng", e.lng))
         if value is not None
@@ -302,7 +304,7 @@ def _site_registered(e: Any, lang: str) -> str:
 def _receipt(e: Any, lang: str) -> str:
     text = _t("receipt", lang, qty=e.qty, item=e.item)
     if e.cost_rp is not None:
-        text += f", Rp {e.cost_rp}"
+        text += f", Rp {cell(e.cost_rp, lang)}"
     if e.source:
         text += ", " + _t("from", lang, source=e.source)
     return text
@@ -312,7 +314,7 @@ def _exchange(e: Any, lang: str) -> str:
     text = _t("exchange", lang, bottles=e.bottles, kg=e.weight_kg)
     if e.weight_estimated:
         text += " " + label("log.estimated", lang)
-    text += " → " + (_items(e.items) if e.items else label("log.pure_deposit", lang))
+    text += " → " + (_items(e.items, lang) if e.items else label("log.pure_deposit", lang))
     if e.pupil:
         pupil = e.pupil + (f" ({e.pupil_class})" if e.pupil_class else "")
         text += f"; {label('log.pupil', lang)} {pupil}"
@@ -324,7 +326,7 @@ def _handover(e: Any, lang: str) -> str:
     if e.buyer:
         text += f" ({e.buyer})"
     if e.price_rp_per_kg is not None:
-        text += f", Rp {e.price_rp_per_kg}/kg"
+        text += f", Rp {cell(e.price_rp_per_kg, lang)}/kg"
     return text
 
 
@@ -341,7 +343,7 @@ def _in_pond(e: Any, text: str) -> str:
 
 def _stocking(e: Any, lang: str) -> str:
     text = _t("stocking", lang, count=e.count, species=e.species)
-    text += f", {label('log.mean', lang)} {_num(e.mean_g)} g" if e.mean_g else ""
+    text += f", {label('log.mean', lang)} {_num(e.mean_g, lang)} g" if e.mean_g else ""
     return _in_pond(e, text)
 
 
@@ -356,9 +358,9 @@ def _harvest(e: Any, lang: str) -> str:
 
 def _reversed(e: Any, lang: str) -> str:
     text = _t("reversed", lang, record=_word("kind", e.record, lang), entry=e.entry_id)
-    undone = [f"−{e.count} {label('log.fish', lang)}"] if e.count else []
+    undone = [f"−{cell(e.count, lang)} {label('log.fish', lang)}"] if e.count else []
     if e.kg:
-        undone.append(f"−{_num(e.kg)} kg")
+        undone.append(f"−{_num(e.kg, lang)} kg")
     if undone:
         text += ": " + ", ".join(undone)
     return text + ("; " + label("log.reopens", lang) if e.reopens else "")
@@ -369,7 +371,7 @@ def _city_set(e: Any, lang: str) -> str:
     from domain.city import YEAR_FIELDS
 
     given = [(field, getattr(e, field)) for field in ("name", "province", *YEAR_FIELDS)]
-    values = ", ".join(f"{field}={_num(value)}" for field, value in given if value is not None)
+    values = ", ".join(f"{field}={_num(value, lang)}" for field, value in given if value is not None)
     return _t("city_set", lang, year=str(e.year), values=values)
 
 
@@ -379,12 +381,12 @@ SUMMARIES: dict[str, Callable[[Any, str], str]] = {
     "Site.Closed": lambda e, lang: label("log.site_closed", lang) + _reason(e, lang),
     "SupplyLedger.Opened": lambda e, lang: label("log.ledger_opened", lang),
     "SupplyLedger.RateSet": lambda e, lang: _t("rate_set", lang, item=e.item, bottles=e.bottles),
-    "SupplyLedger.StockReceived": lambda e, lang: _t("stock_in", lang, items=f"{e.qty} {e.item}", entry=e.entry_id),
+    "SupplyLedger.StockReceived": lambda e, lang: _t("stock_in", lang, items=f"{cell(e.qty, lang)} {e.item}", entry=e.entry_id),
     "SupplyLedger.ReceiptWithdrawn": lambda e, lang: _t(
-        "receipt_withdrawn", lang, items=f"{e.qty} {e.item}", entry=e.entry_id
+        "receipt_withdrawn", lang, items=f"{cell(e.qty, lang)} {e.item}", entry=e.entry_id
     ),
-    "SupplyLedger.SuppliesIssued": lambda e, lang: _t("issued", lang, items=_items(e.items), entry=e.entry_id),
-    "SupplyLedger.SuppliesReturned": lambda e, lang: _t("returned", lang, items=_items(e.items), entry=e.entry_id),
+    "SupplyLedger.SuppliesIssued": lambda e, lang: _t("issued", lang, items=_items(e.items, lang), entry=e.entry_id),
+    "SupplyLedger.SuppliesReturned": lambda e, lang: _t("returned", lang, items=_items(e.items, lang), entry=e.entry_id),
     "SupplyReceipt.Recorded": _receipt,
     "Exchange.Recorded": _exchange,
     "BottleHandover.Recorded": _handover,

@@ -15,7 +15,7 @@ READINGS = (("do_mg_l", "log.do"), ("ph", "log.ph"), ("temp_c", "log.temp"), ("a
 
 
 def _t(key: str, lang: str, **values: Any) -> str:
-    return label(f"log.{key}", lang).format(**{k: str(v)[:8] if isinstance(v, UUID) else cell(v) for k, v in
+    return label(f"log.{key}", lang).format(**{k: str(v)[:8] if isinstance(v, UUID) else cell(v, lang) for k, v in
                                                values.items()})
 
 
@@ -31,7 +31,7 @@ def _cost(e: Any, lang: str) -> str:
 
 def _stocking(e: Any, lang: str) -> str:
     text = _t("stocking", lang, count=e.count, species=e.species)
-    text += f", {label('log.mean', lang)} {cell(e.mean_g)} g" if e.mean_g else ""
+    text += f", {label('log.mean', lang)} {cell(e.mean_g, lang)} g" if e.mean_g else ""
     return _in_pond(e, text + _cost(e, lang))
 
 

@@ -21,8 +21,12 @@ WORD = re.compile(r"[A-Za-z]{3,}")
 TYPED = "smpn-6 SMP Negeri Wates Magersari masjid-1 Masjid kolam-1 rw-05 pensil toko Ani Pak rina timbang ulang dua pindah"
 
 
+HEX_ID = re.compile(r"\b[0-9a-f]{8}(?:-?[0-9a-f]{4}){0,3}(?:-?[0-9a-f]{12})?\b")
+"""An id or its first 8 characters, whose letters are no words ("dec4a1b2" says nothing)."""
+
+
 def words(text: str) -> set[str]:
-    return {word.lower() for word in WORD.findall(text)}
+    return {word.lower() for word in WORD.findall(HEX_ID.sub(" ", text))}
 
 
 def english_words() -> set[str]:
@@ -121,7 +125,7 @@ def test_the_log_names_fields_and_kinds_in_indonesian(everything):
     assert "nama SMP 6 → SMP Negeri 6; populasi 820 → 836" in summaries
     assert "tebar benih 2025" not in " ".join(summaries)
     assert any(s.startswith("sampah 6") or "(kelurahan Wates, kecamatan Magersari, populasi 820)" in s for s in summaries)
-    assert any(s.startswith("kg 8 → 8.4; jenis kertas-karton → plastik; tujuan tpa → daur-ulang; sumber rumah-tangga → pasar")
+    assert any(s.startswith("kg 8 → 8,4; jenis kertas-karton → plastik; tujuan tpa → daur-ulang; sumber rumah-tangga → pasar")
                for s in summaries)
     assert any(s.startswith("membatalkan penukaran ") for s in summaries)
     assert any(s.startswith("membatalkan penerimaan ") for s in summaries)

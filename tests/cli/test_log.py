@@ -68,5 +68,22 @@ def test_log_table_in_indonesian(envtrack):
     entry = envtrack("waste", "record", "rw-05", "--category", "kain", "--kg", "2.5", "--destination", "tps").entry_id
     envtrack("void", entry[:8], "--reason", "salah input")
     lines = envtrack("log", lang="id").stdout.splitlines()
-    assert lines[3].endswith("kain 2.5 kg → tps (sumber rumah-tangga)")
-    assert lines[4].endswith(f"membatalkan sampah {entry[:8]} (kain 2.5 kg → tps (sumber rumah-tangga)); alasan: salah input")
+    assert lines[3].endswith("kain 2,5 kg → tps (sumber rumah-tangga)")
+    assert lines[4].endswith(f"membatalkan sampah {entry[:8]} (kain 2,5 kg → tps (sumber rumah-tangga)); alasan: salah input")
+
+
+def test_log_summaries_write_numbers_in_the_language_s_marks(envtrack):
+    """A summary is a sentence in the user's language: 1.125 kg read in Indonesian would be
+    1125 kg. The event's own values under ``data`` stay plain numbers."""
+    envtrack("site", "add", "rw-05", "--kind", "community", "--name", "RW 05")
+    envtrack("waste", "record", "rw-05", "--category", "plastik", "--kg", "1,1250", "--destination", "tps")
+    envtrack("waste", "record", "rw-05", "--category", "kaca", "--kg", "1.250,5", "--destination", "tpa")
+    indonesian = envtrack("log", lang="id").stdout.splitlines()
+    assert indonesian[3].endswith("plastik 1,125 kg → tps (sumber rumah-tangga)")
+    assert indonesian[4].endswith("kaca 1.250,5 kg → tpa (sumber rumah-tangga)")
+    english = envtrack("log", lang="en").stdout.splitlines()
+    assert english[3].endswith("plastik 1.125 kg → tps (source rumah-tangga)")
+    assert english[4].endswith("kaca 1,250.5 kg → tpa (source rumah-tangga)")
+    rows = json.loads(envtrack("log", "--format", "json", lang="id").stdout)
+    assert [row["data"]["kg"] for row in rows[1:]] == [1.125, 1250.5]
+    assert rows[2]["summary"] == "kaca 1.250,5 kg → tpa (sumber rumah-tangga)"

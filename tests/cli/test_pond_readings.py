@@ -129,16 +129,16 @@ def test_the_log_summarises_samples_water_tests_costs_and_causes_in_both_languag
         return {row["event"]: row["summary"] for row in rows}
 
     english = summaries("en")
-    assert english["Stocking.Recorded"] == "kolam-1: 1000 lele stocked, mean 8 g, cost Rp 250000"
-    assert english["Feeding.Recorded"] == "kolam-1: 10 kg feed (pelet PF-1000), cost Rp 120000"
+    assert english["Stocking.Recorded"] == "kolam-1: 1,000 lele stocked, mean 8 g, cost Rp 250,000"
+    assert english["Feeding.Recorded"] == "kolam-1: 10 kg feed (pelet PF-1000), cost Rp 120,000"
     assert english["Mortality.Recorded"] == "kolam-1: 3 fish died (DO rendah)"
     assert english["Sample.Recorded"] == "kolam-1: sample of 30 fish, 1.5 kg (mean 50 g)"  # 1.5 kg / 30
     assert english["WaterTest.Recorded"] == "kolam-1: water test: DO 5 mg/L, pH 7.2"
     assert english["Pond.ReadingWithdrawn"] == f"reading {sample[:8]} withdrawn"
     indonesian = summaries("id")
-    assert indonesian["Sample.Recorded"] == "kolam-1: sampel 30 ekor, 1.5 kg (rata-rata 50 g)"
-    assert indonesian["WaterTest.Recorded"] == "kolam-1: uji air: DO 5 mg/L, pH 7.2"
-    assert indonesian["Feeding.Recorded"] == "kolam-1: pakan 10 kg (pelet PF-1000), biaya Rp 120000"
+    assert indonesian["Sample.Recorded"] == "kolam-1: sampel 30 ekor, 1,5 kg (rata-rata 50 g)"
+    assert indonesian["WaterTest.Recorded"] == "kolam-1: uji air: DO 5 mg/L, pH 7,2"
+    assert indonesian["Feeding.Recorded"] == "kolam-1: pakan 10 kg (pelet PF-1000), biaya Rp 120.000"
 
 
 def test_readings_samples_and_costs_are_read_as_operators_type_them(lele):
