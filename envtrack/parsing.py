@@ -48,6 +48,9 @@ _SIGNED = re.compile(r"([+-]?)([0-9.,]+)")
 _DIGITS = re.compile(r"[0-9]+")
 _EXPONENT = re.compile(r"[+-]?[0-9.,]*[0-9][eE][+-]?[0-9]+")
 _GROUPED = re.compile(r"[1-9][0-9]{0,2}(?:X[0-9]{3})+")  # X: the thousands separator
+_PLAIN = re.compile(r"[0-9]+(?:[.,][0-9]{1,2})?")
+"""What most cells and options hold (``12``, ``2,5``, ``123.45``): read as they are, with the
+same value and text the rule below gives them (no mark but one, never three decimals)."""
 
 
 def number(text: str, *, unreadable: str) -> float:
@@ -77,6 +80,9 @@ def _is_whole(reading: str) -> bool:
 def _read(text: str, unreadable: str) -> tuple[float, str]:
     """(the value, the text normalised to digits with ``.`` as the decimal mark)."""
     raw = str(text).strip()
+    if _PLAIN.fullmatch(raw):
+        plain = raw.replace(",", ".")
+        return float(plain), plain
     if any(ch.isnumeric() and not ("0" <= ch <= "9") for ch in raw):
         raise Unreadable("digits_not_ascii")
     if "_" in raw:

@@ -5,8 +5,13 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
+import re
 
+import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from envtrack import parsing
 from envtrack.parsing import Unreadable, day, number, whole_number, word
 
 # text: what it reads as (a number), or the reason it is refused with that reason's data
@@ -65,6 +70,28 @@ def test_number_reads_as_operators_type_or_refuses_with_the_reason(text):
     with pytest.raises(Unreadable) as refused:
         number(text, unreadable="not_a_number")
     assert (refused.value.code, refused.value.data) == (code, data)
+
+
+def _reading(text: str) -> tuple:
+    try:
+        return parsing._read(text, "not_a_number")
+    except Unreadable as error:
+        return (error.code, error.data)
+
+
+@given(st.text(alphabet="0123456789.,+- ", max_size=12))
+@example("12,50")
+@example("007.5")
+@example("1,250")
+def test_the_short_path_for_plain_numbers_reads_as_the_whole_rule(text):
+    """Plain cells (``12``, ``2,5``) skip the rule's steps: the same value and text as the
+    rule gives them, and every other text still goes through the rule."""
+    fast = _reading(text)
+    plain, parsing._PLAIN = parsing._PLAIN, re.compile(r"(?!)")  # a pattern that matches nothing
+    try:
+        assert fast == _reading(text)
+    finally:
+        parsing._PLAIN = plain
 
 
 def test_the_caller_names_the_reason_for_a_text_that_is_no_number():
