@@ -50,7 +50,7 @@ _EXPONENT = re.compile(r"[+-]?[0-9.,]*[0-9][eE][+-]?[0-9]+")
 _GROUPED = re.compile(r"[1-9][0-9]{0,2}(?:X[0-9]{3})+")  # X: the thousands separator
 _PLAIN = re.compile(r"[0-9]+(?:[.,][0-9]{1,2})?")
 """What most cells and options hold (``12``, ``2,5``, ``123.45``): read as they are, with the
-same value and text the rule below gives them (no mark but one, never three decimals)."""
+same value and text the rule below gives them (one mark at most, then one or two digits)."""
 
 
 def number(text: str, *, unreadable: str) -> float:
