@@ -30,18 +30,18 @@ if TYPE_CHECKING:
 @cache
 def event_classes() -> dict[str, type]:
     """Every event class of the domain's aggregates, by the name the log shows
-    (``Aggregate.Event``). Only aggregates that can be created (a ``Registered``, ``Recorded`` …
-    event of their own) count: ``Entry`` and ``PondEntry`` are bases, never stored."""
+    (``Aggregate.Event``). Only aggregates that are records count: ``Entry`` and ``PondEntry``
+    are the bases of others (their events are never stored under their own names)."""
     import domain.errors
 
     found: dict[str, type] = {}
     here = os.path.dirname(domain.errors.__file__)  # the package's own folder, not a tests/domain
-    for module_info in pkgutil.iter_modules([here]):
-        module = importlib.import_module(f"domain.{module_info.name}")
+    modules = [importlib.import_module(f"domain.{info.name}") for info in pkgutil.iter_modules([here])]
+    for module in modules:  # every module imported first: a base's subclasses are all known
         for aggregate in vars(module).values():
             if not (isinstance(aggregate, type) and issubclass(aggregate, Aggregate)):
                 continue
-            if aggregate.__module__ != module.__name__:
+            if aggregate.__module__ != module.__name__ or aggregate.__subclasses__():
                 continue
             nested = {
                 name: value

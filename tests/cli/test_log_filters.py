@@ -150,6 +150,9 @@ def test_an_unknown_event_name_is_refused_with_the_known_names(built):
     assert run.stderr.startswith("Error: --event 'Harvst': is not an event name: give one of ")
     for known in ("Harvest", "WasteEntry", "Site", "Recorded", "Voided", "FishHarvested"):
         assert f" {known}," in run.stderr or f" {known}, " in run.stderr or f"{known}," in run.stderr
+    named = run.stderr.split("give one of ", 1)[1].split(", or ")[0].split(", ")
+    for base in ("Entry", "PondEntry", "Created", "Event"):  # bases and library classes: never stored
+        assert base not in named
 
 
 def test_bad_dates_are_refused_naming_the_option(built):
