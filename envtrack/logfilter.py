@@ -48,8 +48,6 @@ def event_classes() -> dict[str, type]:
                 for name, value in vars(aggregate).items()
                 if isinstance(value, type) and issubclass(value, Aggregate.Event) and name not in ("Event", "Created")
             }
-            if not any(issubclass(cls, Aggregate.Created) for cls in nested.values()):
-                continue
             for cls in nested.values():
                 found[cls.__qualname__] = cls
     return found
