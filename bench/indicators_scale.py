@@ -41,7 +41,16 @@ from timing import CPU, wall  # noqa: E402
 
 ENVTRACK = os.path.join(os.path.dirname(sys.executable), "envtrack")
 CHECKOUT = os.path.dirname(HERE)
-RUN = "import sys; from envtrack.cli import main; sys.argv[0] = 'envtrack'; main()"
+# the console script's entry point, envtrack.launch, in a tree that has one (else envtrack.cli's);
+# looked up in the tree itself, since the checkout's editable install would lend it its own
+RUN = """import os, sys
+sys.argv[0] = "envtrack"
+import envtrack
+if os.path.exists(os.path.join(os.path.dirname(envtrack.__file__), "launch.py")):
+    from envtrack.launch import main
+else:
+    from envtrack.cli import main
+main()"""
 COMMANDS = {"indicators": ["indicators", "--format", "json"], "sipsn": ["sipsn", "export"], "evidence": ["evidence", "export"]}
 """What can be timed: its arguments before ``--year YEAR``; an export's are followed by ``--out``."""
 

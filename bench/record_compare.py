@@ -32,7 +32,16 @@ from urllib.parse import parse_qs, urlencode, urlsplit, urlunsplit
 from timing import CPU, wall  # bench/timing.py (scripts run from bench/)
 
 CHECKOUT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-RUN = "import sys; from envtrack.cli import main; sys.argv[0] = 'envtrack'; main()"
+# the console script's entry point, envtrack.launch, in a tree that has one (else envtrack.cli's);
+# looked up in the tree itself, since the checkout's editable install would lend it its own
+RUN = """import os, sys
+sys.argv[0] = "envtrack"
+import envtrack
+if os.path.exists(os.path.join(os.path.dirname(envtrack.__file__), "launch.py")):
+    from envtrack.launch import main
+else:
+    from envtrack.cli import main
+main()"""
 
 
 def with_schema_suffix(url: str, suffix: str) -> tuple[str, str]:

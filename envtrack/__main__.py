@@ -1,3 +1,3 @@
-from envtrack.cli import main
+from envtrack.launch import main
 
 main()

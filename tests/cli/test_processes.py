@@ -55,6 +55,23 @@ def test_refusal_in_a_real_process_has_no_traceback(tmp_path):
     assert refused.stderr == "Error: kg '-inf': is not a number (write 1.5 or 1,5, without thousands separators)\n"
 
 
+LAUNCH_PROBE = """
+import gc, sys
+import envtrack.launch as launch
+at_start_up = gc.isenabled()
+def command():
+    print("command:", gc.isenabled(), gc.get_freeze_count() > 0, file=sys.stderr)
+launch.run_command = command
+launch.main()
+print("start-up:", at_start_up, "exit:", gc.isenabled(), file=sys.stderr)
+"""
+
+
+def test_the_command_runs_with_the_collector_on_and_its_start_up_frozen(tmp_path):
+    probe = _run(sys.executable, "-c", LAUNCH_PROBE, env=_env(), cwd=tmp_path)
+    assert probe.stderr.splitlines() == ["command: True True", "start-up: False exit: True"], probe.stderr
+
+
 def test_read_command_on_a_missing_store_creates_no_file(tmp_path):
     refused = _run(str(BIN / "envtrack"), "--db", "nothing-here.db", "log", env=_env(), cwd=tmp_path)
     assert refused.returncode == 1 and refused.stderr.startswith("Error: db 'nothing-here.db'")
