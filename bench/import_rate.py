@@ -26,10 +26,11 @@ import time
 import uuid
 from datetime import date, timedelta
 
+from timing import envtrack_of_tree  # bench/timing.py (scripts run from bench/)
+
 CATEGORIES = ("sisa-makanan", "plastik", "kertas-karton", "logam", "kaca", "lainnya")
 DESTINATIONS = ("daur-ulang", "kompos", "tps", "tpa", "olah", "tidak-terkelola")
 SITES = [f"rw-{n:02d}" for n in range(1, 21)]
-ENVTRACK = os.path.join(os.path.dirname(sys.executable), "envtrack")
 
 
 def write_csv(path: str, rows: int) -> None:
@@ -56,7 +57,7 @@ def envtrack(db: str, *args: str, tree: str | None = None) -> float:
     system), in seconds."""
     env = None if tree is None else {**os.environ, "PYTHONPATH": tree}
     process = subprocess.Popen(
-        [ENVTRACK, "--db", db, "--operator", "bench", *args],
+        envtrack_of_tree("--db", db, "--operator", "bench", *args),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         env=env,

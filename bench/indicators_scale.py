@@ -37,20 +37,11 @@ sys.path.insert(0, os.path.dirname(HERE))
 
 import rebuild  # noqa: E402
 from rebuild import OUT, drop_schema, generate  # noqa: E402
-from timing import CPU, wall  # noqa: E402
+from timing import CPU, envtrack_of_tree, wall  # noqa: E402
 
 ENVTRACK = os.path.join(os.path.dirname(sys.executable), "envtrack")
 CHECKOUT = os.path.dirname(HERE)
-# the console script's entry point, envtrack.launch, in a tree that has one (else envtrack.cli's);
-# looked up in the tree itself, since the checkout's editable install would lend it its own
-RUN = """import os, sys
-sys.argv[0] = "envtrack"
-import envtrack
-if os.path.exists(os.path.join(os.path.dirname(envtrack.__file__), "launch.py")):
-    from envtrack.launch import main
-else:
-    from envtrack.cli import main
-main()"""
+
 COMMANDS = {"indicators": ["indicators", "--format", "json"], "sipsn": ["sipsn", "export"], "evidence": ["evidence", "export"]}
 """What can be timed: its arguments before ``--year YEAR``; an export's are followed by ``--out``."""
 
@@ -126,7 +117,7 @@ def main() -> None:
         for tree, source in trees.items():
             for name, path in stores.items():
                 # from a folder outside the checkout, so that PYTHONPATH picks the tree's code
-                command = [sys.executable, "-c", RUN, "--db", path, *timed_arguments(args.command, args.year)]
+                command = envtrack_of_tree("--db", path, *timed_arguments(args.command, args.year))
                 try:
                     seconds = wall(command, env={**os.environ, "PYTHONPATH": source}, cwd=OUT)
                 finally:

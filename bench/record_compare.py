@@ -29,19 +29,10 @@ import sys
 import tempfile
 from urllib.parse import parse_qs, urlencode, urlsplit, urlunsplit
 
-from timing import CPU, wall  # bench/timing.py (scripts run from bench/)
+from timing import CPU, envtrack_of_tree, wall  # bench/timing.py (scripts run from bench/)
 
 CHECKOUT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-# the console script's entry point, envtrack.launch, in a tree that has one (else envtrack.cli's);
-# looked up in the tree itself, since the checkout's editable install would lend it its own
-RUN = """import os, sys
-sys.argv[0] = "envtrack"
-import envtrack
-if os.path.exists(os.path.join(os.path.dirname(envtrack.__file__), "launch.py")):
-    from envtrack.launch import main
-else:
-    from envtrack.cli import main
-main()"""
+
 
 
 def with_schema_suffix(url: str, suffix: str) -> tuple[str, str]:
@@ -89,7 +80,7 @@ def main() -> None:
                     schemas.append(schema)
                 else:
                     db = os.path.join(workdir, f"{name}.db")
-                envtrack = [sys.executable, "-c", RUN, "--db", db, "--operator", "bench"]
+                envtrack = envtrack_of_tree("--db", db, "--operator", "bench")
                 for setup in (["init"], ["site", "add", "bank-1", "--kind", "waste-bank", "--name", "Bank 1"]):
                     subprocess.run([*envtrack, *setup], env=env, check=True, capture_output=True)
                 record = [*envtrack, "waste", "record", "bank-1", "--category", "plastik", "--kg", "2.5",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import resource
 import subprocess
+import sys
 import time
 from typing import Any
 
@@ -20,3 +21,23 @@ def wall(command: list[str], **options: Any) -> float:
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     CPU.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
     return elapsed
+
+
+# A source tree's envtrack as its console script starts it: through its own entry point,
+# ``envtrack.launch``, where it has one (else ``envtrack.cli``'s ``main``). The entry point is
+# looked up in the tree itself: asked for by name, the checkout's editable install would lend an
+# older tree the checkout's own.
+RUN_TREE = """import os, sys
+sys.argv[0] = "envtrack"
+import envtrack
+if os.path.exists(os.path.join(os.path.dirname(envtrack.__file__), "launch.py")):
+    from envtrack.launch import main
+else:
+    from envtrack.cli import main
+main()"""
+
+
+def envtrack_of_tree(*args: str) -> list[str]:
+    """The command line running envtrack with ``args``, from the tree on ``PYTHONPATH`` (the
+    checkout without one)."""
+    return [sys.executable, "-c", RUN_TREE, *args]

@@ -35,7 +35,7 @@ IO_MODULES = {"os", "io", "pathlib", "sqlite3", "socket", "subprocess", "shutil"
               "http", "time", "random", "logging", "getpass", "sys", "glob", "csv", "json"}
 HEAVY_MODULES = ("pandas", "matplotlib", "sqlalchemy", "projections")
 RECORDING_PATH = [
-    "envtrack/__init__.py", "envtrack/__main__.py", "envtrack/application.py", "envtrack/context.py",
+    "envtrack/__init__.py", "envtrack/__main__.py", "envtrack/launch.py", "envtrack/application.py", "envtrack/context.py",
     "envtrack/names.py", "envtrack/parsing.py", "envtrack/unit_of_work.py", "envtrack/views.py",
 ]
 RECORDING_GLOBS = ["envtrack/store/*.py", "envtrack/commands/*.py", "envtrack/i18n*.py", "envtrack/messages*.py"]
@@ -108,6 +108,7 @@ GROUPS = {
     "envtrack.demo": "demo",
     "envtrack.cli": "cli",
     "envtrack.__main__": "cli",
+    "envtrack.launch": "cli",  # the console script's entry point
 }
 # group -> the groups it may import (besides itself)
 ARROWS = {
