@@ -41,7 +41,6 @@ from timing import CPU, envtrack_of_tree, wall  # noqa: E402
 
 ENVTRACK = os.path.join(os.path.dirname(sys.executable), "envtrack")
 CHECKOUT = os.path.dirname(HERE)
-
 COMMANDS = {"indicators": ["indicators", "--format", "json"], "sipsn": ["sipsn", "export"], "evidence": ["evidence", "export"]}
 """What can be timed: its arguments before ``--year YEAR``; an export's are followed by ``--out``."""
 

@@ -34,7 +34,6 @@ from timing import CPU, envtrack_of_tree, wall  # bench/timing.py (scripts run f
 CHECKOUT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
-
 def with_schema_suffix(url: str, suffix: str) -> tuple[str, str]:
     """``url`` with ``_suffix`` appended to its ``schema`` parameter, and that schema's name."""
     parts = urlsplit(url)
