@@ -6,7 +6,8 @@ from a temporary file, so that its memory is bounded by a batch, not by the file
 1. **Check.** Every row is read, converted, given its entry id (from its fingerprint) and,
    unless an earlier import wrote it already (one query per batch), built with the domain in
    file order, so that stock and fish counts follow the rows. The events of the rows that
-   passed are encoded by the application's ``Mapper`` and kept with the rows in an anonymous
+   passed are encoded by the application's ``Mapper`` (with orjson writing its JSON:
+   ``encoding.py``) and kept with the rows in an anonymous
    temporary file (``spool.py``; removed however the import ends), not in memory; the first
    ``PROBLEMS_SHOWN`` problems are kept, the rest counted.
 2. **Write.** Only when no row is wrong, one atomic insert per batch: the events as checked,
@@ -38,6 +39,7 @@ from domain.entries import Entry
 from domain.errors import DomainError
 from envtrack.application import EnvTrack
 from envtrack.importing.columns import KINDS, template
+from envtrack.importing.encoding import fast_mapper
 from envtrack.importing.ids import EntryIds
 from envtrack.importing.reading import open_logbook
 from envtrack.importing.recording import (
@@ -167,6 +169,7 @@ def check_file(
     work = UnitOfWork(app)
     names = Directory(app.store)  # one per import: each name looked up once
     today = app.today()
+    encoded = fast_mapper(app.mapper).to_stored_event
     kept: list[Row] = []
     events: list[StoredEvent] = []
     reported = 0  # rows checked when progress was last reported
@@ -185,7 +188,7 @@ def check_file(
                     continue
                 checked.changed.update(aggregate.id for aggregate in shared_aggregates(work))
                 kept.extend(good)
-                events.extend(map(app.mapper.to_stored_event, batch_events(work, entries)))
+                events.extend(map(encoded, batch_events(work, entries)))
                 if len(kept) >= BATCH_ROWS:
                     spool.add(kept, events)
                     kept, events = [], []

@@ -6,6 +6,10 @@ the store's id (``envtrack_store``: a UUID made once, when the tables are made, 
 open of a store made before there were ids) and the tables of events copied in and of events held
 aside (``envtrack_copied``, ``envtrack_held``), and writes their rows in that same transaction.
 
+Events saved together are inserted by one ``executemany`` (``ManyAtOnce``) instead of the
+library's one ``execute`` each: the same statement, the same table, the positions SQLite gives
+them, and the same refusal of an aggregate version the log holds already (the primary key).
+
 Loaded by topic (``APPLICATION_RECORDER_TOPIC``, a setting of ``SQLiteStore.event_store_env``).
 """
 
@@ -16,12 +20,36 @@ from typing import Any
 from uuid import UUID, uuid4
 
 from eventsourcing.persistence import StoredEvent
-from eventsourcing.sqlite import SQLiteCursor, SQLiteProcessRecorder
+from eventsourcing.sqlite import SQLiteApplicationRecorder, SQLiteCursor, SQLiteProcessRecorder
 
 from envtrack.store.base import COPIED_TABLE, HELD_TABLE, STORE_ID, STORE_TABLE, Copy, Held
 
 
-class EventsRecorder(SQLiteProcessRecorder):
+class ManyAtOnce(SQLiteApplicationRecorder):
+    """The library's application recorder, its events inserted by one ``executemany``.
+
+    The library inserts event by event to read each one's rowid (its position in the log).
+    Inside the insert's transaction this connection alone writes (SQLite's write lock is held
+    from the first insert to the commit), and a new row's rowid is one more than the largest in
+    the table; so the rows of one ``executemany`` have consecutive positions, the last of them
+    ``last_insert_rowid()``."""
+
+    def _insert_events(self, c: SQLiteCursor, stored_events: Sequence[StoredEvent], **kwargs: Any) -> Sequence[int] | None:
+        if len(stored_events) < 2:
+            return super()._insert_events(c, stored_events, **kwargs)
+        c.executemany(
+            self.insert_events_statement,
+            [
+                (s.originator_id.hex if isinstance(s.originator_id, UUID) else s.originator_id, s.originator_version, s.topic, s.state)
+                for s in stored_events
+            ],
+        )
+        c.execute("SELECT last_insert_rowid()")
+        last = c.fetchone()[0]
+        return list(range(last - len(stored_events) + 1, last + 1))
+
+
+class EventsRecorder(SQLiteProcessRecorder, ManyAtOnce):
     """Events, tracking, copies and held events, each insert in one transaction."""
 
     def construct_create_table_statements(self) -> list[str]:
