@@ -15,7 +15,8 @@ import sys
 import tempfile
 import time
 
-from import_rate import ENVTRACK, SITES, count_entries, fresh_schema, write_csv
+from import_rate import SITES, count_entries, fresh_schema, write_csv
+from timing import envtrack_of_tree  # bench/timing.py (scripts run from bench/)
 
 BAR_MB = 400
 
@@ -24,7 +25,7 @@ def measured(db: str, *args: str) -> tuple[float, float, float]:
     """(wall seconds, CPU seconds, peak RSS in MB) of one envtrack process."""
     started = time.perf_counter()
     process = subprocess.Popen(
-        [ENVTRACK, "--db", db, "--operator", "bench", *args], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+        envtrack_of_tree("--db", db, "--operator", "bench", *args), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
     )
     _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - started

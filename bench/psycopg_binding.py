@@ -24,8 +24,8 @@ import subprocess
 import sys
 import tempfile
 
-from import_rate import ENVTRACK, SITES, envtrack, fresh_schema, write_csv
-from timing import CPU, wall
+from import_rate import SITES, envtrack, fresh_schema, write_csv
+from timing import CPU, envtrack_of_tree, wall
 
 IMPLS = ("python", "binary")
 ANCHOR = "import click, eventsourcing.application, eventsourcing.postgres"
@@ -74,8 +74,8 @@ def main() -> None:
                 envtrack(args.db, "site", "add", site, "--kind", "community", "--name", site.upper())
             envtrack(args.db, "import", logbook)
     events = store_rows(args.db)
-    record = [ENVTRACK, "--db", args.db, "--operator", "bench", "waste", "record", SITES[0], "--category",
-              "plastik", "--kg", "2.5", "--destination", "daur-ulang"]
+    record = envtrack_of_tree("--db", args.db, "--operator", "bench", "waste", "record", SITES[0], "--category",
+                              "plastik", "--kg", "2.5", "--destination", "daur-ulang")
     figures: dict[tuple[str, str], list[tuple[float, float]]] = {}
     load = [os.getloadavg()[0]]
     saved = dict(os.environ)

@@ -93,6 +93,10 @@ class UnitOfWork:
                 self._loaded[aggregate_id] = None
         return self._loaded[aggregate_id]
 
+    def know(self, aggregate: Aggregate) -> None:
+        """An aggregate as the store holds it, loaded elsewhere (sent to an import's builder)."""
+        self._loaded[aggregate.id] = aggregate
+
     def add(self, aggregate: A) -> A:
         self._loaded[aggregate.id] = aggregate
         self._created.append(aggregate)

@@ -34,16 +34,28 @@ class Spool:
         self.rows = 0
 
     def add(self, rows: list[Row], events: list[StoredEvent]) -> None:
+        self.add_encoded(*self.encoded(rows, events))
+
+    @staticmethod
+    def encoded(rows: list[Row], events: list[StoredEvent]) -> tuple[bytes, bytes, int]:
+        """A batch as the file keeps it: its ids and events, its rows, and how many rows."""
         # ids as integers: pickled and made again in C, where a UUID object costs Python calls
+        stored = [(e.originator_id.int, e.originator_version, e.topic, e.state) for e in events]  # type: ignore[union-attr]
+        kept = [(r.sheet, r.number, r.kind, r.values, r.columns, r.entry_id.int) for r in rows]  # type: ignore[union-attr]
+        return (
+            pickle.dumps(([r.entry_id.int for r in rows], stored), protocol=pickle.HIGHEST_PROTOCOL),  # type: ignore[union-attr]
+            pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL),
+            len(rows),
+        )
+
+    def add_encoded(self, events: bytes, rows: bytes, count: int) -> None:
+        """Adds a batch made by ``encoded``."""
         file = self.file
         at = file.tell()
-        stored = [(e.originator_id.int, e.originator_version, e.topic, e.state) for e in events]  # type: ignore[union-attr]
-        pickle.dump(([r.entry_id.int for r in rows], stored), file, protocol=pickle.HIGHEST_PROTOCOL)  # type: ignore[union-attr]
-        rows_at = file.tell()
-        kept = [(r.sheet, r.number, r.kind, r.values, r.columns, r.entry_id.int) for r in rows]  # type: ignore[union-attr]
-        pickle.dump(kept, file, protocol=pickle.HIGHEST_PROTOCOL)
-        self.offsets.append((at, rows_at))
-        self.rows += len(rows)
+        file.write(events)
+        self.offsets.append((at, at + len(events)))
+        file.write(rows)
+        self.rows += count
 
     def __len__(self) -> int:
         return len(self.offsets)

@@ -22,7 +22,7 @@ HEADERS = ["date", "site", "category", "kg", "destination"]
 
 @pytest.fixture
 def small_batches(monkeypatch):
-    monkeypatch.setattr("envtrack.importing.BATCH_ROWS", 2)
+    monkeypatch.setattr("envtrack.importing.checking.BATCH_ROWS", 2)
 
 
 def waste_rows(count: int) -> list[list[str]]:
@@ -198,7 +198,7 @@ def test_rows_the_store_no_longer_allows_are_refused_after_the_batches_written(c
 
 
 def test_checking_reports_progress_as_it_goes(city, run, tmp_path, monkeypatch):
-    monkeypatch.setattr("envtrack.importing.CHECKED_EVERY", 2_000)  # 100,000 in use
+    monkeypatch.setattr("envtrack.importing.checking.CHECKED_EVERY", 2_000)  # 100,000 in use
     rows = [HEADERS] + [[f"2025-04-{1 + n % 28:02d}", "rw-03-kranggan", "kaca", "1", "tps"] for n in range(7_000)]
 
     result = run("import", str(write_csv(tmp_path / "x.csv", rows)), "--dry-run")
