@@ -7,7 +7,6 @@ import io
 import os
 import sys
 from typing import TYPE_CHECKING, NoReturn
-from uuid import UUID
 
 import click
 
@@ -65,7 +64,7 @@ def import_(ctx: click.Context, file: str | None, kind: str | None, dry_run: boo
 
     unprinted: list[str] = []  # why the ids could not be printed, once they could not
 
-    def written(ids: list[UUID]) -> None:
+    def written(ids: list[str]) -> None:
         if not unprinted:
             try:
                 _out(obj.lang, "".join(f"{entry_id}\n" for entry_id in ids))

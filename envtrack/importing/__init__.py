@@ -56,8 +56,8 @@ YOUNG_COLLECTED_AFTER = 100_000
 """While importing, the garbage collector looks at new objects once this many more have been
 made than freed (700 by default)."""
 
-Written = Callable[[list[UUID]], None]
-"""``written(ids)``: the entry ids of a batch just saved."""
+Written = Callable[[list[str]], None]
+"""``written(ids)``: the entry ids of a batch just saved, as printed."""
 
 @dataclass
 class ImportResult:
@@ -94,7 +94,7 @@ def import_file(
 ) -> ImportResult:
     """Imports a logbook; raises ``ImportRefused`` (nothing written) when any row is wrong."""
     with tempfile.TemporaryFile() as file, _fewer_collections():
-        spool = None if dry_run else Spool(file)
+        spool = None if dry_run else Spool(file, hex_ids=app.store.ids_as_hex)
         checked = check_file(app, path, kind, spool, progress)
         read = checked.counts.read
         report = progress if progress is not None and read >= PROGRESS_FROM_ROWS else None
@@ -184,7 +184,7 @@ class _Writer:
         else:
             self.saved[number] += rows
 
-    def _build_again(self, work: UnitOfWork, today: Any, number: int, changed: set[UUID]) -> tuple[list[UUID], int]:
+    def _build_again(self, work: UnitOfWork, today: Any, number: int, changed: set[UUID]) -> tuple[list[str], int]:
         """Batch ``number``'s rows not in the store yet, built against it and saved; returns
         their ids and how many rows the batch has."""
         app = self.app
@@ -204,7 +204,7 @@ class _Writer:
         changed.update(aggregate.id for aggregate in shared_aggregates(work))
         if entries:
             app.save(*batch_events(work, entries))
-        return [entry.id for entry in entries], len(rows)
+        return [str(entry.id) for entry in entries], len(rows)
 
 
 __all__ = [

@@ -214,7 +214,8 @@ def _is_total(cells: list[Any]) -> bool:
         texts = "\x1f".join(cells)  # a CSV row: every cell is text
     except TypeError:
         texts = "\x1f".join(cell for cell in cells if cell.__class__ is str)
-    return _TOTAL.search(texts) is not None
+    lower = texts.lower()  # every word the pattern finds holds one of these, in any case
+    return ("total" in lower or "jumlah" in lower) and _TOTAL.search(texts) is not None
 
 
 class _Layout:

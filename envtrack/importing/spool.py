@@ -1,12 +1,15 @@
 """The rows that passed the check, batch by batch, with the stored events built from them, kept
 in an anonymous temporary file (removed however the import ends) rather than in memory.
 
-Each batch is two records: its events as the store takes them (the application's ``Mapper``
-encoded them once, when the rows were checked) with the entry ids of its rows, then its rows.
-Writing as checked reads only the events; writing again against a store that changed reads the
-rows of the batches still to write (``rows_of``), found by their offsets.
-"""
+Each batch is two records: its events as the store takes them (the application's mapper
+encoded them once, when the rows were checked) with the entry ids of its rows as printed, then
+its rows. Writing as checked reads only the events; writing again against a store that changed
+reads the rows of the batches still to write (``rows_of``), found by their offsets.
 
+Ids are kept as text: the hex text an events table holds on SQLite, whose recorder is then
+given it as it is, and the id as printed, so that writing makes no ``UUID`` object but where the
+recorder needs one (PostgreSQL's).
+"""
 from __future__ import annotations
 
 import pickle
@@ -21,15 +24,18 @@ from envtrack.importing.rows import Row
 
 @dataclass
 class Batch:
-    """What a batch of rows writes: its entry ids (in file order) and its stored events."""
+    """What a batch of rows writes: its entry ids as printed (in file order) and its stored
+    events."""
 
-    ids: list[UUID]
+    ids: list[str]
     events: list[StoredEvent]
 
 
 class Spool:
-    def __init__(self, file: IO[bytes]) -> None:
+    def __init__(self, file: IO[bytes], *, hex_ids: bool) -> None:
+        """``hex_ids``: the recorder takes an event's originator id as its hex text."""
         self.file = file
+        self.hex_ids = hex_ids
         self.offsets: list[tuple[int, int]] = []  # where each batch's events and rows begin
         self.rows = 0
 
@@ -39,11 +45,10 @@ class Spool:
     @staticmethod
     def encoded(rows: list[Row], events: list[StoredEvent]) -> tuple[bytes, bytes, int]:
         """A batch as the file keeps it: its ids and events, its rows, and how many rows."""
-        # ids as integers: pickled and made again in C, where a UUID object costs Python calls
-        stored = [(e.originator_id.int, e.originator_version, e.topic, e.state) for e in events]  # type: ignore[union-attr]
+        stored = [(e.originator_id.hex, e.originator_version, e.topic, e.state) for e in events]  # type: ignore[union-attr]
         kept = [(r.sheet, r.number, r.kind, r.values, r.columns, r.entry_id.int) for r in rows]  # type: ignore[union-attr]
         return (
-            pickle.dumps(([r.entry_id.int for r in rows], stored), protocol=pickle.HIGHEST_PROTOCOL),  # type: ignore[union-attr]
+            pickle.dumps(([str(r.entry_id) for r in rows], stored), protocol=pickle.HIGHEST_PROTOCOL),
             pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL),
             len(rows),
         )
@@ -64,11 +69,9 @@ class Spool:
         """The ids and stored events of batch ``number``."""
         self.file.seek(self.offsets[number][0])
         ids, stored = pickle.load(self.file)  # noqa: S301 - our own file, written just before
-        entries = {id_: UUID(int=id_) for id_ in ids}  # an entry's first event has its id
-        return Batch(
-            list(entries.values()),
-            [StoredEvent(entries.get(id_) or UUID(int=id_), version, topic, state) for id_, version, topic, state in stored],
-        )
+        if self.hex_ids:
+            return Batch(ids, [StoredEvent(*event) for event in stored])
+        return Batch(ids, [StoredEvent(UUID(hex_id), version, topic, state) for hex_id, version, topic, state in stored])
 
     def rows_of(self, number: int) -> list[Row]:
         """The rows of batch ``number``, to be built again."""

@@ -53,6 +53,7 @@ class SQLiteStore(Store):
     """SQLite's "database is locked" while another process creates the tables."""
     param_marker = "?"
     retry_after_lock_timeout = True  # SQLite is "locked" at once too, for a write that lost a race
+    ids_as_hex = True  # the library's recorder stores a UUID as its hex, and a text as it is
 
     def __init__(self, path: str) -> None:
         super().__init__(display=path)

@@ -8,7 +8,10 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from envtrack.importing.rows import _TOTAL, _is_total
 from importing.conftest import recorded, write_csv, write_xlsx
 
 WASTE = "domain.waste:WasteEntry.Recorded"
@@ -244,3 +247,18 @@ def test_rows_of_a_closed_site_are_accepted_before_its_closure_and_refused_from_
     accepted = run("import", str(write_csv(tmp_path / "y.csv", rows[:2])))
     assert accepted.exit_code == 0, accepted.stderr
     assert head() == before + 1
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    cells=st.lists(
+        st.one_of(
+            st.text(max_size=8),
+            st.sampled_from(["JUMLAH", "Sub Total", "sub_total", "TOTAL:", " total ", "Totalnya", "ſubtotal", "JUMLAH:"]),
+            st.text(alphabet="totaljumhsbTOALJUMHSB _-:\x1f", max_size=10),
+        ),
+        max_size=6,
+    )
+)
+def test_a_total_row_is_told_as_the_pattern_tells_it(cells):
+    assert _is_total(cells) == (_TOTAL.search("\x1f".join(cells)) is not None)
