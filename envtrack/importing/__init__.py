@@ -10,8 +10,8 @@ from a temporary file, so that its memory is bounded by a batch, not by the file
    rows that passed are encoded (``encoding.py``) and kept with the rows in an anonymous
    temporary file (``spool.py``; removed however the import ends), not in memory; the first
    ``PROBLEMS_SHOWN`` problems are kept, the rest counted.
-2. **Write.** Only when no row is wrong, atomic inserts of ``INSERTED_TOGETHER`` batches at
-   most: the events as checked, handed to the application's recorder as long as nothing else
+2. **Write.** Only when no row is wrong, atomic inserts of about a tenth of the file each, up
+   to the store's ``most_inserted_together`` rows: the events as checked, handed to the application's recorder as long as nothing else
    has written to the store since the check began. Once another process has (the log's head
    moved), or a save lost a race (another process saved into a stock ledger or a pond first,
    or the same rows), the rows are built again against the store as it is now and saved: the
@@ -45,13 +45,6 @@ from envtrack.unit_of_work import UnitOfWork, retrying
 
 PROGRESS_FROM_ROWS = 5_000
 """Files with at least this many rows report progress (about ten lines while writing)."""
-INSERTED_TOGETHER = 30
-"""Batches of checked events written in one atomic insert, at most: about a tenth of the file
-each (so that progress is still reported about ten times), up to 30,000 rows. Each insert is
-one commit, synced to disk (with, on SQLite, a checkpoint of the log's WAL file): 10 instead of
-300 for 300,000 rows. On SQLite each holds the write lock for about a fifth of a second, well
-inside another writer's busy timeout."""
-
 YOUNG_COLLECTED_AFTER = 100_000
 """While importing, the garbage collector looks at new objects once this many more have been
 made than freed (700 by default)."""
@@ -145,7 +138,7 @@ class _Writer:
         head = self.checked.head
         work = UnitOfWork(app)
         today = app.today()
-        together = max(1, min(INSERTED_TOGETHER, len(spool) // 10))  # batches an insert
+        most = max(1, min(app.store.most_inserted_together, total // 10))  # rows an insert
         step = max(1, total // 10)  # rows written between two reports
         done = number = reported = 0
         changed: set[UUID] = set(self.checked.changed)
@@ -154,7 +147,7 @@ class _Writer:
             if as_checked and app.recorder.max_notification_id() != head:
                 as_checked = False  # another process wrote since the check: build again
             if as_checked:
-                batches = [spool.batch(n) for n in range(number, min(len(spool), number + together))]
+                batches = [spool.batch(n) for n in range(number, spool.end_of_insert(number, most))]
                 head = max(app.recorder.insert_events([event for batch in batches for event in batch.events]))  # type: ignore[arg-type]
                 ids = [entry_id for batch in batches for entry_id in batch.ids]
                 for batch in batches:

@@ -37,6 +37,7 @@ class Spool:
         self.file = file
         self.hex_ids = hex_ids
         self.offsets: list[tuple[int, int]] = []  # where each batch's events and rows begin
+        self.counts: list[int] = []  # each batch's rows
         self.rows = 0
 
     def add(self, rows: list[Row], events: list[StoredEvent]) -> None:
@@ -60,7 +61,17 @@ class Spool:
         file.write(events)
         self.offsets.append((at, at + len(events)))
         file.write(rows)
+        self.counts.append(count)
         self.rows += count
+
+    def end_of_insert(self, first: int, most: int) -> int:
+        """The batch after the last of those from ``first`` on that one insert of ``most`` rows at
+        most takes (at least ``first`` itself)."""
+        end, rows = first + 1, self.counts[first]
+        while end < len(self.counts) and rows + self.counts[end] <= most:
+            rows += self.counts[end]
+            end += 1
+        return end
 
     def __len__(self) -> int:
         return len(self.offsets)

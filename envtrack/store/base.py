@@ -115,9 +115,10 @@ class Store(ABC):
     retry_after_lock_timeout: ClassVar[bool] = False
     """Whether the backend's lock-timeout error also means, when it comes back sooner than the
     timeout, a race lost at once (then the command is retried)."""
+    most_inserted_together: ClassVar[int] = 10_000
+    """Events a writer of many (an import) inserts in one transaction at most."""
     ids_as_hex: ClassVar[bool] = False
-    """Whether the events recorder takes an event's originator id as the hex text its table
-    holds (then a writer with that text at hand makes no ``UUID`` object for it)."""
+    """Whether the events recorder takes an originator id as the hex text its table holds."""
 
     def __init__(self, display: str) -> None:
         self.display = display  # safe to print: never carries a password

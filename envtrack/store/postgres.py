@@ -52,6 +52,10 @@ class PostgresStore(Store):
 
     backend = "postgres"
     param_marker = "%s"
+    most_inserted_together = 10_000
+    """The library's recorder sends the events of an insert through one psycopg pipeline: with
+    30,000 of them (about 15 MB) psycopg 3.3.9 was seen to stall in 3 imports of 8, client and
+    server each waiting for the other; 10,000 never did."""
 
     def __init__(
         self, display: str, *, host: str, port: int, dbname: str, user: str, password: str, schema: str

@@ -54,6 +54,10 @@ class SQLiteStore(Store):
     param_marker = "?"
     retry_after_lock_timeout = True  # SQLite is "locked" at once too, for a write that lost a race
     ids_as_hex = True  # the library's recorder stores a UUID as its hex, and a text as it is
+    most_inserted_together = 30_000
+    """Each commit syncs the WAL file and, the WAL being full by then, checkpoints it: a third of
+    the commits of 10,000 made a 300,000-row import 5 % faster. Such an insert holds the write
+    lock for about a fifth of a second, well inside another writer's busy timeout."""
 
     def __init__(self, path: str) -> None:
         super().__init__(display=path)
