@@ -10,13 +10,13 @@ from a temporary file, so that its memory is bounded by a batch, not by the file
    rows that passed are encoded (``encoding.py``) and kept with the rows in an anonymous
    temporary file (``spool.py``; removed however the import ends), not in memory; the first
    ``PROBLEMS_SHOWN`` problems are kept, the rest counted.
-2. **Write.** Only when no row is wrong, atomic inserts of about a tenth of the file each, up
-   to the store's ``most_inserted_together`` rows: the events as checked, handed to the application's recorder as long as nothing else
-   has written to the store since the check began. Once another process has (the log's head
-   moved), or a save lost a race (another process saved into a stock ledger or a pond first,
-   or the same rows), the rows are built again against the store as it is now and saved: the
-   write starts again (``retrying``), the batches saved so far found present, the rest built
-   against the fresh state.
+2. **Write.** Only when no row is wrong, atomic inserts of about a tenth of the file each (at
+   most the store's ``most_inserted_together`` rows): the events as checked, handed to the
+   application's recorder as long as nothing else has written to the store since the check
+   began. Once another process has (the log's head moved), or a save lost a race (another
+   process saved into a stock ledger or a pond first, or the same rows), the rows are built
+   again against the store as it is now and saved: the write starts again (``retrying``), the
+   batches saved so far found present, the rest built against the fresh state.
 
 Rows already imported are recognised by id and never written twice.
 """
@@ -38,7 +38,7 @@ from envtrack.application import EnvTrack
 from envtrack.importing import checking
 from envtrack.importing.checking import Checked, Progress, check_file
 from envtrack.importing.columns import KINDS, template
-from envtrack.importing.recording import build_entry, batch_events, problem_of, shared_aggregates
+from envtrack.importing.recording import batch_events, build_entry, problem_of, shared_aggregates
 from envtrack.importing.rows import PROBLEMS_SHOWN, Counts, Problems
 from envtrack.importing.spool import Spool
 from envtrack.unit_of_work import UnitOfWork, retrying
@@ -51,6 +51,7 @@ made than freed (700 by default)."""
 
 Written = Callable[[list[str]], None]
 """``written(ids)``: the entry ids of a batch just saved, as printed."""
+
 
 @dataclass
 class ImportResult:
@@ -116,8 +117,8 @@ def _fewer_collections() -> Iterator[None]:
 
 
 class _Writer:
-    """The second pass: the spooled batches saved one atomic insert each; tried again when a
-    save loses a race. While nothing but this import has written to the store since the check
+    """The second pass: the spooled batches saved, whole batches to an atomic insert; tried again
+    when a save loses a race. While nothing but this import has written to the store since the check
     began (its head is where this import left it), each batch's events are inserted as they
     were built when checked, through the application's recorder (which numbers them and
     refuses an event whose aggregate and version are in the log already: a lost race). Once

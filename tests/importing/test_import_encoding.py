@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import enum
 from datetime import date, datetime, timedelta, timezone
-from decimal import Decimal
 
 import pytest
 from hypothesis import given, settings
