@@ -133,8 +133,7 @@ class _Check:
     def finish_chunks(self) -> None:
         """The batches handed to the builder, or gathered for it, built and kept, in order."""
         self._take_answer()
-        for rows in self.chunk:
-            self._build([(row, []) for row in rows], set())
+        self._build_here(self.chunk)
         self.chunk = []
 
     def finish(self) -> None:
@@ -159,8 +158,7 @@ class _Check:
             self.asked = chunk
             return
         self.forking = False
-        for rows in chunk:
-            self._build([(row, []) for row in rows], set())
+        self._build_here(chunk)
 
     def _prepare(self, batch: list[tuple[Row | None, list[Problem]]]) -> tuple[list[tuple[Row | None, list[Problem]]], set[int]]:
         """The batch's rows given their sites and ids; those the store holds already counted and
@@ -213,8 +211,7 @@ class _Check:
         answer = self.builder.answer()  # type: ignore[union-attr]
         if answer is None:
             self.forking = not self.builder.gone  # type: ignore[union-attr]
-            for rows in chunk:
-                self._build([(row, []) for row in rows], set())
+            self._build_here(chunk)
             return
         checked, spool = self.checked, self.spool
         for events, rows, count in answer:
@@ -224,6 +221,11 @@ class _Check:
                     spool.add(self.kept, self.events)
                     self.kept, self.events = [], []
                 spool.add_encoded(events, rows, count)
+
+    def _build_here(self, chunk: list[list[Row]]) -> None:
+        """A chunk gathered for the builder (rows without problems so far) built here, in order."""
+        for rows in chunk:
+            self._build([(row, []) for row in rows], set())
 
     def _build(self, todo: list[tuple[Row | None, list[Problem]]], unknown: set[int]) -> None:
         """The rows built here, in order: the problems of those that do not pass noted, the

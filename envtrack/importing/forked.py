@@ -21,9 +21,9 @@ import os
 import pickle
 from collections.abc import Callable
 from typing import IO, Any
-from uuid import UUID
 
 from envtrack.importing.rows import Row
+from envtrack.importing.spool import plain_rows, rows_again
 
 Encoded = tuple[bytes, bytes, int]
 """A batch as the spool keeps it: its ids and events, its rows (pickled), how many rows."""
@@ -60,7 +60,7 @@ class Builder:
     def send(self, sites: list[Any], chunk: list[list[Row]]) -> bool:
         """Sends a chunk (with the sites its rows name that were not sent before); False if the
         child is gone."""
-        rows = [[(r.sheet, r.number, r.kind, r.values, r.columns, r.entry_id.int) for r in batch] for batch in chunk]  # type: ignore[union-attr]
+        rows = [plain_rows(batch) for batch in chunk]
         try:
             pickle.dump((sites, rows), self.requests, protocol=_KEPT)
             self.requests.flush()
@@ -102,17 +102,13 @@ def _serve(requests: IO[bytes], answers: IO[bytes], build: Build, know: Know) ->
             for site in sites:
                 know(site)
             try:
-                answer: list[Encoded] | None = [build(_rows(batch)) for batch in chunk]
+                answer: list[Encoded] | None = [build(rows_again(batch)) for batch in chunk]
             except Exception:  # noqa: BLE001 - a row refused: the import builds the chunk itself
                 answer = None
             pickle.dump(answer, answers, protocol=_KEPT)
             answers.flush()
     finally:
         os._exit(code)
-
-
-def _rows(batch: list[tuple[Any, ...]]) -> list[Row]:
-    return [Row(sheet, n, kind, values, columns, UUID(int=id_)) for sheet, n, kind, values, columns, id_ in batch]
 
 
 __all__ = ["Builder", "Encoded", "can_fork"]

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import pickle
 from dataclasses import dataclass
-from typing import IO
+from typing import IO, Any
 from uuid import UUID
 
 from eventsourcing.persistence import StoredEvent
@@ -47,7 +47,7 @@ class Spool:
     def encoded(rows: list[Row], events: list[StoredEvent]) -> tuple[bytes, bytes, int]:
         """A batch as the file keeps it: its ids and events, its rows, and how many rows."""
         stored = [(e.originator_id.hex, e.originator_version, e.topic, e.state) for e in events]  # type: ignore[union-attr]
-        kept = [(r.sheet, r.number, r.kind, r.values, r.columns, r.entry_id.int) for r in rows]  # type: ignore[union-attr]
+        kept = plain_rows(rows)
         return (
             pickle.dumps(([str(r.entry_id) for r in rows], stored), protocol=pickle.HIGHEST_PROTOCOL),
             pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL),
@@ -88,7 +88,18 @@ class Spool:
         """The rows of batch ``number``, to be built again."""
         self.file.seek(self.offsets[number][1])
         kept = pickle.load(self.file)  # noqa: S301 - our own file, written just before
-        return [Row(sheet, n, kind, values, columns, UUID(int=id_)) for sheet, n, kind, values, columns, id_ in kept]
+        return rows_again(kept)
 
 
-__all__ = ["Batch", "Spool"]
+def plain_rows(rows: list[Row]) -> list[tuple[Any, ...]]:
+    """Rows as tuples, their ids as integers: pickled and read back in C, where a ``Row`` or a
+    ``UUID`` costs Python calls."""
+    return [(r.sheet, r.number, r.kind, r.values, r.columns, r.entry_id.int) for r in rows]  # type: ignore[union-attr]
+
+
+def rows_again(kept: list[tuple[Any, ...]]) -> list[Row]:
+    """The rows of ``plain_rows``."""
+    return [Row(sheet, n, kind, values, columns, UUID(int=id_)) for sheet, n, kind, values, columns, id_ in kept]
+
+
+__all__ = ["Batch", "Spool", "plain_rows", "rows_again"]
