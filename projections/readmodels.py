@@ -28,6 +28,7 @@ from sqlalchemy.schema import CreateTable
 from domain.errors import Refused
 from envtrack.store import Store
 from projections import gaps as gap_ranges, rollup
+from projections.pages import pages
 from projections.replay import Frames, replay_frames, to_frames
 from projections.rows import HANDLERS, PROJECTIONS, TABLES, TOPICS, Batch, map_rows
 from projections.schema import FRAMED
@@ -173,23 +174,21 @@ class ReadModels:
         later: dict[tuple[str, str], dict[str, Any]] = {}  # voids and corrections of earlier pages
         unreadable: list[UnreadableEvent] = []
         gaps = self.store.missing_positions(0, head)
-        pages = self.store.read_log(after=0, upto=head, topics=TOPICS, page_size=self.page_size, raw_ids=True)
+        log = pages(self.store, head, gaps, self.page_size)  # read and mapped beside, on a long log
         try:
-            for page in pages:
-                read += len(page)
-                batch = Batch()
-                map_rows(batch, page)
-                unreadable += batch.unreadable
-                gaps = gap_ranges.without(gaps, (row[0] for row in page))
+            for page in log:
+                read += page.read
+                unreadable += page.unreadable
+                gaps = page.gaps
                 with self._writing() as conn:
                     self._check_claim(conn, token)
-                    self._insert_rows(conn, self.building, batch)
-                for target, values in batch.updates.items():
+                    self._insert_rows(conn, self.building, page.rows)
+                for target, values in page.updates.items():
                     later.setdefault(target, {}).update(values)
                 if progress:
-                    progress(page[-1][0], head)
+                    progress(page.last, head)
         finally:
-            pages.close()
+            log.close()
         with self._writing() as conn:
             self._check_claim(conn, token)
             for table in self.building.values():
@@ -404,18 +403,18 @@ class ReadModels:
             changed = [key for table, key in batch.updates if table == roll_up.entries]
             touched[roll_up] = (changed, rollup.pairs_of_rows(roll_up, batch.inserts[roll_up.entries].values())
                                 | rollup.pairs_of_entries(conn, self.live[roll_up.entries], changed))
-        self._insert_rows(conn, self.live, batch)
+        self._insert_rows(conn, self.live, batch.new_rows())
         apply_updates(conn, self.live, batch.updates)
         for roll_up, (changed, pairs) in touched.items():
             pairs |= rollup.pairs_of_entries(conn, self.live[roll_up.entries], changed)
             rollup.refresh(conn, self.live, roll_up, pairs, self.store.insert_rows)
 
-    def _insert_rows(self, conn: Connection, tables: dict[str, Table], batch: Batch) -> None:
-        """A batch's new rows, in bulk as the store's driver takes them best."""
-        for name, rows in batch.inserts.items():
+    def _insert_rows(self, conn: Connection, tables: dict[str, Table], new_rows: dict[str, list[list[Any]]]) -> None:
+        """New rows by table, in bulk as the store's driver takes them best."""
+        for name, rows in new_rows.items():
             if rows:
                 columns = [column for column, _type in TABLES[name][1]]
-                self.store.insert_rows(conn, tables[name], columns, rows.values())
+                self.store.insert_rows(conn, tables[name], columns, rows)
 
     def _rename(self, conn: Connection, table: Table, new_name: str) -> None:
         preparer = conn.dialect.identifier_preparer

@@ -88,7 +88,7 @@ def replay_frames(store: Store, upto: int, page_size: int = 20_000) -> Frames:
     batch = Batch()
     for page in store.read_log(after=0, upto=upto, topics=TOPICS, page_size=page_size, raw_ids=True):
         map_rows(batch, page)
-    tables = {name: list(batch.inserts[name].values()) for name in TABLES}
+    tables = batch.new_rows()
     tables.update(rollup.from_rows(tables))
     frames = to_frames(upto, tables)
     frames.unreadable = batch.unreadable

@@ -58,6 +58,10 @@ class Batch:
         else:
             self.updates.setdefault((table, key), {}).update(values)
 
+    def new_rows(self) -> dict[str, list[list[Any]]]:
+        """Each table's new rows, in log order."""
+        return {table: list(rows.values()) for table, rows in self.inserts.items()}
+
     def rows(self, table: str) -> list[dict[str, Any]]:
         """A table's inserted rows as dicts (for reading; writing uses the lists)."""
         names = list(COLUMNS[table])

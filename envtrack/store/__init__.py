@@ -13,17 +13,8 @@ backend it is talking to.
 
 from __future__ import annotations
 
-from envtrack.store.base import (
-    APPLICATION_NAME,
-    DEFAULT_DB,
-    EXPORTED,
-    Copy,
-    Held,
-    LogRow,
-    Store,
-    StoreError,
-    driver_errors,
-)
+from envtrack.store.base import APPLICATION_NAME, DEFAULT_DB, LogRow, Store, StoreError, driver_errors
+from envtrack.store.copies import EXPORTED, Copy, Held
 
 __all__ = ["APPLICATION_NAME", "EXPORTED", "Copy", "Held", "LogRow", "Store", "StoreError", "driver_errors", "resolve"]
 

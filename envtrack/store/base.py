@@ -16,8 +16,10 @@ import weakref
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
-from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
+from typing import TYPE_CHECKING, Any, ClassVar
 from uuid import UUID
+
+from envtrack.store.copies import Copy, Held
 
 if TYPE_CHECKING:  # the read models' types: the recording path never loads SQLAlchemy
     from sqlalchemy import Select, Table
@@ -33,42 +35,6 @@ LogRow = tuple[int, UUID, int, str, bytes]
 TURN_WAIT_S = 60
 LOCK_TIMEOUT_SETTING = "ENVTRACK_LOCK_TIMEOUT"
 DEFAULT_LOCK_TIMEOUT_S = 30
-
-STORE_TABLE = "envtrack_store"
-"""One row per fact about the store itself: ``store_id``."""
-COPIED_TABLE = "envtrack_copied"
-"""One row per event copied in from another store, by its position here (see ``Copy``)."""
-HELD_TABLE = "envtrack_held"
-"""One row per incoming event held aside by a conflict (see ``Held``)."""
-STORE_ID = "store_id"
-
-EXPORTED = "bundle-export"
-"""The tracking name under which a store remembers how far its own log was written to bundles
-(every other tracking name is the id of a store whose events this one has taken)."""
-
-
-class Copy(NamedTuple):
-    """Where a copied event came from: the store it was taken from, its position there, and the
-    store it was first recorded in (the same store, unless that one had copied it too)."""
-
-    source_store: str
-    source_position: int
-    origin_store: str
-
-
-class Held(NamedTuple):
-    """An incoming event held aside, and the conflict that holds it: the receiver's own event at
-    ``conflict_version`` of aggregate ``conflict_id`` differs from the one that came in."""
-
-    source_store: str
-    source_position: int
-    originator_id: UUID
-    originator_version: int
-    topic: str
-    state: bytes
-    origin_store: str
-    conflict_id: UUID
-    conflict_version: int
 
 
 class StoreError(Exception):
@@ -158,6 +124,17 @@ class Store(ABC):
         if self._connection is not None:
             self._connection = None
             self._close_connection()  # a finalizer runs once: collecting the store closes nothing more
+
+    def in_forked_child(self) -> None:
+        """In a child forked from the process that opened this store (``forking.py``): the
+        next question opens the child's own connection. The parent's is kept, never used nor
+        closed (closing it here would end the parent's session too: a PostgreSQL connection
+        says goodbye to the server), until the child ends with ``os._exit``."""
+        if isinstance(self._close_connection, weakref.finalize):
+            self._close_connection.detach()
+        self._inherited = (self._connection, self._turns)
+        self._connection, self._turns = None, None
+        self._close_connection = lambda: None
 
     def without_password(self, message: str) -> str:
         """``message`` with the store's password (if it has one) masked."""

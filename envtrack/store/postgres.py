@@ -15,18 +15,8 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs, quote, unquote, urlsplit, urlunsplit
 from uuid import UUID
 
-from envtrack.store.base import (
-    COPIED_TABLE,
-    HELD_TABLE,
-    STORE_ID,
-    STORE_TABLE,
-    Copy,
-    Held,
-    LogRow,
-    Store,
-    StoreError,
-    Turns,
-)
+from envtrack.store.base import LogRow, Store, StoreError, Turns
+from envtrack.store.copies import COPIED_TABLE, HELD_TABLE, STORE_ID, STORE_TABLE, Copy, Held
 
 if TYPE_CHECKING:
     from psycopg import sql

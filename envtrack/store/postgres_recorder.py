@@ -31,7 +31,7 @@ from psycopg import Cursor
 from psycopg.rows import DictRow
 from psycopg.sql import SQL, Identifier
 
-from envtrack.store.base import COPIED_TABLE, HELD_TABLE, STORE_ID, STORE_TABLE, Copy, Held
+from envtrack.store.copies import COPIED_TABLE, HELD_TABLE, STORE_ID, STORE_TABLE, Copy, Held
 from envtrack.store.postgres import LOCK_NOT_AVAILABLE
 from envtrack.store.postgres import POSTGRES_LOCK_FUNCTION as LOCK_FUNCTION
 from envtrack.store.postgres import POSTGRES_TRACKING_TABLE

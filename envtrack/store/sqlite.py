@@ -17,18 +17,8 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 from uuid import UUID
 
-from envtrack.store.base import (
-    COPIED_TABLE,
-    HELD_TABLE,
-    STORE_ID,
-    STORE_TABLE,
-    TURN_WAIT_S,
-    Copy,
-    Held,
-    LogRow,
-    Store,
-    Turns,
-)
+from envtrack.store.base import TURN_WAIT_S, LogRow, Store, Turns
+from envtrack.store.copies import COPIED_TABLE, HELD_TABLE, STORE_ID, STORE_TABLE, Copy, Held
 
 if TYPE_CHECKING:
     from sqlalchemy import Table

@@ -22,7 +22,7 @@ from uuid import UUID, uuid4
 from eventsourcing.persistence import StoredEvent
 from eventsourcing.sqlite import SQLiteApplicationRecorder, SQLiteCursor, SQLiteProcessRecorder
 
-from envtrack.store.base import COPIED_TABLE, HELD_TABLE, STORE_ID, STORE_TABLE, Copy, Held
+from envtrack.store.copies import COPIED_TABLE, HELD_TABLE, STORE_ID, STORE_TABLE, Copy, Held
 
 
 class ManyAtOnce(SQLiteApplicationRecorder):
