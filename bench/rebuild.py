@@ -10,8 +10,12 @@ and ``app.save(*many aggregates)`` in large batches. Then, each in its own proce
 
 - ceiling: ``sqlite3`` (``psycopg`` on PostgreSQL) + ``json.loads`` of the rows a rebuild reads
   (the topics the read models use), in pages of the same size, and of every row of the log;
-- rebuild: ``ReadModels.rebuild()`` (fresh tables, atomic swap);
+- rebuild: ``ReadModels.rebuild()`` (fresh tables, atomic swap), as envtrack runs it (a forked
+  reader reads and maps the log: ``projections/pages.py``), and with everything read in the
+  rebuild's own process (``rebuild-here``); CPU is both processes';
 - update: 100 new events recorded, then ``ReadModels.update()``;
+- with ``--first-update``: the first ``update()`` of read models that have read nothing yet, as
+  envtrack makes it on a long log (a rebuild) and page by page;
 - indicators: ``envtrack indicators --year`` for one year, as a user runs it (catch-up included).
 
 Each child reports its time and its peak resident memory (``ru_maxrss``). Results go to stdout
@@ -139,19 +143,26 @@ def generate(path: str, events: int, seed: int = 7) -> None:
 
 
 def _peak_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    """The larger peak resident memory of this process and of its children (a forked reader)."""
+    return max(resource.getrusage(who).ru_maxrss for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)) / 1024
+
+
+def _children_cpu() -> float:
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
 
 
 class Clock:
-    """Wall and CPU seconds of this process since it was made (CPU time is what a busy shared
-    machine disturbs least)."""
+    """Wall and CPU seconds of this process, and of the children it has waited for (a forked
+    reader), since it was made (CPU time is what a busy shared machine disturbs least)."""
 
     def __init__(self) -> None:
-        self.wall, self.cpu = time.perf_counter(), time.process_time()
+        self.wall, self.cpu, self.children = time.perf_counter(), time.process_time(), _children_cpu()
 
     def result(self, rows: int) -> dict:
-        return {"seconds": time.perf_counter() - self.wall, "cpu": time.process_time() - self.cpu,
-                "rows": rows, "peak_mb": _peak_mb()}
+        children = _children_cpu() - self.children
+        return {"seconds": time.perf_counter() - self.wall, "cpu": time.process_time() - self.cpu + children,
+                "children_cpu": children, "rows": rows, "peak_mb": _peak_mb()}
 
 
 def step_ceiling(path: str, everything: bool) -> dict:
@@ -199,10 +210,14 @@ def step_ceiling(path: str, everything: bool) -> dict:
     return clock.result(rows)
 
 
-def step_rebuild(path: str) -> dict:
+def step_rebuild(path: str, beside: bool = True) -> dict:
+    """``beside``: as envtrack rebuilds a long log, with a forked reader; else read here."""
+    import projections.pages
     from envtrack.store import resolve
     from projections.readmodels import ReadModels
 
+    if not beside:
+        projections.pages.READ_BESIDE_FROM = 10**18
     clock = Clock()
     with ReadModels(resolve(path)) as read_models:
         read_models.rebuild()
@@ -231,8 +246,27 @@ def step_update(path: str) -> dict:
     return clock.result(rows)
 
 
+def step_first_update(path: str, as_rebuild: bool = True) -> dict:
+    """The first catch-up of the read models (every position set back to 0): as envtrack makes it
+    on a long log (built as a rebuild), or page by page as any later catch-up."""
+    import projections.readmodels
+    from envtrack.store import resolve
+    from projections.readmodels import ReadModels
+
+    if not as_rebuild:
+        projections.readmodels.FIRST_BUILT_FROM = 10**18
+    with ReadModels(resolve(path)) as read_models:
+        read_models.update()  # every table there, then emptied of their positions
+        with read_models.engine.begin() as conn:
+            conn.execute(read_models.positions.delete())
+        clock = Clock()
+        read_models.update()
+        return clock.result(read_models.events_read)
+
+
 STEPS = {"ceiling": lambda p: step_ceiling(p, False), "ceiling-all": lambda p: step_ceiling(p, True),
-         "rebuild": step_rebuild, "update": step_update}
+         "rebuild": step_rebuild, "rebuild-here": lambda p: step_rebuild(p, False), "update": step_update,
+         "first-update": step_first_update, "first-update-by-pages": lambda p: step_first_update(p, False)}
 
 
 def child(step: str, path: str) -> dict:
@@ -268,6 +302,8 @@ def main() -> None:
     parser.add_argument("--db", help="the store: a SQLite path (default: bench/out/rebuild-<events>.db) or a "
                         "postgresql://…?schema=NAME URL (a schema of its own: --fresh and --drop drop it)")
     parser.add_argument("--drop", action="store_true", help="drop the PostgreSQL schema at the end")
+    parser.add_argument("--first-update", action="store_true",
+                        help="also the first catch-up of new read models, as a rebuild and page by page")
     args = parser.parse_args()
     path = args.db or os.path.join(OUT, f"rebuild-{args.events}.db")
     if args.step:
@@ -289,11 +325,16 @@ def main() -> None:
         print(f"generated in {time.perf_counter() - started:.0f} s", file=sys.stderr)
     if args.runs == 0:  # only make the store
         return
-    results: dict[str, list[dict]] = {name: [] for name in ("ceiling", "ceiling-all", "rebuild")}
+    results: dict[str, list[dict]] = {name: [] for name in ("ceiling", "ceiling-all", "rebuild", "rebuild-here")}
     for run in range(args.runs):
         for name in results:
             results[name].append(child(name, path))
             print(f"run {run + 1} {name}: {results[name][-1]}", file=sys.stderr)
+    if args.first_update:
+        for run in range(args.runs):
+            for name in ("first-update", "first-update-by-pages"):
+                results.setdefault(name, []).append(child(name, path))
+                print(f"run {run + 1} {name}: {results[name][-1]}", file=sys.stderr)
     update = child("update", path)
     indicators = [indicators_cli(path, 2024) for _ in range(args.runs)]
     median = {name: statistics.median(r["seconds"] for r in runs) for name, runs in results.items()}
@@ -305,11 +346,18 @@ def main() -> None:
     driver = "sqlite3" if store.backend == "sqlite" else "psycopg"
     for name, title in (("ceiling-all", f"raw {driver} + json.loads, every row"),
                         ("ceiling", f"raw {driver} + json.loads, the rows read"),
-                        ("rebuild", "ReadModels.rebuild()")):
+                        ("rebuild-here", "ReadModels.rebuild(), all read here"),
+                        ("rebuild", "ReadModels.rebuild(), as envtrack runs it")):
         peak = max(r["peak_mb"] for r in results[name])
         print(f"{title:<44}{median[name]:>8.2f}{cpu[name]:>8.2f}{rate[name]:>12,.0f}{peak:>10.0f}")
-    print(f"rebuild / ceiling (same rows): wall {median['rebuild'] / median['ceiling']:.2f}x, "
-          f"CPU {cpu['rebuild'] / cpu['ceiling']:.2f}x")
+    for name in ("rebuild-here", "rebuild"):
+        print(f"{name} / ceiling (same rows): wall {median[name] / median['ceiling']:.2f}x, "
+              f"CPU {cpu[name] / cpu['ceiling']:.2f}x (both processes)")
+    for name, title in (("first-update-by-pages", "first update() page by page"), ("first-update", "first update(), as a rebuild")):
+        if name in results:
+            print(f"{title}: median {statistics.median(r['seconds'] for r in results[name]):.2f} s wall, "
+                  f"{statistics.median(r['cpu'] for r in results[name]):.2f} s CPU, {results[name][0]['rows']:,} events read")
+    print(f"CPU of the reader: median {statistics.median(r['children_cpu'] for r in results['rebuild']):.2f} s")
     print(f"update after 100 new events: {update['seconds'] * 1000:.0f} ms, {update['rows']} events read, "
           f"peak {update['peak_mb']:.0f} MB")
     print(f"envtrack indicators --year 2024 (cold process): median {statistics.median(r['seconds'] for r in indicators):.2f} s")

@@ -45,9 +45,10 @@ class Page(NamedTuple):
 
 def pages(store: Store, head: int, gaps: list[gap_ranges.Gap], page_size: int) -> Iterator[Page]:
     """The pages of the log up to ``head``, mapped, with ``gaps`` (found before reading) less
-    the positions read; read beside on a long log."""
+    the positions read; read beside on a long log, where the store says it helps
+    (``Store.reads_beside``)."""
     after = 0
-    if head >= READ_BESIDE_FROM and can_fork():
+    if store.reads_beside and head >= READ_BESIDE_FROM and can_fork():
         reader = Child(lambda receive, send: _read_beside(receive, send, store, head, gaps, page_size))
         try:
             while (sent := reader.receive()) is not None:

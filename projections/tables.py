@@ -9,8 +9,9 @@ with those of the table it will replace (PostgreSQL keeps index names through a 
 from __future__ import annotations
 
 import secrets
+from typing import Any
 
-from sqlalchemy import BigInteger, Boolean, Column, Float, Index, MetaData, String, Table
+from sqlalchemy import BigInteger, Boolean, Column, Float, Index, MetaData, String, Table, bindparam
 from sqlalchemy.engine import Connection, Inspector
 
 from projections.rows import TABLES
@@ -117,3 +118,23 @@ def read_totals_until(conn: Connection, table: Table, marker: str, end: str) -> 
         return cursor.fetchall()
     finally:
         cursor.close()
+
+
+def apply_updates(conn: Connection, tables: dict[str, Table], updates: dict[tuple[str, str], dict[str, Any]]) -> None:
+    """Sets new values on rows by key (voids, corrections, site changes), grouped by the
+    columns they change."""
+    grouped: dict[tuple[str, tuple[str, ...]], list[dict[str, Any]]] = {}
+    for (name, key), values in updates.items():
+        columns = tuple(sorted(values))
+        params = {f"v_{column}": values[column] for column in columns}
+        params["k"] = key
+        grouped.setdefault((name, columns), []).append(params)
+    for (name, columns), params in grouped.items():
+        table = tables[name]
+        key_column = table.c[TABLES[name][0]]
+        statement = (
+            table.update()
+            .where(key_column == bindparam("k"))
+            .values({column: bindparam(f"v_{column}") for column in columns})
+        )
+        conn.execute(statement, params)

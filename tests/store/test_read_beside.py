@@ -1,7 +1,8 @@
 """A rebuild of a long log reads and maps it in a forked reader while it writes
 (``projections/pages.py``): the same tables as a rebuild that reads everything itself, with an
 unreadable event and a gap in the log, when the reader ends early, and when the rebuild stops
-part-way. The parent's own connection outlives the reader. On SQLite and PostgreSQL."""
+part-way. The parent's own connection outlives the reader. On SQLite, where envtrack reads
+beside, and on PostgreSQL, where it does not (``Store.reads_beside``) but could."""
 
 from __future__ import annotations
 
@@ -50,8 +51,9 @@ def city_log(db: str) -> str:
 
 
 @pytest.fixture
-def readers(monkeypatch) -> list[Child]:
-    """The readers the rebuilds fork."""
+def readers(city_log, monkeypatch) -> list[Child]:
+    """The readers the rebuilds fork (on PostgreSQL too)."""
+    monkeypatch.setattr(type(resolve(city_log)), "reads_beside", True)
     forked: list[Child] = []
 
     class Counted(Child):
@@ -129,6 +131,8 @@ def test_a_rebuild_stopped_part_way_ends_its_reader_and_leaves_the_read_model_se
 
 
 def test_the_parent_keeps_its_own_connection_through_the_reader(city_log, monkeypatch, readers):
+    """On PostgreSQL a connection closed by the child would say goodbye to the server for the
+    parent too."""
     monkeypatch.setattr(projections.pages, "READ_BESIDE_FROM", 0)
     app = EnvTrack(resolve(city_log), operator="tester")
     try:
@@ -141,3 +145,7 @@ def test_the_parent_keeps_its_own_connection_through_the_reader(city_log, monkey
         assert app.store.existing_ids([entry]) == {entry}
     finally:
         app.close()
+
+
+def test_envtrack_reads_beside_only_on_sqlite(db):
+    assert resolve(db).reads_beside is (resolve(db).backend == "sqlite")
