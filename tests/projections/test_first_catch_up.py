@@ -9,7 +9,7 @@ from datetime import date
 
 import pytest
 from indicator_scenario import record_city
-from test_readmodels import more_records, table_rows
+from test_readmodels import at_page, more_records, table_rows
 
 import projections.readmodels
 from domain.errors import Refused
@@ -81,14 +81,7 @@ def test_a_first_catch_up_overtaken_by_a_rebuild_catches_up_with_it(app, monkeyp
     expected, _read = page_by_page(app, monkeypatch)
     monkeypatch.setattr(projections.readmodels, "FIRST_BUILT_FROM", 0)
     with ReadModels(app.store, page_size=5) as first, ReadModels(app.store, page_size=5) as second:
-        pages = []
-
-        def rebuild_beside(done: int, total: int) -> None:
-            pages.append(done)
-            if len(pages) == 2:
-                second.rebuild()
-
         head = app.store.head_position()
-        assert first.update(rebuild_beside) == head  # no error
+        assert first.update(at_page(2, second.rebuild)) == head  # no error
         assert rebuilds == [head, "overtaken"]  # the second's rebuild, then the first's stopped
         assert table_rows(first) == expected  # the second's tables, each row once

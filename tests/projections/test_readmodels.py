@@ -3,6 +3,7 @@ fails part-way leaves the previous read model serving, concurrent catch-ups neve
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 import pandas.testing as pdt
@@ -125,6 +126,22 @@ class Interrupted(Exception):
     pass
 
 
+def interrupt() -> None:
+    raise Interrupted
+
+
+def at_page(page: int, action: Callable[[], object]) -> Callable[[int, int], None]:
+    """A ``progress`` callback that runs ``action`` once, when the ``page``-th page is done."""
+    done_pages: list[int] = []
+
+    def progress(done: int, total: int) -> None:
+        done_pages.append(done)
+        if len(done_pages) == page:
+            action()
+
+    return progress
+
+
 def test_a_rebuild_that_fails_part_way_leaves_the_previous_read_model_serving(app):
     record_city(app)
     with ReadModels(app.store, page_size=5) as read_models:
@@ -132,15 +149,8 @@ def test_a_rebuild_that_fails_part_way_leaves_the_previous_read_model_serving(ap
         before_rows = table_rows(read_models)
         before_status = read_models.status()
         more_records(app)
-        pages = []
-
-        def fail_on_third_page(done: int, total: int) -> None:
-            pages.append(done)
-            if len(pages) == 3:
-                raise Interrupted()
-
         with pytest.raises(Interrupted):
-            read_models.rebuild(fail_on_third_page)
+            read_models.rebuild(at_page(3, interrupt))
         assert table_rows(read_models) == before_rows
         assert read_models.status() == [
             {**row, "head": app.store.head_position(), "lag": app.store.head_position() - row["position"]}
@@ -162,14 +172,7 @@ def test_a_rebuild_that_fails_part_way_leaves_the_previous_read_model_serving(ap
 def test_two_catch_ups_at_once_never_count_an_event_twice(app):
     record_city(app)
     with ReadModels(app.store, page_size=5) as first, ReadModels(app.store, page_size=5) as second:
-        calls = []
-
-        def let_the_other_catch_up(done: int, total: int) -> None:
-            calls.append(done)
-            if len(calls) == 1:
-                second.update()
-
-        first.update(let_the_other_catch_up)
+        first.update(at_page(1, second.update))
         frames = first.frames()
         rows = table_rows(first)
     # 11 waste records (W9 voided, still a row), 5 exchanges, 2 handovers
@@ -205,15 +208,8 @@ def test_a_rebuild_overtaken_by_another_stops_and_the_other_publishes_each_row_o
 
     record_city(app)
     with ReadModels(app.store, page_size=5) as first, ReadModels(app.store, page_size=5) as second:
-        pages = []
-
-        def start_another(done: int, total: int) -> None:
-            pages.append(done)
-            if len(pages) == 2:
-                second.rebuild()
-
         with pytest.raises(Refused, match="overtaken by another rebuild"):
-            first.rebuild(start_another)
+            first.rebuild(at_page(2, second.rebuild))
         frames = second.frames()
         rows = table_rows(second)
     assert len(rows["waste"]) == len({row[0] for row in rows["waste"]}) == 11

@@ -23,13 +23,9 @@ from projections.readmodels import ReadModels
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "projections"))
 from indicator_scenario import record_city  # noqa: E402
-from test_readmodels import more_records, table_rows  # noqa: E402
+from test_readmodels import Interrupted, at_page, interrupt, more_records, table_rows  # noqa: E402
 
 PAGE = 4
-
-
-class Interrupted(Exception):
-    pass
 
 
 @pytest.fixture
@@ -115,15 +111,8 @@ def test_a_rebuild_stopped_part_way_ends_its_reader_and_leaves_the_read_model_se
     with ReadModels(store, page_size=PAGE) as read_models:
         read_models.update()
         before = table_rows(read_models)
-        pages = []
-
-        def stop_at_the_second_page(done: int, total: int) -> None:
-            pages.append(done)
-            if len(pages) == 2:
-                raise Interrupted
-
         with pytest.raises(Interrupted):
-            read_models.rebuild(stop_at_the_second_page)
+            read_models.rebuild(at_page(2, interrupt))
         assert table_rows(read_models) == before
     assert len(readers) == 1
     with pytest.raises(ChildProcessError):  # waited for already: no child left behind
