@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Table, func, insert as insert_into, select, tuple_
+from sqlalchemy import Table, func, insert as insert_into, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql import Select
 
@@ -60,6 +60,13 @@ class RollUp:
             .join_from(items, exchanges, items.c.entry_id == exchanges.c.entry_id)
             .where(exchanges.c.voided.is_(False))
         )
+
+    def summed_in_sql(self, exact_sum: str | None) -> str | None:
+        """The SQL of a group's sums of ``live_rows`` (``GROUP BY`` the key), given the store's
+        exact sum of floats; None for the kg of a store that has none (``sum`` sums them)."""
+        if self.table == "waste_daily":
+            return f"{exact_sum}(kg), count(*)" if exact_sum else None
+        return "sum(qty)"  # whole items: exact in every SQL
 
     def sum(self, rows: Iterable[Sequence[Any]]) -> list[list[Any]]:
         """Roll-up rows from (key…, value) of live entries: one row per distinct key."""
@@ -108,17 +115,59 @@ def pairs_of_entries(conn: Connection, entries: Table, entry_ids: Sequence[str])
     return found
 
 
-def refresh(conn: Connection, tables: dict[str, Table], roll_up: RollUp, pairs: Iterable[Pair], insert: Insert) -> None:
+def refresh(
+    conn: Connection, tables: dict[str, Table], roll_up: RollUp, pairs: Iterable[Pair], insert: Insert, exact_sum: str | None
+) -> None:
     """Sums the groups of ``pairs`` (day, site) again from the live entries, replacing their
-    rows in the roll-up's table."""
+    rows in the roll-up's table. In the driver's own SQL, a page's pairs a few hundred at a
+    time: a page of a year's logbook touches thousands of pairs, and building each statement
+    as an expression cost more than running it."""
     daily, entries = tables[roll_up.table], tables[roll_up.entries]
+    live_rows = roll_up.live_rows(tables).compile(dialect=conn.dialect)
+    assert not live_rows.params, "the live rows' SQL is completed with the driver's own markers"
+    quote = conn.dialect.identifier_preparer.quote
+    columns, keys = ", ".join(map(quote, roll_up.columns)), ", ".join(map(quote, roll_up.key))
+    summed_in_sql = roll_up.summed_in_sql(exact_sum)
     ordered = sorted(pairs)
-    for start in range(0, len(ordered), CHUNK):
-        chunk = ordered[start : start + CHUNK]
-        conn.execute(daily.delete().where(tuple_(daily.c.occurred_on, daily.c.site).in_(chunk)))
-        rows = roll_up.sum(conn.execute(roll_up.live_rows(tables).where(tuple_(entries.c.occurred_on, entries.c.site).in_(chunk))))
-        if rows:
-            insert(conn, daily, roll_up.columns, rows)
+    cursor = conn.connection.cursor()
+    try:
+        for start in range(0, len(ordered), CHUNK):
+            chunk = ordered[start : start + CHUNK]
+            on_daily, params = on_pairs(conn, daily, chunk)
+            cursor.execute(f"DELETE FROM {_name(conn, daily)} WHERE {on_daily}", params)
+            on_entries, params = on_pairs(conn, entries, chunk)
+            if summed_in_sql:
+                cursor.execute(f"INSERT INTO {_name(conn, daily)} ({columns}) SELECT {keys}, {summed_in_sql} "
+                               f"FROM ({live_rows} AND {on_entries}) AS live GROUP BY {keys}", params)
+                continue
+            cursor.execute(f"{live_rows} AND {on_entries}", params)
+            rows = roll_up.sum(cursor.fetchall())
+            if rows:
+                insert(conn, daily, roll_up.columns, rows)
+    finally:
+        cursor.close()
+
+
+def on_pairs(conn: Connection, table: Table, pairs: Sequence[Pair]) -> tuple[str, list[str]]:
+    """The rows of ``table`` on one of ``pairs`` (day, site), as SQL with the driver's markers
+    and its parameters: one ``day = ? AND site IN (…)`` a day, which every store answers from
+    the (day, site) index. (SQLite scans the whole table for a row value ``(day, site) IN
+    (…)``: each page's refresh would cost as much as the log behind it.)"""
+    marker = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+    table_name = _name(conn, table)
+    day, site = (f"{table_name}.{conn.dialect.identifier_preparer.quote(column)}" for column in ("occurred_on", "site"))
+    sites_by_day: dict[str, list[str]] = {}
+    for pair_day, pair_site in pairs:
+        sites_by_day.setdefault(pair_day, []).append(pair_site)
+    terms, params = [], []
+    for pair_day, sites in sites_by_day.items():
+        terms.append(f"({day} = {marker} AND {site} IN ({', '.join(marker for _ in sites)}))")
+        params += [pair_day, *sites]
+    return f"({' OR '.join(terms)})", params
+
+
+def _name(conn: Connection, table: Table) -> str:
+    return conn.dialect.identifier_preparer.format_table(table)
 
 
 def rebuild(conn: Connection, tables: dict[str, Table], roll_up: RollUp, insert: Insert, exact_sum: str | None) -> None:
