@@ -16,6 +16,7 @@ and ``app.save(*many aggregates)`` in large batches. Then, each in its own proce
 - update: 100 new events recorded, then ``ReadModels.update()``;
 - with ``--first-update``: the first ``update()`` of read models that have read nothing yet, as
   envtrack makes it on a long log (a rebuild) and page by page;
+- with ``--behind``: ``update()`` of read models a third of the log behind, page by page;
 - indicators: ``envtrack indicators --year`` for one year, as a user runs it (catch-up included).
 
 Each child reports its time and its peak resident memory (``ru_maxrss``). Results go to stdout
@@ -264,9 +265,32 @@ def step_first_update(path: str, as_rebuild: bool = True) -> dict:
         return clock.result(read_models.events_read)
 
 
+BEHIND = 3
+"""``catch-up-behind``: the read models lag by a third of the log."""
+
+
+def step_catch_up_behind(path: str) -> dict:
+    """A catch-up page by page of the last third of the log (a year's logbook imported into a
+    city whose read models were up to date): the read models are first rebuilt only as far as
+    the two thirds before it."""
+    from envtrack.store import resolve
+    from projections.readmodels import ReadModels
+
+    store = resolve(path)
+    head = store.head_position()
+    with ReadModels(store) as read_models:
+        store.head_position = lambda: head - head // BEHIND  # type: ignore[method-assign]
+        read_models.rebuild()
+        del store.head_position  # the log's own head again
+        clock = Clock()
+        read_models.update()
+        return clock.result(read_models.events_read)
+
+
 STEPS = {"ceiling": lambda p: step_ceiling(p, False), "ceiling-all": lambda p: step_ceiling(p, True),
          "rebuild": step_rebuild, "rebuild-here": lambda p: step_rebuild(p, False), "update": step_update,
-         "first-update": step_first_update, "first-update-by-pages": lambda p: step_first_update(p, False)}
+         "first-update": step_first_update, "first-update-by-pages": lambda p: step_first_update(p, False),
+         "catch-up-behind": step_catch_up_behind}
 
 
 def child(step: str, path: str) -> dict:
@@ -304,6 +328,8 @@ def main() -> None:
     parser.add_argument("--drop", action="store_true", help="drop the PostgreSQL schema at the end")
     parser.add_argument("--first-update", action="store_true",
                         help="also the first catch-up of new read models, as a rebuild and page by page")
+    parser.add_argument("--behind", action="store_true",
+                        help=f"also a catch-up page by page of the last 1/{BEHIND} of the log")
     args = parser.parse_args()
     path = args.db or os.path.join(OUT, f"rebuild-{args.events}.db")
     if args.step:
@@ -335,6 +361,10 @@ def main() -> None:
             for name in ("first-update", "first-update-by-pages"):
                 results.setdefault(name, []).append(child(name, path))
                 print(f"run {run + 1} {name}: {results[name][-1]}", file=sys.stderr)
+    if args.behind:
+        for run in range(args.runs):
+            results.setdefault("catch-up-behind", []).append(child("catch-up-behind", path))
+            print(f"run {run + 1} catch-up-behind: {results['catch-up-behind'][-1]}", file=sys.stderr)
     update = child("update", path)
     indicators = [indicators_cli(path, 2024) for _ in range(args.runs)]
     median = {name: statistics.median(r["seconds"] for r in runs) for name, runs in results.items()}
@@ -353,7 +383,8 @@ def main() -> None:
     for name in ("rebuild-here", "rebuild"):
         print(f"{name} / ceiling (same rows): wall {median[name] / median['ceiling']:.2f}x, "
               f"CPU {cpu[name] / cpu['ceiling']:.2f}x (both processes)")
-    for name, title in (("first-update-by-pages", "first update() page by page"), ("first-update", "first update(), as a rebuild")):
+    for name, title in (("first-update-by-pages", "first update() page by page"), ("first-update", "first update(), as a rebuild"),
+                        ("catch-up-behind", f"update() of the last 1/{BEHIND} of the log")):
         if name in results:
             print(f"{title}: median {statistics.median(r['seconds'] for r in results[name]):.2f} s wall, "
                   f"{statistics.median(r['cpu'] for r in results[name]):.2f} s CPU, {results[name][0]['rows']:,} events read")

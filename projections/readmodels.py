@@ -15,10 +15,9 @@ error before writing another row (each page's transaction checks the rebuild's t
 
 from __future__ import annotations
 
-import gc
 import secrets
-from collections.abc import Callable, Iterator
-from contextlib import AbstractContextManager, contextmanager
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from datetime import date
 from typing import Any
 
@@ -29,14 +28,14 @@ from sqlalchemy.schema import CreateTable
 from domain.errors import Refused
 from envtrack.store import Store
 from projections import gaps as gap_ranges, rollup
-from projections.pages import pages
+from projections.pages import pages, without_gc
 from projections.replay import Frames, replay_frames, to_frames
 from projections.rows import HANDLERS, PROJECTIONS, TABLES, TOPICS, Batch, map_rows
 from projections.schema import FRAMED
 from projections.unreadable import UnreadableEvent
 from projections.tables import (
     BUILDING, add_missing_indexes, apply_updates, gaps_table, positions_table, read_model_tables, read_rows, read_totals_until,
-    unreadable_table,
+    tables_fingerprint, unreadable_table,
 )
 
 __all__ = ["Frames", "ReadModels", "replay_frames"]
@@ -48,19 +47,9 @@ FIRST_BUILT_FROM = PAGE_SIZE
 built the way a rebuild builds: a third of the time or less, the same tables (bench/README.md)."""
 REBUILDING = "rebuild"
 """The ``rm_positions`` row that holds the token of the rebuild filling the fresh tables."""
-
-
-@contextmanager
-def without_gc() -> Iterator[None]:
-    """Pauses the cyclic garbage collector: mapping pages allocates millions of small lists and
-    dicts, none in a cycle, and each collection would walk them all (a fifth of a rebuild)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
+TABLES_MADE = "tables"
+"""The ``rm_positions`` row that holds the fingerprint of the tables as the last check of them
+made them (``tables_fingerprint``)."""
 
 
 class ReadModels:
@@ -78,7 +67,9 @@ class ReadModels:
         self.unreadable = unreadable_table(self.metadata)
         self.gaps = gaps_table(self.metadata)
         self.live = read_model_tables(self.metadata)
-        self.building = read_model_tables(MetaData(schema=schema), BUILDING)
+        self.building: dict[str, Table] = {}
+        """The fresh tables of a rebuild (made by ``_rebuild``)."""
+        self.fingerprint = tables_fingerprint([*self.live.values(), self.positions, self.unreadable, self.gaps])
         self.events_read = 0
         """How many stored events the last ``update`` or ``rebuild`` read from the log."""
 
@@ -99,7 +90,8 @@ class ReadModels:
         long log (no projection has read an event yet) is a rebuild: the same tables, sooner."""
         self._refuse_if_read_only()
         with without_gc():
-            if self.store.head_position() >= FIRST_BUILT_FROM and self._nothing_read_yet():
+            self._ensure_tables()
+            if self.store.head_position() >= FIRST_BUILT_FROM and not any(self._read_positions().values()):
                 try:
                     return self._rebuild(progress)
                 except Refused as error:  # another process rebuilds them: catch up with it
@@ -107,17 +99,8 @@ class ReadModels:
                         raise
             return self._update(progress)
 
-    def _nothing_read_yet(self) -> bool:
-        """Whether no projection has read an event yet (new read models): a catch-up would
-        fill every table page by page, with each page's roll-up rows summed again, and
-        indexes kept up to date row by row."""
-        if not self._has(self.positions):
-            return True
-        positions = self._read_positions()
-        return not any(positions.get(name, 0) for name in PROJECTIONS)
-
     def _update(self, progress: Progress | None) -> int:
-        self._ensure_tables()
+        """The catch-up page by page, of tables that are there (``_ensure_tables``)."""
         head = self.store.head_position()
         self.events_read = 0
         self._take_late_events(head)
@@ -314,7 +297,11 @@ class ReadModels:
     def _ensure_tables(self) -> None:
         """Creates what is missing; a projection whose tables were missing starts from 0. A
         table made by an earlier release with other columns (0.1.0's sites had no location,
-        its pond records no costs) is dropped and counts as missing: its projection is built again from 0."""
+        its pond records no costs) is dropped and counts as missing: its projection is built again from 0.
+        Where every table is there and the positions hold this release's fingerprint of them,
+        nothing more is looked at."""
+        if self._tables_as_made():
+            return
         with self._writing() as conn:  # two first catch-ups at once must not both create
             inspector = inspect(conn)
             existing = set(inspector.get_table_names(schema=self.metadata.schema))
@@ -342,6 +329,19 @@ class ReadModels:
                     positions[projection] = 0
             if positions != before:
                 self._write_positions(conn, positions)
+            conn.execute(self.positions.delete().where(self.positions.c.projection == TABLES_MADE))
+            conn.execute(self.positions.insert(), {"projection": TABLES_MADE, "position": self.fingerprint})
+
+    def _tables_as_made(self) -> bool:
+        """Whether every table is there, every projection has a position, and the tables are as
+        this release makes them (the fingerprint the last check left): two queries."""
+        existing = set(inspect(self.engine).get_table_names(schema=self.metadata.schema))
+        if not {table.name for table in (*self.live.values(), self.positions, self.unreadable, self.gaps)} <= existing:
+            return False
+        query = select(self.positions.c.projection, self.positions.c.position)
+        with self.engine.connect() as conn:
+            found = dict(conn.execute(query).all())
+        return found.get(TABLES_MADE) == self.fingerprint and all(name in found for name in PROJECTIONS)
 
     def _read_positions(self, conn: Connection | None = None, *, lock: bool = False) -> dict[str, int]:
         query = select(self.positions.c.projection, self.positions.c.position)
