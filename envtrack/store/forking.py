@@ -15,6 +15,7 @@ from __future__ import annotations
 import gc
 import os
 import pickle
+import weakref
 from collections.abc import Callable
 from typing import IO, Any
 
@@ -46,6 +47,8 @@ class Child:
         if pid == 0:
             os.close(to_child_out)
             os.close(to_parent_in)
+            for sibling in list(_open):  # its pipes are the parent's: a copy here would keep them open
+                sibling._close_pipes()
             _run(work, os.fdopen(to_child_in, "rb"), os.fdopen(to_parent_out, "wb"))
         os.close(to_child_in)
         os.close(to_parent_out)
@@ -53,6 +56,7 @@ class Child:
         self._requests: IO[bytes] = os.fdopen(to_child_out, "wb")
         self._answers: IO[bytes] = os.fdopen(to_parent_in, "rb")
         self.gone = False
+        _open.add(self)
 
     def send(self, message: Any) -> bool:
         """Sends ``message``; False if the child is gone."""
@@ -74,12 +78,22 @@ class Child:
     def close(self) -> None:
         """Both pipes closed (a child still working fails at its next message and ends), and
         the child waited for."""
+        self._close_pipes()
+        os.waitpid(self.pid, 0)
+
+    def _close_pipes(self) -> None:
+        _open.discard(self)
         for pipe in (self._requests, self._answers):
             try:
                 pipe.close()
             except OSError:
                 pass
-        os.waitpid(self.pid, 0)
+
+
+_open: weakref.WeakSet[Child] = weakref.WeakSet()
+"""The children whose pipes this process holds. A child forked later closes its copies of
+them: else a child blocked writing to a pipe the parent has closed would wait for its sibling
+to close it too, and the parent waiting for the first would wait for ever."""
 
 
 def _run(work: Work, requests: IO[bytes], answers: IO[bytes]) -> None:

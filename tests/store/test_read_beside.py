@@ -1,7 +1,7 @@
-"""A rebuild of a long log reads and maps it in a forked reader while it writes
+"""A rebuild of a long log reads and maps it in forked readers while it writes
 (``projections/pages.py``): the same tables as a rebuild that reads everything itself, with an
-unreadable event and a gap in the log, when the reader ends early, and when the rebuild stops
-part-way. The parent's own connection outlives the reader. On SQLite, where envtrack reads
+unreadable event and a gap in the log, when a reader ends early, and when the rebuild stops
+part-way. The parent's own connection outlives the readers. On SQLite, where envtrack reads
 beside, and on PostgreSQL, where it does not (``Store.reads_beside``) but could."""
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from envtrack.application import EnvTrack
 from envtrack.store import resolve
 from envtrack.store.forking import Child
 from poison import WASTE_RECORDED, insert_raw, stored_state, without
+from projections.pages import READERS
 from projections.readmodels import ReadModels
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "projections"))
@@ -77,7 +78,7 @@ def test_a_rebuild_read_beside_has_the_tables_of_one_read_here(city_log, monkeyp
     here = rebuilt(city_log, monkeypatch, beside=False)
     assert readers == []
     beside = rebuilt(city_log, monkeypatch, beside=True)
-    assert len(readers) == 1
+    assert len(readers) == READERS == 2
 
     assert beside == here
     assert [(event.reason, event.detail) for event in here["held"]] == [("missing_field", "kg"), ("missing_field", "site")]
@@ -89,20 +90,31 @@ def test_a_rebuild_read_beside_has_the_tables_of_one_read_here(city_log, monkeyp
     assert here["read"] > 3 * PAGE  # a log of several pages
 
 
-def test_a_reader_that_ends_early_leaves_the_rest_to_the_rebuild(city_log, monkeypatch, readers):
-    def two_pages_then_gone(receive, send, store, head, gaps, page_size) -> None:
-        store.in_forked_child()
-        for sent, page in enumerate(projections.pages._read_here(store, 0, head, gaps, page_size)):
-            if sent == 2:
+@pytest.mark.parametrize("early", [0, 1])
+def test_a_reader_that_ends_early_leaves_the_rest_to_the_rebuild(city_log, monkeypatch, readers, early):
+    """Reader ``early`` sends two pages and ends (the first of them: pages 0 and 2, the second:
+    1 and 3); the rebuild reads on itself after the last page it took in turn."""
+    read_beside = projections.pages._read_beside
+
+    def two_pages_then_gone(receive, send, *, first, **reading) -> None:
+        if first != early:
+            return read_beside(receive, send, first=first, **reading)
+        sent = []
+
+        def counted(page) -> None:
+            if len(sent) == 2:
                 os._exit(3)
-            send(projections.pages._packed(page))
+            sent.append(page)
+            send(page)
+
+        return read_beside(receive, counted, first=first, **reading)
 
     here = rebuilt(city_log, monkeypatch, beside=False)
     monkeypatch.setattr(projections.pages, "_read_beside", two_pages_then_gone)
     beside = rebuilt(city_log, monkeypatch, beside=True)
 
-    assert len(readers) == 1 and readers[0].gone
-    assert beside == here  # the pages after the second read here, none twice
+    assert len(readers) == READERS and readers[early].gone
+    assert beside == here  # the pages after it read here, none twice
 
 
 def test_a_rebuild_stopped_part_way_ends_its_reader_and_leaves_the_read_model_serving(city_log, monkeypatch, readers):
@@ -114,9 +126,10 @@ def test_a_rebuild_stopped_part_way_ends_its_reader_and_leaves_the_read_model_se
         with pytest.raises(Interrupted):
             read_models.rebuild(at_page(2, interrupt))
         assert table_rows(read_models) == before
-    assert len(readers) == 1
-    with pytest.raises(ChildProcessError):  # waited for already: no child left behind
-        os.waitpid(readers[0].pid, os.WNOHANG)
+    assert len(readers) == READERS
+    for reader in readers:
+        with pytest.raises(ChildProcessError):  # waited for already: no child left behind
+            os.waitpid(reader.pid, os.WNOHANG)
 
 
 def test_the_parent_keeps_its_own_connection_through_the_reader(city_log, monkeypatch, readers):
@@ -128,7 +141,7 @@ def test_the_parent_keeps_its_own_connection_through_the_reader(city_log, monkey
         connection = app.store.connection()
         with ReadModels(app.store, page_size=PAGE) as read_models:
             read_models.rebuild()
-        assert len(readers) == 1
+        assert len(readers) == READERS
         assert app.store.connection() is connection  # not closed by the reader, nor opened again
         entry = app.record_waste("bank", category="kaca", kg=2, destination="olah", on=date(2025, 6, 1))
         assert app.store.existing_ids([entry]) == {entry}
@@ -138,3 +151,15 @@ def test_the_parent_keeps_its_own_connection_through_the_reader(city_log, monkey
 
 def test_envtrack_reads_beside_only_on_sqlite(db):
     assert resolve(db).reads_beside is (resolve(db).backend == "sqlite")
+
+
+@pytest.mark.parametrize(("head", "gaps", "ends"), [
+    (10, [], [4, 8, 10]),
+    (8, [], [4, 8]),
+    (3, [], [3]),
+    (20, [(3, 10)], [12, 16, 20]),  # 1, 2 and 11, 12 hold the first page's four events
+    (12, [(9, 12)], [4, 8, 12]),  # the last page is all gap: read, and empty
+    (9 * 10**18, [(3, 9 * 10**18 - 1)], [9 * 10**18]),  # two events, then one at 9e18
+])
+def test_the_readers_pages_hold_a_page_of_positions_with_events_each(head, gaps, ends):
+    assert projections.pages.page_ends(head, gaps, 4) == ends
