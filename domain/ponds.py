@@ -16,7 +16,7 @@ from uuid import UUID
 from eventsourcing.domain import Aggregate
 
 from domain.cycles import (
-    CycleGuards, WATER_FIELDS, Cycle, WaterRecord, alive, check_reversal, close, closes_empty, is_empty,
+    CycleGuards, WATER_FIELDS, Cycle, WaterRecord, check_reversal, close, closes_empty, is_empty,
     last_closed_on, new_cycle, reopen, stocked_kg, take_off, withdraw,
 )
 from domain.entries import Entry

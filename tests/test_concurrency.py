@@ -19,6 +19,7 @@ from envtrack.unit_of_work import UnitOfWork
 from envtrack.cli import cli
 from envtrack.store import resolve
 from eventsourcing.utils import get_topic
+from projections.readmodels import ReadModels
 from operators import DAY, WASTE_KG, add_site, catch_up, rebuild_until, record_exchanges, record_waste, run_at_once, run_together
 
 OPERATORS = 4

@@ -24,7 +24,6 @@ from envtrack.importing.columns import (
     LAYOUTS,
     POND_ACTION_COLUMNS,
     CellError,
-    Column,
     as_items,
     as_text,
     has_required,
