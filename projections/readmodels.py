@@ -34,8 +34,8 @@ from projections.rows import HANDLERS, PROJECTIONS, TABLES, TOPICS, Batch, map_r
 from projections.schema import FRAMED
 from projections.unreadable import UnreadableEvent
 from projections.tables import (
-    BUILDING, add_missing_indexes, apply_updates, gaps_table, positions_table, read_model_tables, read_rows, read_totals_until,
-    tables_fingerprint, unreadable_table,
+    BUILDING, add_missing_indexes, apply_updates, gaps_table, indexes_in_turn, positions_table, read_model_tables, read_rows,
+    read_totals_until, tables_fingerprint, unreadable_table,
 )
 
 __all__ = ["Frames", "ReadModels", "replay_frames"]
@@ -194,13 +194,16 @@ class ReadModels:
             log.close()
         with self._writing() as conn:
             self._check_claim(conn, token)
-            for table in self.building.values():
-                for index in table.indexes:
-                    index.create(conn)
-            apply_updates(conn, self.building, later)
             exact_sum = self.store.exact_sum(conn)
+            summed = [roll_up.table for roll_up in rollup.ROLL_UPS]
+            before, after = indexes_in_turn(self.building, summed, keys_only_before=exact_sum is not None)
+            for index in before:
+                index.create(conn)
+            apply_updates(conn, self.building, later)
             for roll_up in rollup.ROLL_UPS:
                 rollup.rebuild(conn, self.building, roll_up, self.store.insert_rows, exact_sum)
+            for index in after:
+                index.create(conn)
         with self._writing() as conn:
             self._check_claim(conn, token)
             self._read_positions(conn, lock=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import BigInteger, Boolean, Column, Float, Index, MetaData, String, Table, bindparam
@@ -77,6 +78,27 @@ def read_model_tables(metadata: MetaData, suffix: str = "") -> dict[str, Table]:
             Index(f"ix_{PREFIX}{name}_{'_'.join(columns)}_{generation}", *(table.c[column] for column in columns))
         tables[name] = table
     return tables
+
+
+def indexes_in_turn(
+    tables: dict[str, Table], roll_ups: Iterable[str], *, keys_only_before: bool
+) -> tuple[list[Index], list[Index]]:
+    """The indexes of a rebuild's fresh tables, in two lists: those to make before the roll-ups
+    (the tables ``roll_ups``) are summed, and those after. Before: the key of each table but the
+    roll-ups, by which the changes to rows of earlier pages find their rows; with
+    ``keys_only_before``, nothing else. That is for roll-ups summed in one ``GROUP BY``
+    (SQLite's): an index on the entries' day and site, there already, would have SQLite read the
+    entries in its order, a seek a row (1.8 s against 1.25 s for the waste of a million events),
+    and the roll-ups' own indexes are made faster once their rows are in. Summed a few weeks at
+    a time, the roll-ups' queries need every index first."""
+    summed = set(roll_ups)
+    before: list[Index] = []
+    after: list[Index] = []
+    for name, table in tables.items():
+        for index in sorted(table.indexes, key=lambda index: index.name or ""):
+            is_key = [column.name for column in index.columns] == [TABLES[name][0]] and name not in summed
+            (before if is_key or not keys_only_before else after).append(index)
+    return before, after
 
 
 def tables_fingerprint(tables: list[Table]) -> int:
