@@ -3,8 +3,8 @@ read and mapped on the other cores while the rebuild writes the pages before.
 
 Reading a page and mapping its JSON to rows costs more than writing the rows, and the two can
 overlap: a rebuild of a large log forks two readers (``envtrack/store/forking.py``) that read
-with connections of their own. Page ``k`` is the positions after ``k × page_size``, up to the
-next page's; the readers take every other page, map each and send it over, and the rebuild
+with connections of their own. A page is the next ``page_size`` positions that hold events
+(``page_ends``); the readers take every other page, map each and send it over, and the rebuild
 takes the pages in turn, so in log order, while it inserts the page before. A page travels as
 plain values (``marshal``, which reads them back in about two thirds of pickle's time). If a
 reader ends early, the rebuild reads on itself from the last page it received, so what it gets
