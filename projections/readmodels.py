@@ -428,10 +428,9 @@ class ReadModels:
                                 | rollup.pairs_of_entries(conn, self.live[roll_up.entries], changed))
         self._insert_rows(conn, self.live, batch.new_rows())
         apply_updates(conn, self.live, batch.updates)
-        exact_sum = self.store.exact_sum(conn)
         for roll_up, (changed, pairs) in touched.items():
             pairs |= rollup.pairs_of_entries(conn, self.live[roll_up.entries], changed)
-            rollup.refresh(conn, self.live, roll_up, pairs, self.store.insert_rows, exact_sum)
+            rollup.refresh(conn, self.live, roll_up, pairs, self.store)
 
     def _insert_rows(self, conn: Connection, tables: dict[str, Table], new_rows: dict[str, list[list[Any]]]) -> None:
         """New rows by table, in bulk as the store's driver takes them best."""

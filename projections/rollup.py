@@ -21,13 +21,16 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Table, func, insert as insert_into, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql import Select
 
 from projections.schema import COLUMNS, TABLES
+
+if TYPE_CHECKING:
+    from envtrack.store import Store
 
 CHUNK = 400
 """(day, site) pairs per statement: well under every driver's limit on parameters."""
@@ -115,9 +118,7 @@ def pairs_of_entries(conn: Connection, entries: Table, entry_ids: Sequence[str])
     return found
 
 
-def refresh(
-    conn: Connection, tables: dict[str, Table], roll_up: RollUp, pairs: Iterable[Pair], insert: Insert, exact_sum: str | None
-) -> None:
+def refresh(conn: Connection, tables: dict[str, Table], roll_up: RollUp, pairs: Iterable[Pair], store: Store) -> None:
     """Sums the groups of ``pairs`` (day, site) again from the live entries, replacing their
     rows in the roll-up's table. In the driver's own SQL, a page's pairs a few hundred at a
     time: a page of a year's logbook touches thousands of pairs, and building each statement
@@ -127,15 +128,16 @@ def refresh(
     assert not live_rows.params, "the live rows' SQL is completed with the driver's own markers"
     quote = conn.dialect.identifier_preparer.quote
     columns, keys = ", ".join(map(quote, roll_up.columns)), ", ".join(map(quote, roll_up.key))
-    summed_in_sql = roll_up.summed_in_sql(exact_sum)
+    summed_in_sql = roll_up.summed_in_sql(store.exact_sum(conn))
+    marker = store.parameter_marker
     ordered = sorted(pairs)
     cursor = conn.connection.cursor()
     try:
         for start in range(0, len(ordered), CHUNK):
             chunk = ordered[start : start + CHUNK]
-            on_daily, params = on_pairs(conn, daily, chunk)
+            on_daily, params = on_pairs(conn, daily, chunk, marker)
             cursor.execute(f"DELETE FROM {_name(conn, daily)} WHERE {on_daily}", params)
-            on_entries, params = on_pairs(conn, entries, chunk)
+            on_entries, params = on_pairs(conn, entries, chunk, marker)
             if summed_in_sql:
                 cursor.execute(f"INSERT INTO {_name(conn, daily)} ({columns}) SELECT {keys}, {summed_in_sql} "
                                f"FROM ({live_rows} AND {on_entries}) AS live GROUP BY {keys}", params)
@@ -143,17 +145,16 @@ def refresh(
             cursor.execute(f"{live_rows} AND {on_entries}", params)
             rows = roll_up.sum(cursor.fetchall())
             if rows:
-                insert(conn, daily, roll_up.columns, rows)
+                store.insert_rows(conn, daily, roll_up.columns, rows)
     finally:
         cursor.close()
 
 
-def on_pairs(conn: Connection, table: Table, pairs: Sequence[Pair]) -> tuple[str, list[str]]:
-    """The rows of ``table`` on one of ``pairs`` (day, site), as SQL with the driver's markers
-    and its parameters: one ``day = ? AND site IN (…)`` a day, which every store answers from
-    the (day, site) index. (SQLite scans the whole table for a row value ``(day, site) IN
-    (…)``: each page's refresh would cost as much as the log behind it.)"""
-    marker = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+def on_pairs(conn: Connection, table: Table, pairs: Sequence[Pair], marker: str) -> tuple[str, list[str]]:
+    """The rows of ``table`` on one of ``pairs`` (day, site), as SQL with the driver's
+    ``marker`` and its parameters: one ``day = ? AND site IN (…)`` a day, which every store
+    answers from the (day, site) index. (SQLite scans the whole table for a row value ``(day,
+    site) IN (…)``: each page's refresh would cost as much as the log behind it.)"""
     table_name = _name(conn, table)
     day, site = (f"{table_name}.{conn.dialect.identifier_preparer.quote(column)}" for column in ("occurred_on", "site"))
     sites_by_day: dict[str, list[str]] = {}

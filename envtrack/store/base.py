@@ -85,6 +85,8 @@ class Store(ABC):
     """Events a writer of many (an import) inserts in one transaction at most."""
     ids_as_hex: ClassVar[bool] = False
     """Whether the events recorder takes an originator id as the hex text its table holds."""
+    parameter_marker: ClassVar[str]
+    """How a parameter is written in the driver's own SQL (``cursor.execute``)."""
     reads_beside: ClassVar[bool] = False
     """Whether a rebuild of a long log has a forked reader read and map it while it writes
     (``projections/pages.py``): where that was measured to shorten it."""

@@ -46,6 +46,7 @@ class PostgresStore(Store):
     """The library's recorder sends the events of an insert through one psycopg pipeline: with
     30,000 of them (about 15 MB) psycopg 3.3.9 was seen to stall in 3 imports of 8, client and
     server each waiting for the other; 10,000 never did."""
+    parameter_marker = "%s"
     reads_beside = False
     """A rebuild's wall time is the server's (``COPY``, indexes, roll-ups): with a forked reader
     a million-event rebuild took no less time (42.9 s against 41.2 s, the server on the same two

@@ -28,7 +28,7 @@ def test_the_refresh_of_a_page_searches_the_day_and_site_index(sqlite_db):
         with read_models.engine.connect() as conn:
             for roll_up in rollup.ROLL_UPS:
                 for table in (read_models.live[roll_up.table], read_models.live[roll_up.entries]):
-                    condition, params = rollup.on_pairs(conn, table, PAIRS)
+                    condition, params = rollup.on_pairs(conn, table, PAIRS, read_models.store.parameter_marker)
                     name = conn.dialect.identifier_preparer.format_table(table)
                     assert params == ["2025-01-15", "smpn6", "masjid", "2025-02-05", "masjid", "2025-03-01", "bank"]
                     plan = conn.exec_driver_sql(f"EXPLAIN QUERY PLAN SELECT * FROM {name} WHERE {condition}", tuple(params))
