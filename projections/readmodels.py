@@ -7,7 +7,7 @@ in one transaction: killed before that, it leaves the previous read model servin
 
 Pages of the log are never held whole in memory; a rebuild keeps only the voids and corrections
 that reach rows of earlier pages (a few per cent of the log), to apply once its indexes exist.
-On a long log a forked reader reads and maps the pages while the rebuild writes (``pages.py``).
+On a long log forked readers read and map the pages while the rebuild writes (``pages.py``).
 Two catch-ups at once are safe (each page's transaction checks the positions it started from);
 of two rebuilds at once, the later takes the fresh tables over and the earlier stops with an
 error before writing another row (each page's transaction checks the rebuild's token).

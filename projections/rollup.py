@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Table, func, insert as insert_into, select
+from sqlalchemy import Table, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql import Select
 
@@ -124,10 +124,7 @@ def refresh(conn: Connection, tables: dict[str, Table], roll_up: RollUp, pairs: 
     time: a page of a year's logbook touches thousands of pairs, and building each statement
     as an expression cost more than running it."""
     daily, entries = tables[roll_up.table], tables[roll_up.entries]
-    live_rows = roll_up.live_rows(tables).compile(dialect=conn.dialect)
-    assert not live_rows.params, "the live rows' SQL is completed with the driver's own markers"
-    quote = conn.dialect.identifier_preparer.quote
-    columns, keys = ", ".join(map(quote, roll_up.columns)), ", ".join(map(quote, roll_up.key))
+    live_rows = _live_rows_sql(conn, tables, roll_up)
     summed_in_sql = roll_up.summed_in_sql(store.exact_sum(conn))
     marker = store.parameter_marker
     ordered = sorted(pairs)
@@ -139,8 +136,7 @@ def refresh(conn: Connection, tables: dict[str, Table], roll_up: RollUp, pairs: 
             cursor.execute(f"DELETE FROM {_name(conn, daily)} WHERE {on_daily}", params)
             on_entries, params = on_pairs(conn, entries, chunk, marker)
             if summed_in_sql:
-                cursor.execute(f"INSERT INTO {_name(conn, daily)} ({columns}) SELECT {keys}, {summed_in_sql} "
-                               f"FROM ({live_rows} AND {on_entries}) AS live GROUP BY {keys}", params)
+                cursor.execute(_summed_into(conn, tables, roll_up, f"{live_rows} AND {on_entries}", summed_in_sql), params)
                 continue
             cursor.execute(f"{live_rows} AND {on_entries}", params)
             rows = roll_up.sum(cursor.fetchall())
@@ -167,6 +163,22 @@ def on_pairs(conn: Connection, table: Table, pairs: Sequence[Pair], marker: str)
     return f"({' OR '.join(terms)})", params
 
 
+def _live_rows_sql(conn: Connection, tables: dict[str, Table], roll_up: RollUp) -> str:
+    """``live_rows`` as SQL for the driver, to be narrowed by a condition of its own markers."""
+    live_rows = roll_up.live_rows(tables).compile(dialect=conn.dialect)
+    assert not live_rows.params, "the live rows' SQL is completed with the driver's own markers"
+    return str(live_rows)
+
+
+def _summed_into(conn: Connection, tables: dict[str, Table], roll_up: RollUp, live_rows: str, summed_in_sql: str) -> str:
+    """The ``INSERT … SELECT … GROUP BY`` that sums the rows of the query ``live_rows`` into the
+    roll-up's table (``RollUp.summed_in_sql``)."""
+    quote = conn.dialect.identifier_preparer.quote
+    columns, keys = ", ".join(map(quote, roll_up.columns)), ", ".join(map(quote, roll_up.key))
+    return (f"INSERT INTO {_name(conn, tables[roll_up.table])} ({columns}) SELECT {keys}, {summed_in_sql} "
+            f"FROM ({live_rows}) AS live GROUP BY {keys}")
+
+
 def _name(conn: Connection, table: Table) -> str:
     return conn.dialect.identifier_preparer.format_table(table)
 
@@ -178,10 +190,9 @@ def rebuild(conn: Connection, tables: dict[str, Table], roll_up: RollUp, insert:
     if exact_sum is None:
         _rebuild_by_weeks(conn, tables, roll_up, insert)
         return
-    live = roll_up.live_rows(tables).subquery()
-    *keys, value = live.c
-    summed = [getattr(func, exact_sum)(value), func.count()] if roll_up.table == "waste_daily" else [func.sum(value)]
-    conn.execute(insert_into(tables[roll_up.table]).from_select(roll_up.columns, select(*keys, *summed).group_by(*keys)))
+    summed_in_sql = roll_up.summed_in_sql(exact_sum)
+    assert summed_in_sql is not None  # given an exact sum, every roll-up is summed in SQL
+    conn.exec_driver_sql(_summed_into(conn, tables, roll_up, _live_rows_sql(conn, tables, roll_up), summed_in_sql))
 
 
 def _rebuild_by_weeks(conn: Connection, tables: dict[str, Table], roll_up: RollUp, insert: Insert, days_per_query: int = 31) -> None:
